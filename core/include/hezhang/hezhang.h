@@ -1,0 +1,56 @@
+// Hezhang (核账): checks Chinese government budget / final-accounts disclosure
+// reports for figures that do not add up.
+//
+// One call crosses every boundary (CLI, WebAssembly, tests): UTF-8 text in,
+// one JSON string out (schema "hezhang.report/1", see docs/json-contract.md).
+// Input errors are values inside that JSON, never exceptions:
+//
+//   hezhang::Options options;
+//   options.name = "report.txt";
+//   std::string json = hezhang::analyze_to_json(text, options);
+//
+// The same core builds natively and with Emscripten; it includes nothing of
+// Emscripten or the browser, so the JSON is byte-identical in both.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "hezhang/model.h"
+
+namespace hezhang {
+
+// Resource limits; every one has a clear error message when exceeded.
+struct Limits {
+  std::uint64_t max_input_bytes = 20u * 1024u * 1024u;  // 20 MB
+  std::uint64_t max_line_bytes = 4u * 1024u * 1024u;    // one line
+  std::uint32_t max_tables = 2000;
+  std::uint32_t max_cells_per_table = 500000;
+  std::uint32_t max_number_digits = 18;  // longer digit runs are unreadable
+};
+
+struct Options {
+  std::string name = "input";     // shown as input.name
+  std::string encoding = "utf-8"; // what the caller decoded the bytes from
+  std::uint64_t input_bytes = 0;  // size of the original bytes; 0 = text size
+  Limits limits;
+};
+
+// Reads options from JSON ({"name":..,"encoding":..,"input_bytes":..,
+// "max_input_bytes":..,...}); unknown keys are ignored. On malformed JSON
+// returns defaults and sets *error (if given) to a message.
+Options options_from_json(std::string_view json, std::string* error = nullptr);
+
+// Parses the report into the document model. Never throws on bad input:
+// problems land in Report::errors.
+Report analyze(std::string_view utf8_text, const Options& options);
+
+// The JSON contract. Deterministic: the same input gives the same bytes.
+std::string to_json(const Report& report);
+std::string analyze_to_json(std::string_view utf8_text, const Options& options);
+
+// A plain-text rendering for people (CLI), in "zh" or "en".
+std::string to_text(const Report& report, std::string_view lang);
+
+}  // namespace hezhang
