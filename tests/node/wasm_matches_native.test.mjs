@@ -1,0 +1,80 @@
+// The WebAssembly module must produce byte-identical JSON to the native CLI
+// for every fixture: one core, two builds, same bytes.
+//
+// Environment (defaults relative to the repository root):
+//   HEZHANG_CLI       native CLI          (build/native/cli/hezhang)
+//   HEZHANG_WASM_DIR  wasm build dir      (build/wasm) with hezhang.mjs,
+//                     hezhang.wasm and hezhang.single.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
+const wasmDir = path.resolve(root, process.env.HEZHANG_WASM_DIR || 'build/wasm');
+const fixturesDir = path.join(root, 'tests/fixtures');
+const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.txt')).sort();
+
+// Runs `hezhang check --format json NAME` in the fixtures directory, so the
+// name the CLI reports is the basename, as for the WASM call.
+function nativeJson(name) {
+  let stdout;
+  try {
+    stdout = execFileSync(cli, ['check', '--format', 'json', name], {
+      cwd: fixturesDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+    });
+  } catch (err) {
+    // Exit code 1 means "findings exist": a successful run.
+    if (err.status !== 1) throw new Error(`${cli} failed on ${name} (exit ${err.status}): ${err.stderr}`);
+    stdout = err.stdout;
+  }
+  assert.ok(stdout.endsWith('\n'), 'CLI output ends with a newline');
+  const body = stdout.slice(0, -1);
+  assert.ok(!body.includes('\n'), 'one compact JSON line per file');
+  return body;
+}
+
+function wasmJson(module, name) {
+  const bytes = readFileSync(path.join(fixturesDir, name));
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const options = { name, encoding: 'utf-8', input_bytes: bytes.byteLength };
+  return module.analyze(text, JSON.stringify(options));
+}
+
+async function loadModule(file, moduleOptions = {}) {
+  const { default: createHezhang } = await import(pathToFileURL(path.join(wasmDir, file)).href);
+  return createHezhang(moduleOptions);
+}
+
+test('build artifacts are present', () => {
+  for (const f of [cli, path.join(wasmDir, 'hezhang.mjs'), path.join(wasmDir, 'hezhang.wasm'),
+    path.join(wasmDir, 'hezhang.single.mjs')]) {
+    assert.ok(existsSync(f), `missing ${f}: run \`npm run build\``);
+  }
+  assert.ok(fixtures.length > 0, 'no fixtures found');
+});
+
+test('WASM output is byte-identical to the native CLI for every fixture', async (t) => {
+  // Emscripten 3.1.6 would fetch() the .wasm by path in Node: hand it the bytes.
+  const module = await loadModule('hezhang.mjs', {
+    wasmBinary: readFileSync(path.join(wasmDir, 'hezhang.wasm')),
+  });
+  assert.equal(typeof module.version(), 'string');
+  for (const name of fixtures) {
+    await t.test(name, () => {
+      const native = nativeJson(name);
+      const wasm = wasmJson(module, name);
+      JSON.parse(wasm); // must be valid JSON
+      assert.equal(wasm, native);
+    });
+  }
+});
+
+test('single-file build loads and matches the native CLI', async () => {
+  const module = await loadModule('hezhang.single.mjs');
+  const name = fixtures[0];
+  assert.equal(wasmJson(module, name), nativeJson(name));
+});
