@@ -1,9 +1,184 @@
-// Temporary stub so the build can be wired up; replaced by the real pipeline.
-#include "hezhang/hezhang.h"
+// The pipeline: check the input, split and normalize lines, read tables,
+// report facts and narrative. Bad input becomes messages, never a crash.
+#include <nlohmann/json.hpp>
+
+#include "internal.h"
+#include "templates.h"
+
 namespace hezhang {
-Options options_from_json(std::string_view, std::string*) { return {}; }
-Report analyze(std::string_view text, const Options& o) { Report r; r.input.name = o.name; r.input.bytes = text.size(); return r; }
-std::string to_json(const Report& r) { return "{\"schema\":\"hezhang.report/1\",\"input\":{\"name\":\"" + r.input.name + "\"}}"; }
-std::string analyze_to_json(std::string_view t, const Options& o) { return to_json(analyze(t, o)); }
-std::string to_text(const Report& r, std::string_view) { return r.input.name + "\n"; }
+
+namespace {
+
+std::string mb(std::uint64_t bytes) {
+  std::uint64_t tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
+
+int line_of_offset(std::string_view text, std::size_t offset) {
+  int line = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+    if (text[i] == '\n') ++line;
+  return line;
+}
+
+// Binary data: NUL bytes, or many control characters that no text has.
+bool looks_binary(std::string_view text) {
+  std::size_t controls = 0;
+  for (unsigned char c : text) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
+  }
+  return controls > 16 && controls * 100 > text.size();
+}
+
+}  // namespace
+
+Options options_from_json(std::string_view json, std::string* error) {
+  Options o;
+  if (json.empty()) return o;
+  auto j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    if (error) *error = "options are not a JSON object";
+    return o;
+  }
+  auto str = [&](const char* k, std::string& out) {
+    if (j.contains(k) && j[k].is_string()) out = j[k].get<std::string>();
+  };
+  auto num = [&](const char* k, auto& out) {
+    if (j.contains(k) && j[k].is_number_unsigned())
+      out = static_cast<std::remove_reference_t<decltype(out)>>(j[k].get<std::uint64_t>());
+  };
+  str("name", o.name);
+  str("encoding", o.encoding);
+  num("input_bytes", o.input_bytes);
+  num("max_input_bytes", o.limits.max_input_bytes);
+  num("max_line_bytes", o.limits.max_line_bytes);
+  num("max_tables", o.limits.max_tables);
+  num("max_cells_per_table", o.limits.max_cells_per_table);
+  return o;
+}
+
+Report analyze(std::string_view text, const Options& options) {
+  Report r;
+  r.input.name = options.name;
+  r.input.encoding = options.encoding;
+  r.input.bytes = options.input_bytes ? options.input_bytes : text.size();
+
+  if (text.size() > options.limits.max_input_bytes) {
+    r.messages.push_back(make_message(
+        "input.too_large", "error", 0,
+        "输入过大（" + mb(text.size()) + "），超过上限 " + mb(options.limits.max_input_bytes) +
+            "。请拆分后分别检查，或提高上限。",
+        "The input is too large (" + mb(text.size()) + "); the limit is " +
+            mb(options.limits.max_input_bytes) + ". Split it, or raise the limit."));
+    return r;
+  }
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
+
+  std::size_t bad = find_invalid_utf8(text);
+  if (looks_binary(text)) {
+    r.messages.push_back(make_message(
+        "input.binary", "error", 0, "输入看起来是二进制文件，不是文本报告。请粘贴或上传文本（.txt/.md/.html）。",
+        "The input looks like a binary file, not a text report. Paste or upload text (.txt/.md/.html)."));
+    return r;
+  }
+  if (bad != std::string_view::npos) {
+    int line = line_of_offset(text, bad);
+    r.messages.push_back(make_message(
+        "input.invalid_utf8", "error", line,
+        "第 " + std::to_string(line) + " 行含有无效的 UTF-8 字节：文件可能是 GB18030/GBK 编码，请转换为 UTF-8 后再检查。",
+        "Line " + std::to_string(line) + " holds invalid UTF-8 bytes: the file may be GB18030/GBK encoded; convert it to UTF-8 first."));
+    return r;
+  }
+
+  // Split into physical lines: \n, \r\n and a lone \r all end a line.
+  std::vector<Line> lines;
+  int number = 0;
+  bool any_text = false;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t end = text.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(i, end - i);
+    ++number;
+    if (raw.size() > options.limits.max_line_bytes) {
+      r.messages.push_back(make_message(
+          "input.line_too_long", "warning", number,
+          "第 " + std::to_string(number) + " 行过长（" + mb(raw.size()) + "），已跳过。",
+          "Line " + std::to_string(number) + " is too long (" + mb(raw.size()) + "); it was skipped."));
+      lines.push_back(Line{number, "", {}, false, false});
+    } else {
+      normalize_line(raw, number, lines);
+      any_text = any_text || !lines.back().blank() || lines.back().is_cell_line();
+    }
+    if (end >= text.size()) break;
+    i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+    if (i >= text.size()) break;  // a final newline does not open a new line
+  }
+  r.input.lines = number;
+  if (!any_text) {
+    r.messages.push_back(make_message("input.empty", "error", 0,
+                                      "输入为空：请粘贴或上传一份部门预算或决算公开报告。",
+                                      "The input is empty: paste or upload a budget or final-accounts report."));
+    return r;
+  }
+
+  std::vector<bool> in_table;
+  r.tables = extract_tables(lines, options.limits, in_table, r.messages);
+  r.document = detect_document(lines, r.tables);
+  r.sections = extract_sections(lines, in_table);
+  if (r.tables.empty()) {
+    bool report_like = !r.document.kind.empty();
+    r.messages.push_back(make_message(
+        "input.no_tables", "warning", 0,
+        report_like ? "未找到报表表格：只能核对文字说明中的数字。"
+                    : "未找到报表表格，也不像部门预算或决算报告：请确认粘贴的是完整报告。",
+        report_like ? "No report tables found: only the figures in the narrative can be checked."
+                    : "No report tables found, and the text does not look like a budget or final-accounts report: check that the whole report was pasted."));
+  }
+  return r;
+}
+
+std::string analyze_to_json(std::string_view text, const Options& options) {
+  return to_json(analyze(text, options));
+}
+
+std::string to_text(const Report& r, std::string_view lang) {
+  bool zh = lang != "en";
+  std::string out;
+  out += "== " + r.input.name + " (" + r.input.encoding + ", " + std::to_string(r.input.bytes) +
+         (zh ? " 字节, " : " bytes, ") + std::to_string(r.input.lines) + (zh ? " 行)\n" : " lines)\n");
+  if (!r.document.kind.empty()) {
+    std::string kind = r.document.kind == "budget" ? (zh ? "预算" : "budget")
+                                                   : (zh ? "决算" : "final accounts");
+    out += (zh ? "报告：" : "Report: ") + r.document.department + " " +
+           std::to_string(r.document.year) + " " + kind +
+           (r.document.unit.empty() ? "" : (zh ? "，单位 " : ", unit ") + r.document.unit) + "\n";
+  }
+  for (const InputMessage& m : r.messages)
+    out += std::string(m.severity == "error" ? (zh ? "错误" : "error") : (zh ? "提示" : "note")) +
+           (m.line ? " L" + std::to_string(m.line) : "") + " [" + m.id + "] " +
+           (zh ? m.message_zh : m.message_en) + "\n";
+  out += (zh ? "表格 " : "Tables ") + std::to_string(r.tables.size()) + "\n";
+  for (const Table& t : r.tables) {
+    const TemplateInfo* info = find_template(t.template_id);
+    std::string name = info ? (zh ? info->name_zh : info->name_en) : (zh ? "未识别" : "unrecognised");
+    out += "  " + t.id + " L" + std::to_string(t.first_line) + "-" + std::to_string(t.last_line) +
+           " " + (t.label.empty() ? "" : t.label + " ") + name + " [" + t.template_id + "] " +
+           (t.unit.empty() ? "?" : t.unit) + ", " + std::to_string(t.rows.size()) +
+           (zh ? " 行" : " rows") +
+           (t.formulas.empty() ? "" : ", " + std::to_string(t.formulas.size()) + (zh ? " 个公式" : " formulas")) +
+           (t.declared_empty ? (zh ? "，声明为空表" : ", declared empty") : "") + "\n";
+  }
+  std::size_t sentences = 0;
+  for (const Section& s : r.sections) sentences += s.sentences.size();
+  out += (zh ? "说明章节 " : "Sections ") + std::to_string(r.sections.size()) +
+         (zh ? "，句子 " : ", sentences ") + std::to_string(sentences) + "\n";
+  if (r.findings.empty())
+    out += zh ? "未发现问题（核对规则尚未全部实现）。\n" : "No findings (not all checks are implemented yet).\n";
+  for (const Finding& f : r.findings)
+    out += "  [" + f.severity + "] L" + std::to_string(f.first_line) + " " + f.rule + ": " +
+           (zh ? f.message_zh : f.message_en) + "\n";
+  return out;
+}
+
+}  // namespace hezhang

@@ -1,0 +1,95 @@
+// Internal interfaces between the stages of the pipeline:
+//   text (lines) -> tables -> document facts -> narrative -> JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hezhang/hezhang.h"
+
+namespace hezhang {
+
+// ---- text.cpp: UTF-8 and normalization -----------------------------------
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// Decodes one code point at text[i] (valid UTF-8 assumed), advancing i.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+
+bool is_cjk(char32_t cp);  // ideographs and CJK/full-width punctuation
+
+// One physical line of the user's text, normalized. A physical line may give
+// several logical lines (an HTML table row per <tr>), all with its number.
+struct Line {
+  int number = 0;                 // 1-based line in the original text
+  std::string text;               // normalized; cells joined by '\t'
+  std::vector<std::string> cells; // split on tab / '|' / <td>; trimmed
+  bool markdown_heading = false;  // the line started with '#'
+  bool toc_entry = false;         // table-of-contents line ("一、…......  2")
+  bool is_cell_line() const { return cells.size() >= 2; }
+  bool blank() const { return text.empty(); }
+};
+
+// Normalizes one physical line (full-width digits and signs to ASCII, odd
+// spaces to ' ', <b>/<br>/<p> tags, markdown markers, LaTeX remnants) and
+// splits it into cells. Appends one or more logical lines to `out`.
+void normalize_line(std::string_view raw, int number, std::vector<Line>& out);
+
+// Removes spaces that sit between two CJK characters ("行政事业单 位" ->
+// "行政事业单位"): PDF conversion wraps names inside cells.
+std::string join_wrapped(std::string_view text);
+
+// Removes all ASCII spaces (for matching header and title keywords).
+std::string without_spaces(std::string_view text);
+
+std::string trim(std::string_view text);
+bool contains(std::string_view haystack, std::string_view needle);
+bool starts_with(std::string_view text, std::string_view prefix);
+
+// ---- numbers.cpp ---------------------------------------------------------
+
+struct ParsedNumber {
+  CellKind kind = CellKind::Empty;
+  std::optional<Decimal> value;
+};
+// Reads a table cell: "1,802.64", "-12.5", "（12.5）", "99.97%", "——", "".
+ParsedNumber parse_cell_number(std::string_view text);
+
+// "元", "万元", "千元", "亿元" -> power of ten relative to 元 (0, 4, 3, 8).
+std::optional<int> unit_power(std::string_view unit);
+
+// ---- tables.cpp ----------------------------------------------------------
+
+// Finds every table in the lines; lines inside tables are marked in
+// `in_table` (indexed like `lines`) so the narrative skips them.
+std::vector<Table> extract_tables(const std::vector<Line>& lines,
+                                  const Limits& limits,
+                                  std::vector<bool>& in_table,
+                                  std::vector<InputMessage>& messages);
+
+// ---- formulas.cpp --------------------------------------------------------
+
+// Parses the formulas printed in one note line ("27 行 = (1+2+…+8) 行；...").
+std::vector<Formula> parse_formulas(std::string_view text, int line);
+
+// ---- document.cpp --------------------------------------------------------
+
+DocumentInfo detect_document(const std::vector<Line>& lines,
+                             const std::vector<Table>& tables);
+
+// ---- narrative.cpp -------------------------------------------------------
+
+std::vector<Section> extract_sections(const std::vector<Line>& lines,
+                                      const std::vector<bool>& in_table);
+
+// ---- messages ------------------------------------------------------------
+
+InputMessage make_message(std::string id, std::string severity, int line,
+                          std::string zh, std::string en);
+
+}  // namespace hezhang

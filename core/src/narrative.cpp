@@ -1,0 +1,175 @@
+// The prose: sections (第一部分 / 一、 / (一) / 1. / (1)) and sentences with
+// their lines, ready for claim extraction.
+#include <re2/re2.h>
+
+#include "internal.h"
+
+namespace hezhang {
+
+namespace {
+
+struct HeadingMatch {
+  int depth = 0;
+  std::string number;
+  std::size_t rest = 0;  // byte offset of the heading text after the number
+};
+
+bool match_heading(const std::string& t, HeadingMatch& h) {
+  static const RE2 part(R"(^(第[一二三四五六七八九十]{1,3}部分))");
+  static const RE2 d1(R"(^([一二三四五六七八九十]{1,3})、)");
+  static const RE2 d2(R"(^[(（]([一二三四五六七八九十]{1,3})[)）])");
+  static const RE2 d3(R"(^(\d{1,2})[.、．]\s*[^\d.])");
+  static const RE2 d4(R"(^[(（](\d{1,2})[)）])");
+  const RE2* res[] = {&part, &d1, &d2, &d3, &d4};
+  for (int k = 0; k < 5; ++k) {
+    re2::StringPiece in(t);
+    std::string num;
+    if (RE2::Consume(&in, *res[k], &num)) {
+      h.depth = k;
+      h.number = num;
+      h.rest = static_cast<std::size_t>(in.data() - t.data());
+      if (k == 3) {
+        // The pattern also consumed the first character of the text.
+        std::size_t sep = num.size();
+        h.rest = sep + (t[sep] == '.' ? 1 : 3);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string topic_of(const std::string& heading) {
+  struct Topic {
+    const char* keyword;
+    const char* key;
+  };
+  // Most specific first.
+  static const Topic kTopics[] = {
+      {"财政拨款收入支出决算总体情况", "fiscal_overview"},
+      {"财政拨款收支", "fiscal_overview"},
+      {"收入支出决算总体情况", "overview"},
+      {"收支预算情况的总体", "overview"},
+      {"收入决算情况", "income"},
+      {"收入预算情况", "income"},
+      {"支出决算情况", "expense"},
+      {"支出预算情况", "expense"},
+      {"基本支出", "basic_expense"},
+      {"三公", "three_public"},
+      {"一般公共预算财政拨款支出", "general_budget_expense"},
+      {"一般公共预算当年拨款", "general_budget_expense"},
+      {"政府性基金", "gov_fund"},
+      {"国有资本经营", "state_capital"},
+      {"机关运行经费", "operating_costs"},
+      {"政府采购", "procurement"},
+      {"国有资产", "assets"},
+      {"绩效", "performance"},
+  };
+  std::string t = without_spaces(heading);
+  for (const auto& tp : kTopics)
+    if (contains(t, tp.keyword)) return tp.key;
+  return "";
+}
+
+int code_points(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+std::vector<Section> extract_sections(const std::vector<Line>& lines,
+                                      const std::vector<bool>& in_table) {
+  std::vector<Section> sections;
+  Section current;  // untitled prose before the first heading
+  std::string pending;
+  int pending_line = 0, pending_last = 0;
+  bool in_toc = false;
+  std::string toc_first;
+
+  auto flush_sentence = [&](bool force) {
+    // Split the pending text on sentence ends; keep an unfinished tail.
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < pending.size();) {
+      std::size_t len = 0;
+      for (const char* end : {"。", "！", "？"})
+        if (pending.compare(i, 3, end) == 0) len = 3;
+      if (!len) { ++i; continue; }
+      std::string s = trim(std::string_view(pending).substr(start, i + len - start));
+      if (!s.empty()) current.sentences.push_back({pending_line, pending_last, s});
+      i += len;
+      start = i;
+      // The next sentence starts on the line we are on now.
+      pending_line = pending_last;
+    }
+    pending = pending.substr(start);
+    if (force && !trim(pending).empty())
+      current.sentences.push_back({pending_line, pending_last, trim(pending)});
+    if (force) pending.clear();
+  };
+  auto close_section = [&](int last_line) {
+    flush_sentence(true);
+    if (current.line || !current.sentences.empty()) {
+      current.last_line = last_line;
+      sections.push_back(std::move(current));
+    }
+    current = Section();
+  };
+
+  int last_prose_line = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (in_table[i]) {
+      // A table ends the running sentence.
+      if (!pending.empty()) flush_sentence(true);
+      continue;
+    }
+    if (l.blank() || l.is_cell_line()) continue;
+    std::string t = trim(l.text);
+    if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
+    std::string compact = without_spaces(t);
+    if (compact == "目录") { in_toc = true; continue; }
+    HeadingMatch h;
+    bool is_heading = match_heading(compact, h);
+    if (in_toc) {
+      if (!is_heading && code_points(compact) > 40) in_toc = false;
+      else if (is_heading && toc_first.empty()) { toc_first = compact; continue; }
+      else if (is_heading && compact == toc_first) in_toc = false;
+      else continue;
+    }
+    if (is_heading) {
+      close_section(last_prose_line);
+      current.number = h.number;
+      current.depth = h.depth;
+      current.line = l.number;
+      std::string text = h.rest < compact.size() ? compact.substr(h.rest) : "";
+      bool short_heading = code_points(compact) <= 40;
+      if (short_heading) {
+        current.heading = trim(l.text);
+        current.topic = topic_of(current.heading);
+        last_prose_line = l.number;
+        continue;
+      }
+      // A numbered paragraph: the number opens a section, the text is prose.
+      current.heading = h.number;
+    } else if (l.markdown_heading) {
+      close_section(last_prose_line);
+      current.line = l.number;
+      current.heading = t;
+      current.topic = topic_of(t);
+      last_prose_line = l.number;
+      continue;
+    }
+    if (pending.empty()) pending_line = l.number;
+    pending += t;
+    pending_last = l.number;
+    last_prose_line = l.number;
+    flush_sentence(false);
+  }
+  close_section(last_prose_line);
+  return sections;
+}
+
+}  // namespace hezhang

@@ -1,0 +1,630 @@
+// Finding tables in the lines, recognising their template and reading their
+// columns and rows.
+//
+// A table is a run of cell lines (tab / pipe / HTML cells), blank lines and
+// wrapped-name fragments allowed inside. The lines just before it give its
+// title, label (公开01表 / 表 1), unit and department; the lines just after it
+// give notes, printed formulas and declarations that it is empty.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "internal.h"
+#include "templates.h"
+
+namespace hezhang {
+
+namespace {
+
+int code_points(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool has_digit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+// Function codes: 类 3 digits (2xx), 款 5, 项 7. Economic: 3xx / 3xxxx.
+// Six digits: a budget unit code (【253001】).
+std::string level_of_code(std::string_view code) {
+  if (!all_digits(code)) return "";
+  char first = code[0];
+  switch (code.size()) {
+    case 3: return first == '2' ? "类" : (first == '3' ? "econ_class" : "");
+    case 5: return first == '2' ? "款" : (first == '3' ? "econ_item" : "");
+    case 7: return first == '2' ? "项" : "";
+    case 6: return "unit";
+    default: return "";
+  }
+}
+
+bool is_total_name(std::string_view name) {
+  return contains(name, "合计") || contains(name, "总计") || name == "小计";
+}
+
+// Strips a leading ordinal: "一、", "(一)", "1.", "1、", "(1)", "二十三、".
+std::string strip_ordinal(const std::string& name) {
+  static const RE2 re(R"(^(?:[一二三四五六七八九十]{1,3}、|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|\d{1,2}(?:\.|、)))");
+  re2::StringPiece in(name);
+  if (RE2::Consume(&in, re) && !in.empty()) {
+    // Not a decimal figure ("1.5万元"): the ordinal must be followed by text.
+    if (!(in[0] >= '0' && in[0] <= '9')) return trim(std::string_view(in.data(), in.size()));
+  }
+  return name;
+}
+
+bool is_numbering_row(const std::vector<std::string>& cells) {
+  int last = 0, numbers = 0;
+  for (const auto& c : cells) {
+    if (c.empty()) continue;
+    if (all_digits(c) && c.size() <= 3) {
+      int n = std::stoi(c);
+      if (n <= last) return false;
+      last = n;
+      ++numbers;
+      continue;
+    }
+    static const char* kLabels[] = {"栏次", "类", "款", "项", "行次", "*", "**", "项目", "栏 次"};
+    bool label = false;
+    for (const char* l : kLabels) label = label || c == l;
+    if (!label) return false;
+  }
+  return numbers >= 2;
+}
+
+bool looks_like_code(std::string_view s) { return !level_of_code(s).empty(); }
+
+bool is_data_row(const std::vector<std::string>& cells) {
+  if (is_numbering_row(cells)) return false;
+  std::size_t first_filled = cells.size();
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    const auto& c = cells[k];
+    if (c.empty()) continue;
+    if (first_filled == cells.size()) first_filled = k;
+    if (k < 3 && looks_like_code(c)) return true;
+    ParsedNumber p = parse_cell_number(c);
+    if (p.kind == CellKind::Amount || p.kind == CellKind::Percent) return true;
+  }
+  if (first_filled >= cells.size()) return false;
+  const std::string label = without_spaces(cells[first_filled]);
+  // "表 8" in an index of tables: a row, not a header.
+  if (first_filled == 0 && RE2::FullMatch(label, R"(表\d{1,2})")) return true;
+  // A total label ("合计") opening an otherwise empty row: an empty table's
+  // total row. Inside a header, 合计/小计 are followed by more header text.
+  if (first_filled <= 3 && is_total_name(label) && code_points(label) <= 12) {
+    for (std::size_t k = first_filled + 1; k < cells.size(); ++k)
+      if (!cells[k].empty()) return false;
+    return true;
+  }
+  return false;
+}
+
+const char* kEmptyPhrases[] = {"本表无数据", "本表为空", "空表", "不涉及", "无数据", "本表无"};
+
+bool declares_empty(std::string_view text) {
+  std::string t = without_spaces(text);
+  for (const char* p : kEmptyPhrases)
+    if (contains(t, p)) return true;
+  // "说明：本部门本年度无“三公”经费支出…", "没有…安排的支出，故…"
+  if ((starts_with(t, "说明") || starts_with(t, "注")) &&
+      (contains(t, "本部门本年度无") || contains(t, "本单位本年度无") || contains(t, "没有") ||
+       contains(t, "本年度无")))
+    return true;
+  return false;
+}
+
+bool is_note_line(const Line& l) {
+  if (l.blank() || l.is_cell_line()) return false;
+  std::string t = without_spaces(l.text);
+  return starts_with(t, "注") || starts_with(t, "说明") || starts_with(t, "备注") ||
+         starts_with(t, "本表") || declares_empty(t) || !parse_formulas(l.text, l.number).empty();
+}
+
+// A wrapped piece of a name left alone on its own line ("出").
+bool is_fragment_line(const Line& l) {
+  if (l.is_cell_line() || l.blank()) return false;
+  return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l);
+}
+
+struct Context {
+  std::string title, label, unit, department;
+  int title_line = 0, unit_line = 0, first_line = 0;
+  int label_number = 0;
+  bool label_is_public = false;  // "公开NN表" rather than "表 N"
+};
+
+const RE2& public_label_re() {
+  static const RE2 re(R"(公开\s*(\d{1,2})\s*表)");
+  return re;
+}
+const RE2& plain_label_re() {
+  static const RE2 re(R"((?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$))");
+  return re;
+}
+const RE2& unit_re() {
+  static const RE2 re(R"(单位\s*[:：]\s*(亿元|百万元|万元|千元|元))");
+  return re;
+}
+const RE2& department_re() {
+  static const RE2 re(R"((?:编制部门|部门名称|单位名称|编制单位)\s*[:：]?\s*(.*))");
+  return re;
+}
+
+std::string clean_department(std::string d) {
+  // Drop "【253001】" codes and a trailing "单位: 元".
+  std::size_t u = d.find("单位");
+  if (u != std::string::npos && u > 0) d = d.substr(0, u);
+  std::string out;
+  for (std::size_t i = 0; i < d.size();) {
+    if (d.compare(i, 3, "【") == 0) {
+      std::size_t e = d.find("】", i);
+      if (e != std::string::npos) { i = e + 3; continue; }
+    }
+    out += d[i++];
+  }
+  return trim(join_wrapped(trim(out)));
+}
+
+Context read_context(const std::vector<Line>& lines, std::size_t block_first, std::size_t floor,
+                     std::vector<std::size_t>& used) {
+  Context ctx;
+  // Walk back over at most 8 non-blank lines, stopping at prose sentences.
+  std::vector<std::size_t> picked;
+  int seen = 0;
+  for (std::size_t i = block_first; i > floor && seen < 8;) {
+    --i;
+    const Line& l = lines[i];
+    if (l.blank()) continue;
+    if (l.is_cell_line() || l.toc_entry) break;
+    std::string t = without_spaces(l.text);
+    // A long line ending like a sentence is prose, not a caption.
+    if (code_points(t) > 60 || starts_with(t, "注") ) break;
+    if (t.size() > 3 && (t.compare(t.size() - 3, 3, "。") == 0) && code_points(t) > 25) break;
+    picked.push_back(i);
+    ++seen;
+  }
+  std::reverse(picked.begin(), picked.end());
+  std::string joined;
+  int best_score = 0;
+  for (std::size_t i : picked) {
+    const Line& l = lines[i];
+    std::string t = without_spaces(l.text);
+    joined += t;
+    std::string unit, dept, num;
+    if (RE2::PartialMatch(t, unit_re(), &unit)) {
+      ctx.unit = unit;
+      ctx.unit_line = l.number;
+    }
+    if (RE2::PartialMatch(l.text, department_re(), &dept)) ctx.department = clean_department(dept);
+    int score = template_title_score(t);
+    if (score > best_score) {
+      best_score = score;
+      ctx.title = join_wrapped(trim(l.text));
+      ctx.title_line = l.number;
+    }
+    if (!ctx.first_line) ctx.first_line = l.number;
+    used.push_back(i);
+  }
+  std::string num;
+  if (RE2::PartialMatch(joined, public_label_re(), &num)) {
+    ctx.label_number = std::stoi(num);
+    ctx.label_is_public = true;
+    ctx.label = "公开" + std::string(num.size() == 1 ? "0" : "") + num + "表";
+  } else if (RE2::PartialMatch(ctx.title, plain_label_re(), &num) ||
+             RE2::PartialMatch(without_spaces(ctx.title), R"((?:^|[(（])表(\d{1,2})(?:[)）]|$))", &num)) {
+    ctx.label_number = std::stoi(num);
+    ctx.label = "表" + num;
+  }
+  return ctx;
+}
+
+// ---- header reading -------------------------------------------------------
+
+struct HeaderModel {
+  std::vector<std::vector<std::string>> pieces;  // per column, top to bottom
+  std::vector<std::string> numbers;              // 栏次 per column
+};
+
+HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t ncols) {
+  HeaderModel h;
+  h.pieces.assign(ncols, {});
+  h.numbers.assign(ncols, "");
+  // span_start[c]: column where the spanning cell covering c begins (per row);
+  // a merged cell covers the empty cells on its right, but never past the
+  // span of its parent in the row above.
+  std::vector<int> parent_span(ncols, 0);
+  bool first_text_row = true;
+  const Line* numbering = nullptr;
+  for (const Line* row : header_rows) {
+    if (is_numbering_row(row->cells)) { numbering = row; continue; }
+    std::vector<int> span(ncols, -1);
+    for (std::size_t c = 0; c < ncols; ++c) {
+      const std::string cell = c < row->cells.size() ? without_spaces(row->cells[c]) : "";
+      if (!cell.empty()) { span[c] = static_cast<int>(c); continue; }
+      if (c > 0 && span[c - 1] >= 0 && (first_text_row || parent_span[c] == parent_span[c - 1]))
+        span[c] = span[c - 1];
+    }
+    for (std::size_t c = 0; c < ncols; ++c) {
+      if (span[c] < 0) continue;
+      std::string text = without_spaces(row->cells[static_cast<std::size_t>(span[c])]);
+      auto& p = h.pieces[c];
+      if (p.empty() || p.back() != text) p.push_back(text);
+    }
+    // The next row's parent spans: inherited spans, keyed by start column.
+    std::vector<int> next(ncols, 0);
+    for (std::size_t c = 0; c < ncols; ++c)
+      next[c] = span[c] >= 0 ? span[c] * 1000 + parent_span[c] % 1000 : -1 - static_cast<int>(c);
+    parent_span = next;
+    first_text_row = false;
+  }
+  if (numbering) {
+    // Numbers name the value columns. When the printed positions do not sit
+    // on value columns (PDF conversion shifted them), assign them in order.
+    std::vector<std::size_t> value_cols;
+    for (std::size_t c = 0; c < ncols; ++c) {
+      std::string key = column_key(h.pieces[c]);
+      if (!is_label_key(key)) value_cols.push_back(c);
+    }
+    std::vector<std::pair<std::size_t, std::string>> nums;
+    for (std::size_t c = 0; c < numbering->cells.size(); ++c)
+      if (all_digits(numbering->cells[c])) nums.push_back({c, numbering->cells[c]});
+    bool aligned = true;
+    for (auto& n : nums)
+      aligned = aligned && std::find(value_cols.begin(), value_cols.end(), n.first) != value_cols.end();
+    for (std::size_t k = 0; k < nums.size(); ++k) {
+      std::size_t col = aligned ? nums[k].first : (k < value_cols.size() ? value_cols[k] : ncols);
+      if (col < ncols) h.numbers[col] = nums[k].second;
+    }
+  }
+  return h;
+}
+
+std::string join_pieces(const std::vector<std::string>& pieces) {
+  std::string out;
+  for (const auto& p : pieces) {
+    if (!out.empty()) out += "/";
+    out += p;
+  }
+  return out;
+}
+
+// ---- rows -----------------------------------------------------------------
+
+struct Group {
+  std::size_t first = 0, last = 0;  // column range, inclusive
+};
+
+std::vector<Group> find_groups(const std::vector<Column>& columns) {
+  std::vector<std::size_t> starts;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string& k = columns[c].key;
+    bool label = k == "code" || k == "name";
+    bool prev_label = c > 0 && is_label_key(columns[c - 1].key);
+    if (label && (c == 0 || !prev_label)) starts.push_back(c);
+  }
+  if (starts.empty() || starts.front() != 0) starts.insert(starts.begin(), 0);
+  std::vector<Group> groups;
+  for (std::size_t g = 0; g < starts.size(); ++g)
+    groups.push_back({starts[g], g + 1 < starts.size() ? starts[g + 1] - 1 : columns.size() - 1});
+  return groups;
+}
+
+std::string row_number_text(std::string_view t) {
+  std::string s = without_spaces(t);
+  std::size_t dot = s.find('.');
+  if (dot != std::string::npos) {
+    bool zeros = true;
+    for (std::size_t k = dot + 1; k < s.size(); ++k) zeros = zeros && s[k] == '0';
+    if (zeros) s = s.substr(0, dot);
+  }
+  return all_digits(s) ? s : "";
+}
+
+TableRow read_group_row(const Line& line, const std::vector<Column>& columns, const Group& g,
+                        std::size_t group_index, bool last_group) {
+  TableRow row;
+  row.line = line.number;
+  row.group = static_cast<int>(group_index);
+  std::size_t end = last_group ? std::max(line.cells.size(), columns.size()) : g.last + 1;
+  std::string name;
+  for (std::size_t c = g.first; c < end && c < line.cells.size(); ++c) {
+    const std::string& text = line.cells[c];
+    if (text.empty()) continue;
+    const std::string key = c < columns.size() ? columns[c].key : "";
+    if (key == "code" || (key.empty() && row.code.empty() && c == g.first)) {
+      std::string t = without_spaces(text);
+      if (row.code.empty() && looks_like_code(t)) { row.code = t; continue; }
+      if (t == "*" || t == "**") continue;
+      if (key == "code" && !looks_like_code(t) && !has_digit(t)) {
+        // A name in the code column (rows without codes: "合计").
+        if (!name.empty()) name += " ";
+        name += text;
+        continue;
+      }
+    }
+    if (key == "name") {
+      if (!name.empty()) name += " ";
+      name += text;
+      continue;
+    }
+    if (key == "row_no") {
+      row.row_number = row_number_text(text);
+      if (!row.row_number.empty()) continue;
+    }
+    Cell cell;
+    cell.column = static_cast<int>(c);
+    cell.text = text;
+    ParsedNumber p = parse_cell_number(text);
+    cell.kind = p.kind;
+    cell.value = p.value;
+    // Text in a value column with no name yet is the row's label ("预算数").
+    if (cell.kind == CellKind::Text && name.empty() && row.cells.empty() && row.code.empty()) {
+      name = text;
+      continue;
+    }
+    row.cells.push_back(std::move(cell));
+  }
+  row.name = strip_ordinal(join_wrapped(name));
+  if (!row.code.empty()) row.level = level_of_code(row.code);
+  else if (is_total_name(row.name)) row.level = "total";
+  else row.level = "line";
+  return row;
+}
+
+bool row_has_values(const TableRow& r) {
+  for (const auto& c : r.cells)
+    if (c.kind != CellKind::Empty) return true;
+  return false;
+}
+
+bool is_name_fragment(const TableRow& r) {
+  return r.code.empty() && r.row_number.empty() && !row_has_values(r) && !r.name.empty() &&
+         code_points(r.name) <= 4 && !has_digit(r.name) && !is_total_name(r.name);
+}
+
+// In side-by-side layouts a total's figures may be printed under another
+// group ("公用经费合计→→→…→18098136.56"): give them to the named total.
+void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vector<Column>& columns,
+                               const std::vector<Group>& groups) {
+  for (std::size_t i = 0; i < line_rows.size(); ++i) {
+    TableRow& total = line_rows[i];
+    if (total.level != "total" || row_has_values(total)) continue;
+    std::vector<Cell> orphans;
+    std::size_t j = i + 1;
+    for (; j < line_rows.size(); ++j) {
+      TableRow& r = line_rows[j];
+      if (!r.name.empty() || !r.code.empty()) break;
+      for (auto& c : r.cells)
+        if (c.kind != CellKind::Empty) orphans.push_back(c);
+    }
+    if (orphans.empty()) continue;
+    // Right-align the figures on the total's own value columns.
+    const Group& g = groups[static_cast<std::size_t>(total.group)];
+    std::vector<int> value_cols;
+    for (std::size_t c = g.first; c <= g.last && c < columns.size(); ++c)
+      if (!is_label_key(columns[c].key)) value_cols.push_back(static_cast<int>(c));
+    if (value_cols.size() < orphans.size()) continue;
+    std::size_t offset = value_cols.size() - orphans.size();
+    for (std::size_t k = 0; k < orphans.size(); ++k) {
+      orphans[k].column = value_cols[offset + k];
+      total.cells.push_back(orphans[k]);
+    }
+    for (std::size_t k = i + 1; k < j; ++k) line_rows[k].cells.clear();
+  }
+}
+
+// Fills code and level of rows printed without codes (budget 收支预算总表)
+// from coded rows of the same name elsewhere in the report; the code must
+// fit under the 类/款 above it when a name is ambiguous ("行政运行").
+void infer_missing_codes(std::vector<Table>& tables) {
+  std::map<std::string, std::set<std::string>> codes_by_name;
+  for (const auto& t : tables)
+    for (const auto& r : t.rows)
+      if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项"))
+        codes_by_name[without_spaces(r.name)].insert(r.code);
+  for (auto& t : tables) {
+    std::map<int, std::string> context;  // group -> last code seen
+    for (auto& r : t.rows) {
+      if (!r.code.empty()) { context[r.group] = r.code; continue; }
+      if (r.level != "line") continue;
+      auto it = codes_by_name.find(without_spaces(r.name));
+      if (it == codes_by_name.end()) continue;
+      std::string chosen;
+      int matches = 0;
+      const std::string& above = context[r.group];
+      for (const auto& code : it->second) {
+        bool fits = code.size() == 3 ||
+                    (!above.empty() && above.size() < code.size() &&
+                     code.compare(0, above.size(), above) == 0) ||
+                    (!above.empty() && above.size() >= code.size() &&
+                     above.compare(0, code.size() - 2, code, 0, code.size() - 2) == 0);
+        if (it->second.size() == 1 || fits) { chosen = code; ++matches; }
+      }
+      if (matches != 1) continue;
+      r.code = chosen;
+      r.code_inferred = true;
+      r.level = level_of_code(chosen);
+      context[r.group] = chosen;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& limits,
+                                  std::vector<bool>& in_table, std::vector<InputMessage>& messages) {
+  std::vector<Table> tables;
+  in_table.assign(lines.size(), false);
+  std::size_t floor = 0;  // context of the next table cannot reach above this
+  std::string last_unit;
+  int last_unit_line = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].is_cell_line()) continue;
+    // ---- the block of cell lines
+    std::size_t first = i, last = i;
+    for (std::size_t k = i + 1; k < lines.size(); ++k) {
+      const Line& l = lines[k];
+      if (l.blank()) continue;
+      if (l.is_cell_line()) { last = k; continue; }
+      if (is_fragment_line(l)) {
+        std::size_t n = k + 1;
+        while (n < lines.size() && lines[n].blank()) ++n;
+        if (n < lines.size() && lines[n].is_cell_line()) continue;
+      }
+      break;
+    }
+    i = last;
+    // A real table has a line with two filled cells; a lone line ending in a
+    // tab is prose.
+    bool grid = false;
+    for (std::size_t k = first; k <= last && !grid; ++k) {
+      int filled = 0;
+      for (const auto& c : lines[k].cells) filled += c.empty() ? 0 : 1;
+      grid = filled >= 2;
+    }
+    if (!grid) continue;
+    if (tables.size() >= limits.max_tables) {
+      messages.push_back(make_message(
+          "limit.tables", "warning", lines[first].number,
+          "表格数量超过上限 " + std::to_string(limits.max_tables) + "，其余表格未读取。",
+          "More than " + std::to_string(limits.max_tables) + " tables; the rest were not read."));
+      break;
+    }
+
+    std::vector<std::size_t> used;
+    Context ctx = read_context(lines, first, floor, used);
+    Table t;
+    t.id = "t" + std::to_string(tables.size() + 1);
+    t.label = ctx.label;
+    t.title = ctx.title;
+    t.first_line = ctx.first_line ? ctx.first_line : lines[first].number;
+    t.unit = ctx.unit;
+    t.unit_line = ctx.unit_line;
+    if (t.unit.empty() && !last_unit.empty() && !ctx.title.empty()) {
+      t.unit = last_unit;  // a continued report section keeps its unit
+      t.unit_line = last_unit_line;
+    }
+    for (std::size_t u : used) in_table[u] = true;
+
+    // ---- header rows, then data rows
+    std::vector<const Line*> header_rows, data_rows, block_lines;
+    std::size_t ncols = 0;
+    bool in_data = false;
+    std::size_t cells_total = 0;
+    for (std::size_t k = first; k <= last; ++k) {
+      in_table[k] = true;
+      const Line& l = lines[k];
+      if (l.blank()) continue;
+      ncols = std::max(ncols, l.cells.size());
+      cells_total += l.cells.size();
+      if (!in_data && l.is_cell_line() && !is_data_row(l.cells)) header_rows.push_back(&l);
+      else { in_data = true; data_rows.push_back(&l); }
+    }
+    if (cells_total > limits.max_cells_per_table) {
+      messages.push_back(make_message(
+          "limit.cells", "warning", lines[first].number,
+          "表格单元格数量超过上限，该表未读取。", "A table has too many cells; it was not read."));
+      floor = last + 1;
+      continue;
+    }
+    HeaderModel header = read_header(header_rows, ncols);
+    for (std::size_t c = 0; c < ncols; ++c) {
+      Column col;
+      col.index = static_cast<int>(c);
+      col.header = join_pieces(header.pieces[c]);
+      col.key = column_key(header.pieces[c]);
+      col.number = header.numbers[c];
+      t.columns.push_back(std::move(col));
+    }
+    std::vector<Group> groups = find_groups(t.columns);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      for (std::size_t c = groups[g].first; c <= groups[g].last; ++c)
+        t.columns[c].group = static_cast<int>(g);
+
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> last_in_group(groups.size(), kNone);
+    for (const Line* l : data_rows) {
+      std::vector<TableRow> line_rows;
+      if (!l->is_cell_line()) {
+        // A lone fragment line: continues the name of the row above it.
+        TableRow frag;
+        frag.line = l->number;
+        frag.name = join_wrapped(l->text);
+        for (std::size_t g = groups.size(); g-- > 0;)
+          if (last_in_group[g] != kNone && !t.rows[last_in_group[g]].code.empty()) {
+            t.rows[last_in_group[g]].name += frag.name;
+            break;
+          }
+        continue;
+      }
+      for (std::size_t g = 0; g < groups.size(); ++g)
+        line_rows.push_back(read_group_row(*l, t.columns, groups[g], g, g + 1 == groups.size()));
+      merge_orphan_total_values(line_rows, t.columns, groups);
+      for (auto& r : line_rows) {
+        auto gi = static_cast<std::size_t>(r.group);
+        if (r.code.empty() && r.name.empty() && r.row_number.empty() && !row_has_values(r)) continue;
+        if (is_name_fragment(r) && last_in_group[gi] != kNone) {
+          TableRow& prev = t.rows[last_in_group[gi]];
+          if (!prev.code.empty() || !prev.row_number.empty()) {
+            prev.name += r.name;
+            continue;
+          }
+        }
+        if (r.code.empty() && r.name.empty() && !row_has_values(r)) continue;
+        t.rows.push_back(std::move(r));
+        last_in_group[gi] = t.rows.size() - 1;
+      }
+    }
+    // Rows in reading order: line, then group (left to right).
+    std::stable_sort(t.rows.begin(), t.rows.end(), [](const TableRow& a, const TableRow& b) {
+      return a.group != b.group ? a.group < b.group : a.line < b.line;
+    });
+
+    // ---- notes, formulas and empty declarations after the table
+    std::size_t k = last + 1;
+    int note_lines = 0;
+    t.last_line = lines[last].number;
+    for (; k < lines.size() && note_lines < 12; ++k) {
+      const Line& l = lines[k];
+      if (l.blank()) continue;
+      if (!is_note_line(l)) break;
+      ++note_lines;
+      in_table[k] = true;
+      t.last_line = l.number;
+      auto fs = parse_formulas(l.text, l.number);
+      t.formulas.insert(t.formulas.end(), fs.begin(), fs.end());
+      if (!t.declared_empty && declares_empty(l.text)) {
+        t.declared_empty = true;
+        t.empty_note = l.text;
+        t.empty_note_line = l.number;
+      }
+    }
+    floor = k;
+    i = k - 1;
+
+    t.template_id = recognise_template(t.title, ctx.label_number, ctx.label_is_public, t.columns);
+    if (!t.unit.empty()) {
+      last_unit = t.unit;
+      last_unit_line = t.unit_line;
+    }
+    tables.push_back(std::move(t));
+  }
+  infer_missing_codes(tables);
+  return tables;
+}
+
+}  // namespace hezhang

@@ -1,0 +1,227 @@
+#include "templates.h"
+
+#include "internal.h"
+
+namespace hezhang {
+
+const std::vector<TemplateInfo>& templates() {
+  // Order matters: the first keyword found in a title wins, so longer and
+  // more specific titles come before the ones they contain.
+  static const std::vector<TemplateInfo> kTemplates = {
+      // 部门决算 (final accounts)
+      {"final.fiscal_summary", "财政拨款收入支出决算总表", "Fiscal appropriation income and expenditure summary", "财政拨款收入支出决算总表", 4},
+      {"final.summary", "收入支出决算总表", "Income and expenditure summary", "收入支出决算总表", 1},
+      {"final.income", "收入决算表", "Income statement", "收入决算表", 2},
+      {"final.general_budget_basic", "一般公共预算财政拨款基本支出决算表", "General budget basic expenditure (economic classification)", "基本支出决算表", 6},
+      {"final.general_budget_detail", "一般公共预算财政拨款支出决算明细表", "General budget expenditure detail (economic classification)", "支出决算明细表", 6},
+      {"final.general_budget", "一般公共预算财政拨款支出决算表", "General budget expenditure (functional classification)", "一般公共预算财政拨款支出决算表", 5},
+      {"final.three_public", "“三公”经费支出决算表", "“Three public” expenses", "三公", 7},
+      {"final.gov_fund", "政府性基金预算财政拨款收入支出决算表", "Government fund income and expenditure", "政府性基金预算财政拨款收入支出决算表", 8},
+      {"final.state_capital", "国有资本经营预算财政拨款支出决算表", "State capital operations expenditure", "国有资本经营预算财政拨款支出决算表", 9},
+      {"final.info_stats", "部门决算公开相关信息统计表", "Related disclosure statistics", "相关信息统计表", 10},
+      {"final.expense", "支出决算表", "Expenditure statement", "支出决算表", 3},
+      {"final.table_index", "部门决算表目录（是否空表）", "Index of tables (empty or not)", "是否空表", 0},
+      {"performance.self_evaluation", "项目支出绩效自评表", "Project performance self-evaluation", "绩效自评表", 0},
+      // 部门预算 / 单位预算 (budget)
+      {"budget.fiscal_summary", "财政拨款收支预算总表", "Fiscal appropriation budget summary", "财政拨款收支预算总表", 0},
+      {"budget.summary", "收支预算总表", "Income and expenditure budget summary", "收支预算总表", 0},
+      {"budget.expense_summary", "支出预算总表", "Expenditure budget summary", "支出预算总表", 0},
+      {"budget.general_budget_basic", "一般公共预算基本支出表", "General budget basic expenditure", "一般公共预算基本支出表", 0},
+      {"budget.general_budget", "一般公共预算支出表", "General budget expenditure", "一般公共预算支出表", 0},
+      {"budget.three_public", "一般公共预算“三公”经费表", "“Three public” expenses budget", "三公”经费表", 0},
+      {"budget.gov_fund", "政府性基金支出预算表", "Government fund expenditure budget", "政府性基金支出预算表", 0},
+      {"budget.project_performance", "项目绩效目标表", "Project performance targets", "项目绩效目标表", 0},
+      {"budget.income_summary", "收入预算总表", "Income budget summary", "收入预算总表", 0},
+  };
+  return kTemplates;
+}
+
+const TemplateInfo* find_template(std::string_view id) {
+  for (const auto& t : templates())
+    if (id == t.id) return &t;
+  return nullptr;
+}
+
+namespace {
+
+// The budget "三公" table says 预算/经费表; the 决算 one says 决算表.
+const TemplateInfo* match_title(std::string_view t) {
+  bool budget = contains(t, "预算表") || contains(t, "预算总表") || contains(t, "经费表") ||
+                contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
+  for (const auto& info : templates()) {
+    if (!contains(t, info.keyword)) continue;
+    std::string_view id = info.id;
+    if (id == "final.three_public" && budget && !contains(t, "决算")) continue;
+    if (starts_with(id, "budget.") && contains(t, "决算")) continue;
+    return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int template_title_score(std::string_view t) {
+  if (match_title(t)) return 3;
+  if (contains(t, "表") && !contains(t, "。") && !contains(t, "单位") && t.size() < 120) return 1;
+  return 0;
+}
+
+std::string recognise_template(const std::string& title, int label_number, bool label_is_public,
+                               const std::vector<Column>& columns) {
+  std::string t = without_spaces(title);
+  if (const TemplateInfo* info = match_title(t)) return info->id;
+  if (label_is_public) {
+    for (const auto& info : templates())
+      if (info.public_number == label_number && label_number != 6) return info.id;
+  }
+  // Header content.
+  bool personnel = false, public_exp = false, code = false, weight = false, is_empty = false;
+  for (const auto& c : columns) {
+    personnel = personnel || c.key == "personnel";
+    public_exp = public_exp || c.key == "public_expense";
+    code = code || c.key == "code";
+    weight = weight || c.key == "weight";
+    is_empty = is_empty || c.key == "is_empty";
+  }
+  if (is_empty) return "final.table_index";
+  if (weight) return "budget.project_performance";
+  if (personnel && public_exp && code) return "final.general_budget_basic";
+  return "unknown";
+}
+
+bool is_label_key(std::string_view key) {
+  return key == "code" || key == "name" || key == "row_no" || key == "seq" || key == "label";
+}
+
+namespace {
+
+std::string base_column_key(const std::vector<std::string>& pieces, std::size_t* found_at_out);
+
+}  // namespace
+
+std::string column_key(const std::vector<std::string>& pieces) {
+  std::size_t found_at = 0;
+  std::string key = base_column_key(pieces, &found_at);
+  // 三公 tables put 预算数 and 决算数 side by side: keep them apart.
+  for (std::size_t p = 0; p < found_at && p < pieces.size(); ++p) {
+    if (pieces[p] == "预算数" && key != "amount") return "budget." + key;
+    if (pieces[p] == "决算数" && key != "amount") return "final." + key;
+  }
+  return key;
+}
+
+namespace {
+
+std::string base_column_key(const std::vector<std::string>& pieces, std::size_t* found_at_out) {
+  struct Rule {
+    const char* text;
+    const char* key;
+    bool exact;
+  };
+  // Matched against each header piece from the bottom up; the first rule that
+  // fits a piece gives the key.
+  static const Rule kRules[] = {
+      {"行次", "row_no", true},
+      {"栏次", "label", true},
+      {"序号", "seq", true},
+      {"科目编码", "code", false},
+      {"编码", "code", false},
+      {"科目名称", "name", false},
+      {"单位名称", "name", false},
+      {"项目名称", "name", false},
+      {"名称", "name", true},
+      {"内容", "name", true},
+      {"项目", "name", true},
+      {"是否空表", "is_empty", false},
+      {"为空的理由", "empty_reason", false},
+      {"本年收入合计", "income_total", false},
+      {"财政拨款收入", "fiscal_income", false},
+      {"上级补助收入", "superior_subsidy_income", false},
+      {"其中:教育收费", "education_fees", false},
+      {"教育收费", "education_fees", false},
+      {"事业单位经营收入", "operating_income", false},
+      {"事业收入", "business_income", false},
+      {"经营收入", "operating_income", false},
+      {"附属单位上缴收入", "affiliated_income", false},
+      {"其他收入", "other_income", false},
+      {"本年支出合计", "expense_total", false},
+      {"其中:基本支出", "basic", false},
+      {"基本支出", "basic", false},
+      {"项目支出", "project", false},
+      {"上缴上级支出", "remit_superior", false},
+      {"事业单位经营支出", "operating_expense", false},
+      {"经营支出", "operating_expense", false},
+      {"对附属单位补助支出", "affiliated_subsidy", false},
+      {"人员经费", "personnel", false},
+      {"人员支出", "personnel", false},
+      {"日常公用经费", "public_expense", false},
+      {"公用经费", "public_expense", false},
+      {"年初结转和结余", "opening_balance", false},
+      {"年末结转和结余", "closing_balance", false},
+      {"本年收入", "income", true},
+      {"本年支出", "expense", true},
+      {"一般公共预算财政拨款", "general_budget", false},
+      {"一般公共预算", "general_budget", true},
+      {"政府性基金预算财政拨款", "gov_fund", false},
+      {"政府性基金", "gov_fund", true},
+      {"国有资本经营预算财政拨款", "state_capital", false},
+      {"专户资金", "special_account", false},
+      {"其他资金", "other_funds", false},
+      {"因公出国", "abroad", false},
+      {"公务用车购置费", "vehicle_purchase", false},
+      {"公务用车运行", "vehicle_operation", false},
+      {"公务用车购置及运行", "vehicle", false},
+      {"公务接待费", "reception", false},
+      {"三公”经费合计", "total", false},
+      {"会议费", "meeting", false},
+      {"培训费", "training", false},
+      {"总体绩效目标", "goal", false},
+      {"一级指标", "indicator_1", false},
+      {"二级指标", "indicator_2", false},
+      {"三级指标", "indicator_3", false},
+      {"计算符号", "operator", false},
+      {"指标值", "target_value", false},
+      {"计量单位", "measure_unit", false},
+      {"指标权重", "weight", false},
+      {"权重", "weight", false},
+      {"决算数", "amount", true},
+      {"预算数", "amount", true},
+      {"金额", "amount", true},
+      {"统计数", "amount", true},
+      {"采购金额", "amount", true},
+      {"资金安排", "amount", true},
+      {"合计", "total", true},
+      {"总计", "total", true},
+      {"小计", "total", true},
+  };
+  std::string key;
+  std::size_t found_at = pieces.size();
+  for (std::size_t p = pieces.size(); p-- > 0 && key.empty();) {
+    std::string piece = pieces[p];
+    // Normalise the Chinese colon kept by normalization.
+    for (std::size_t k; (k = piece.find("：")) != std::string::npos;) piece.replace(k, 3, ":");
+    for (const auto& r : kRules) {
+      if (r.exact ? piece == r.text : contains(piece, r.text)) {
+        key = r.key;
+        found_at = p;
+        break;
+      }
+    }
+  }
+  *found_at_out = found_at;
+  if (key.empty()) return "";
+  // A 合计/小计 under a parent takes the parent's meaning ("本年支出/小计").
+  if (key == "total" && found_at > 0) {
+    std::vector<std::string> parents(pieces.begin(), pieces.begin() + static_cast<long>(found_at));
+    std::size_t ignored;
+    std::string parent = base_column_key(parents, &ignored);
+    if (parent == "expense" || parent == "income" || parent == "basic" ||
+        parent == "business_income" || parent == "vehicle")
+      key = parent;
+  }
+  return key;
+}
+
+}  // namespace
+
+}  // namespace hezhang

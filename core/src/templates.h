@@ -1,0 +1,37 @@
+// The catalogue of report table templates and column meanings: one place
+// that says which 决算 / 预算 tables exist and how to recognise them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hezhang/model.h"
+
+namespace hezhang {
+
+struct TemplateInfo {
+  const char* id;        // stable id used in JSON and by the rules
+  const char* name_zh;
+  const char* name_en;
+  const char* keyword;   // title (spaces removed) contains this
+  int public_number;     // standard 公开NN表 number of 决算 tables, 0 if none
+};
+
+const std::vector<TemplateInfo>& templates();
+const TemplateInfo* find_template(std::string_view id);
+
+// How strongly a caption line looks like a table title (0: not at all).
+int template_title_score(std::string_view title_without_spaces);
+
+// Template id from the title, else the 公开NN表 number, else the header.
+std::string recognise_template(const std::string& title, int label_number, bool label_is_public,
+                               const std::vector<Column>& columns);
+
+// Meaning of a column from its header pieces (top to bottom, no spaces).
+std::string column_key(const std::vector<std::string>& pieces);
+
+// Columns that label a row rather than hold a figure.
+bool is_label_key(std::string_view key);
+
+}  // namespace hezhang

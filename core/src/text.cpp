@@ -1,0 +1,334 @@
+// UTF-8 handling and line normalization. Normalization works line by line,
+// so every extracted thing keeps the 1-based line of the user's own text.
+#include <cstring>
+
+#include "internal.h"
+
+namespace hezhang {
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    int len;
+    char32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + static_cast<std::size_t>(len) > n) return i;
+    for (int k = 1; k < len; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += static_cast<std::size_t>(len);
+  }
+  return std::string_view::npos;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { ++i; return c; }
+  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len && i + k < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += static_cast<std::size_t>(len);
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) ||  // radicals, CJK punctuation, ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
+}
+
+std::string trim(std::string_view t) {
+  std::size_t a = 0, b = t.size();
+  while (a < b && (t[a] == ' ' || t[a] == '\t')) ++a;
+  while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
+  return std::string(t.substr(a, b - a));
+}
+
+bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string_view::npos; }
+bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
+
+std::string without_spaces(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (char c : t)
+    if (c != ' ' && c != '\t') out += c;
+  return out;
+}
+
+std::string join_wrapped(std::string_view t) {
+  // Decode once; drop a run of spaces when the characters on both sides are CJK.
+  std::vector<char32_t> cps;
+  cps.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) cps.push_back(next_code_point(t, i));
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] == ' ') {
+      std::size_t j = i;
+      while (j < cps.size() && cps[j] == ' ') ++j;
+      bool left = !out.empty() && i > 0 && is_cjk(cps[i - 1]);
+      bool right = j < cps.size() && is_cjk(cps[j]);
+      if (!(left && right) && !out.empty() && j < cps.size()) out += ' ';
+      i = j - 1;
+      continue;
+    }
+    append_utf8(out, cps[i]);
+  }
+  return out;
+}
+
+namespace {
+
+// Maps one code point to its normalized form; returns false to drop it.
+// Full-width ASCII becomes ASCII, except the prose punctuation ，；：！？
+// which stays Chinese (a full-width comma is only a thousands separator
+// between digits, handled by the caller).
+bool map_code_point(char32_t cp, char32_t& out) {
+  switch (cp) {
+    case 0x00A0: case 0x3000: case 0x2002: case 0x2003: case 0x2009:
+    case 0x202F: case 0x205F:
+      out = ' '; return true;
+    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD:
+      return false;  // invisible: zero-width spaces, BOM, soft hyphen
+    case 0x2212: case 0xFF0D: case 0x2013:
+      out = '-'; return true;  // minus signs (not the dash pair ——)
+    case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+      out = cp; return true;
+    default: break;
+  }
+  if (cp >= 0xFF01 && cp <= 0xFF5E) { out = cp - 0xFEE0; return true; }
+  if (cp == '\r' || cp == '\f' || cp == '\v') { out = ' '; return true; }
+  if (cp < 0x20 && cp != '\t') return false;  // other control characters
+  out = cp;
+  return true;
+}
+
+// LaTeX remnants of PDF conversion: "$\geq 99.99\%$" -> "≥99.99%".
+void replace_latex(std::string& s) {
+  if (s.find('$') == std::string::npos && s.find('\\') == std::string::npos) return;
+  static const std::pair<const char*, const char*> kMacros[] = {
+      {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
+      {"\\ge", "≥"},       {"\\le", "≤"},       {"\\times", "×"}, {"\\%", "%"},
+      {"\\pm", "±"},       {"\\neq", "≠"},      {"\\sim", "~"},   {"\\cdot", "·"},
+      {"\\mathrm", ""},    {"\\text", ""},      {"\\left", ""},   {"\\right", ""},
+      {"\\,", ""},         {"\\ ", ""}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '$') { ++i; continue; }
+    if (s[i] == '\\') {
+      bool hit = false;
+      for (auto& m : kMacros) {
+        std::size_t len = std::strlen(m.first);
+        if (s.compare(i, len, m.first) == 0) {
+          out += m.second;
+          i += len;
+          while (i < s.size() && s[i] == ' ' && std::strlen(m.second) > 0) ++i;
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) out += s[i++];
+      continue;
+    }
+    if ((s[i] == '{' || s[i] == '}') && s.find('$') != std::string::npos) { ++i; continue; }
+    out += s[i++];
+  }
+  s.swap(out);
+}
+
+// Lower-cased ASCII tag name at s[i] == '<', or "" when it is not a tag.
+std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
+  std::size_t j = i + 1;
+  if (j < s.size() && s[j] == '/') ++j;
+  std::size_t start = j;
+  while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                          (s[j] >= '0' && s[j] <= '9')))
+    ++j;
+  if (j == start || j - start > 10) return "";
+  std::size_t close = s.find('>', j);
+  if (close == std::string_view::npos || close - i > 200) return "";
+  std::string name(s.substr(start, j - start));
+  for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static const char* kKnown[] = {"b", "strong", "i", "em", "u", "br", "p", "span", "div",
+                                 "font", "sup", "sub", "table", "tbody", "thead", "tr",
+                                 "td", "th", "colgroup", "col", "caption"};
+  for (const char* k : kKnown)
+    if (name == k) { *end = close + 1; return name; }
+  return "";
+}
+
+std::vector<std::string> split_cells(const std::string& text, char sep) {
+  std::vector<std::string> cells;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == sep) {
+      cells.push_back(join_wrapped(trim(std::string_view(text).substr(start, i - start))));
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+bool is_pipe_separator_row(const std::vector<std::string>& cells) {
+  bool any = false;
+  for (const auto& c : cells) {
+    if (c.empty()) continue;
+    for (char ch : c)
+      if (ch != '-' && ch != ':' && ch != ' ') return false;
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace
+
+void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
+  // 1. Code points: full-width forms, odd spaces, invisible characters.
+  std::string s;
+  s.reserve(raw.size());
+  std::vector<char32_t> cps;
+  for (std::size_t i = 0; i < raw.size();) cps.push_back(next_code_point(raw, i));
+  for (std::size_t k = 0; k < cps.size(); ++k) {
+    char32_t m;
+    if (!map_code_point(cps[k], m)) continue;
+    // A full-width comma between digits is a thousands separator.
+    if (m == 0xFF0C && k > 0 && k + 1 < cps.size() &&
+        ((cps[k - 1] >= '0' && cps[k - 1] <= '9') || (cps[k - 1] >= 0xFF10 && cps[k - 1] <= 0xFF19)) &&
+        ((cps[k + 1] >= '0' && cps[k + 1] <= '9') || (cps[k + 1] >= 0xFF10 && cps[k + 1] <= 0xFF19)))
+      m = ',';
+    append_utf8(s, m);
+  }
+
+  // 2. Markup: markdown headings and emphasis, HTML tags, LaTeX.
+  bool heading = false;
+  {
+    std::size_t i = 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t hashes = i;
+    while (hashes < s.size() && s[hashes] == '#') ++hashes;
+    if (hashes > i && hashes - i <= 6 && (hashes == s.size() || s[hashes] == ' ')) {
+      heading = true;
+      s.erase(0, hashes);
+    }
+  }
+  bool html_row = false;
+  if (s.find('<') != std::string::npos) {
+    std::string t;
+    t.reserve(s.size());
+    bool in_row = false;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t end;
+      std::string name = s[i] == '<' ? tag_name(s, i, &end) : "";
+      if (name.empty()) { t += s[i++]; continue; }
+      bool closing = s[i + 1] == '/';
+      if (name == "td" || name == "th") {
+        html_row = true;
+        if (!closing && in_row) t += '\t';
+        in_row = true;
+      } else if (name == "tr") {
+        html_row = true;
+        if (closing || in_row) { t += '\n'; in_row = false; }
+      } else if (name == "br" || name == "p" || name == "div") {
+        t += ' ';
+      }
+      i = end;
+    }
+    s.swap(t);
+  }
+  for (std::size_t p; (p = s.find("**")) != std::string::npos;) s.erase(p, 2);
+  replace_latex(s);
+
+  // 3. Split into logical lines (one per HTML row) and cells.
+  std::size_t start = 0;
+  do {
+    std::size_t nl = s.find('\n', start);
+    std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    start = nl == std::string::npos ? std::string::npos : nl + 1;
+    if (html_row && trim(piece).empty() && start != std::string::npos) continue;
+
+    Line line;
+    line.number = number;
+    line.markdown_heading = heading;
+    std::string body = trim(piece);
+    bool pipe = !body.empty() && body.front() == '|' && body.size() > 1;
+    if (pipe) {
+      if (body.back() == '|') body.pop_back();
+      body.erase(0, 1);
+      line.cells = split_cells(body, '|');
+      if (is_pipe_separator_row(line.cells)) line.cells.clear(), body.clear();
+    } else if (piece.find('\t') != std::string::npos || html_row) {
+      // Keep leading empty cells: they carry the column position.
+      std::string_view p(piece);
+      while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
+      line.cells = split_cells(std::string(p), '\t');
+      // A line of only empty cells is blank.
+      bool any = false;
+      for (auto& c : line.cells) any = any || !c.empty();
+      if (!any) line.cells.clear(), body.clear();
+    }
+    if (line.cells.size() == 1) line.cells.clear();
+    // Leader dots mark a table-of-contents entry, never a table row.
+    if (body.find("....") != std::string::npos || body.find("……") != std::string::npos) {
+      if (line.cells.size() == 2) line.toc_entry = true;
+    }
+    if (line.toc_entry) line.cells.clear();
+    if (line.cells.empty()) {
+      for (char& c : body)
+        if (c == '\t') c = ' ';
+      line.text = trim(body);
+    } else {
+      std::string joined;
+      for (std::size_t k = 0; k < line.cells.size(); ++k) {
+        if (k) joined += '\t';
+        joined += line.cells[k];
+      }
+      line.text = joined;
+    }
+    out.push_back(std::move(line));
+  } while (start != std::string::npos && start < s.size());
+}
+
+InputMessage make_message(std::string id, std::string severity, int line, std::string zh,
+                          std::string en) {
+  InputMessage m;
+  m.id = std::move(id);
+  m.severity = std::move(severity);
+  m.line = line;
+  m.message_zh = std::move(zh);
+  m.message_en = std::move(en);
+  return m;
+}
+
+}  // namespace hezhang
