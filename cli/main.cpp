@@ -1,9 +1,12 @@
-// Minimal CLI written by the build/infra layer so the pipeline can be wired
-// end to end; to be replaced by the real one.
+// The command-line tool: checks report files (or stdin) and prints, per file,
+// a text summary or one compact JSON document per line (the same JSON as the
+// WebAssembly module, byte for byte).
 //
-//   hezhang check [--format text|json] [--lang zh|en] FILE... | -
+//   hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] FILE... | -
 //
-// Exit codes: 0 no findings, 1 findings exist, 2 input error / usage.
+// Input bytes are decoded here: UTF-8 when valid, else GB18030/GBK (which
+// covers GB2312) through glibc's iconv; the report says which was used.
+// Exit codes: 0 nothing material found, 1 material findings, 2 input error / usage.
 #include <iconv.h>
 
 #include <cerrno>
@@ -47,7 +50,8 @@ bool gb18030_to_utf8(const std::string& in, std::string* out) {
 }
 
 int usage() {
-  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] FILE... | -\n";
+  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] FILE... | -\n"
+               "用法：hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] 文件… | -\n";
   return 2;
 }
 
@@ -58,10 +62,17 @@ int main(int argc, char** argv) {
   if (args.empty() || args[0] != "check") return usage();
   std::string format = "text", lang = "zh";
   std::vector<std::string> files;
+  hezhang::Limits limits;
   for (size_t i = 1; i < args.size(); ++i) {
     if ((args[i] == "--format" || args[i] == "--lang") && i + 1 < args.size()) {
       (args[i] == "--format" ? format : lang) = args[i + 1];
       ++i;
+    } else if (args[i] == "--max-input-bytes" && i + 1 < args.size()) {
+      try {
+        limits.max_input_bytes = std::stoull(args[++i]);
+      } catch (...) {
+        return usage();
+      }
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return usage();
     } else {
@@ -79,13 +90,14 @@ int main(int argc, char** argv) {
     } else {
       std::ifstream in(file, std::ios::binary);
       if (!in) {
-        std::cerr << "hezhang: cannot read " << file << "\n";
+        std::cerr << (lang == "en" ? "hezhang: cannot read " : "hezhang：无法读取文件 ") << file << "\n";
         exit_code = 2;
         continue;
       }
       bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
     hezhang::Options options;
+    options.limits = limits;
     options.name = file == "-" ? "stdin" : file;
     options.input_bytes = bytes.size();
     std::string text;
@@ -95,9 +107,9 @@ int main(int argc, char** argv) {
     } else if (gb18030_to_utf8(bytes, &text)) {
       options.encoding = "gb18030";
     } else {
-      std::cerr << "hezhang: " << file << ": neither UTF-8 nor GB18030\n";
-      exit_code = 2;
-      continue;
+      // Neither encoding: let the core report the invalid bytes with their line.
+      options.encoding = "unknown";
+      text = bytes;
     }
     hezhang::Report report = hezhang::analyze(text, options);
     if (format == "json")
@@ -107,7 +119,9 @@ int main(int argc, char** argv) {
     bool input_error = false;
     for (const auto& m : report.messages) input_error |= m.severity == "error";
     if (input_error) exit_code = 2;
-    else if (!report.findings.empty() && exit_code == 0) exit_code = 1;
+    bool material = false;
+    for (const auto& f : report.findings) material |= f.materiality == "material";
+    if (!input_error && material && exit_code == 0) exit_code = 1;
   }
   return exit_code;
 }

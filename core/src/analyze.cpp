@@ -114,7 +114,7 @@ Report analyze(std::string_view text, const Options& options) {
     i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
     if (i >= text.size()) break;  // a final newline does not open a new line
   }
-  r.input.lines = number;
+  r.input.lines = text.empty() ? 0 : number;
   if (!any_text) {
     r.messages.push_back(make_message("input.empty", "error", 0,
                                       "输入为空：请粘贴或上传一份部门预算或决算公开报告。",
