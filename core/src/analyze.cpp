@@ -4,6 +4,7 @@
 
 #include "internal.h"
 #include "templates.h"
+#include "../rules/rules.h"
 
 namespace hezhang {
 
@@ -126,6 +127,7 @@ Report analyze(std::string_view text, const Options& options) {
   r.tables = extract_tables(lines, options.limits, in_table, r.messages);
   r.document = detect_document(lines, r.tables);
   r.sections = extract_sections(lines, in_table);
+  run_rules(r);
   if (r.tables.empty()) {
     bool report_like = !r.document.kind.empty();
     r.messages.push_back(make_message(

@@ -67,12 +67,24 @@ std::string strip_ordinal(const std::string& name) {
   return name;
 }
 
+std::string row_number_text(std::string_view t) {
+  std::string s = without_spaces(t);
+  std::size_t dot = s.find('.');
+  if (dot != std::string::npos) {
+    bool zeros = true;
+    for (std::size_t k = dot + 1; k < s.size(); ++k) zeros = zeros && s[k] == '0';
+    if (zeros) s = s.substr(0, dot);
+  }
+  return all_digits(s) ? s : "";
+}
+
 bool is_numbering_row(const std::vector<std::string>& cells) {
   int last = 0, numbers = 0;
   for (const auto& c : cells) {
     if (c.empty()) continue;
-    if (all_digits(c) && c.size() <= 3) {
-      int n = std::stoi(c);
+    std::string number = row_number_text(c);  // "1.00" is column 1
+    if (!number.empty() && number.size() <= 3) {
+      int n = std::stoi(number);
       if (n <= last) return false;
       last = n;
       ++numbers;
@@ -280,8 +292,10 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
       if (!is_label_key(key)) value_cols.push_back(c);
     }
     std::vector<std::pair<std::size_t, std::string>> nums;
-    for (std::size_t c = 0; c < numbering->cells.size(); ++c)
-      if (all_digits(numbering->cells[c])) nums.push_back({c, numbering->cells[c]});
+    for (std::size_t c = 0; c < numbering->cells.size(); ++c) {
+      std::string number = row_number_text(numbering->cells[c]);
+      if (!number.empty()) nums.push_back({c, number});
+    }
     bool aligned = true;
     for (auto& n : nums)
       aligned = aligned && std::find(value_cols.begin(), value_cols.end(), n.first) != value_cols.end();
@@ -321,17 +335,6 @@ std::vector<Group> find_groups(const std::vector<Column>& columns) {
   for (std::size_t g = 0; g < starts.size(); ++g)
     groups.push_back({starts[g], g + 1 < starts.size() ? starts[g + 1] - 1 : columns.size() - 1});
   return groups;
-}
-
-std::string row_number_text(std::string_view t) {
-  std::string s = without_spaces(t);
-  std::size_t dot = s.find('.');
-  if (dot != std::string::npos) {
-    bool zeros = true;
-    for (std::size_t k = dot + 1; k < s.size(); ++k) zeros = zeros && s[k] == '0';
-    if (zeros) s = s.substr(0, dot);
-  }
-  return all_digits(s) ? s : "";
 }
 
 TableRow read_group_row(const Line& line, const std::vector<Column>& columns, const Group& g,
@@ -432,6 +435,21 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
 // fit under the 类/款 above it when a name is ambiguous ("行政运行").
 void infer_missing_codes(std::vector<Table>& tables) {
   std::map<std::string, std::set<std::string>> codes_by_name;
+  // The national function classification's 类, with names used in reports
+  // of different years, so summary tables name-only rows find their code.
+  static const std::pair<const char*, const char*> kClasses[] = {
+      {"一般公共服务支出", "201"}, {"外交支出", "202"}, {"国防支出", "203"}, {"公共安全支出", "204"},
+      {"教育支出", "205"}, {"科学技术支出", "206"}, {"文化旅游体育与传媒支出", "207"},
+      {"文化体育与传媒支出", "207"}, {"社会保障和就业支出", "208"}, {"社会保障就业支出", "208"},
+      {"卫生健康支出", "210"}, {"医疗卫生与计划生育支出", "210"}, {"节能环保支出", "211"},
+      {"城乡社区支出", "212"}, {"农林水支出", "213"}, {"交通运输支出", "214"},
+      {"资源勘探工业信息等支出", "215"}, {"资源勘探信息等支出", "215"}, {"商业服务业等支出", "216"},
+      {"金融支出", "217"}, {"援助其他地区支出", "219"}, {"自然资源海洋气象等支出", "220"},
+      {"国土海洋气象等支出", "220"}, {"住房保障支出", "221"}, {"粮油物资储备支出", "222"},
+      {"国有资本经营预算支出", "223"}, {"灾害防治及应急管理支出", "224"}, {"预备费", "227"},
+      {"其他支出", "229"}, {"债务还本支出", "231"}, {"债务付息支出", "232"},
+      {"债务发行费用支出", "233"}, {"抗疫特别国债安排的支出", "234"}};
+  for (const auto& kv : kClasses) codes_by_name[kv.first].insert(kv.second);
   for (const auto& t : tables)
     for (const auto& r : t.rows)
       if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项"))

@@ -1,0 +1,180 @@
+// cross.tables: the same figure printed in several tables must agree —
+// function classes (类/款/项) and totals across 01/02/03/04/05/06 表 and the
+// budget tables. Where three tables agree and one differs, the odd one is
+// reported; figures in 元 and 万元 are compared with their rounding intervals.
+#include <map>
+
+#include "../src/internal.h"
+#include "../src/templates.h"
+#include "rules.h"
+
+namespace hezhang {
+
+namespace {
+
+const char* kRule = "cross.tables";
+
+struct Source {
+  const char* template_id;
+  int group;                          // -1: any group
+  std::vector<const char*> keys;      // first column key present holds the figure
+  const char* total_name;             // total row name, or nullptr: function rows
+};
+
+struct Scope {
+  const char* id;
+  const char* zh;
+  const char* en;
+  std::vector<Source> sources;
+};
+
+const std::vector<Scope>& scopes() {
+  static const std::vector<Scope> kScopes = {
+      {"final.expense_by_function", "支出功能分类（全部资金）", "expenditure by function (all funds)",
+       {{"final.summary", 1, {"amount"}, nullptr}, {"final.expense", -1, {"expense_total"}, nullptr}}},
+      {"final.expense_total", "本年支出合计", "the year's total expenditure",
+       {{"final.summary", 1, {"amount"}, "本年支出合计"}, {"final.expense", -1, {"expense_total"}, "合计"}}},
+      {"final.income_total", "本年收入合计", "the year's total income",
+       {{"final.summary", 0, {"amount"}, "本年收入合计"}, {"final.income", -1, {"income_total"}, "合计"}}},
+      {"final.general_budget_by_function", "一般公共预算财政拨款支出功能分类",
+       "general-budget expenditure by function",
+       {{"final.fiscal_summary", 1, {"general_budget"}, nullptr},
+        {"final.general_budget", -1, {"expense_total", "expense", "total"}, nullptr}}},
+      {"final.general_budget_total", "一般公共预算财政拨款支出合计", "general-budget expenditure total",
+       {{"final.fiscal_summary", 1, {"general_budget"}, "本年支出合计"},
+        {"final.general_budget", -1, {"expense_total", "expense", "total"}, "合计"}}},
+      {"final.basic_total", "一般公共预算财政拨款基本支出合计", "general-budget basic expenditure total",
+       {{"final.general_budget", -1, {"basic"}, "合计"},
+        {"final.general_budget_basic", -1, {"expense_total", "total"}, "合计"}}},
+      {"final.gov_fund_total", "政府性基金预算财政拨款支出", "government-fund expenditure",
+       {{"final.fiscal_summary", 1, {"gov_fund"}, "本年支出合计"}, {"final.gov_fund", -1, {"expense"}, "合计"}}},
+      {"budget.expense_by_function", "支出功能分类预算", "budgeted expenditure by function",
+       {{"budget.summary", 1, {"amount"}, nullptr},
+        {"budget.expense_summary", -1, {"total"}, nullptr},
+        {"budget.fiscal_summary", 1, {"amount"}, nullptr},
+        {"budget.general_budget", -1, {"total"}, nullptr}}},
+      {"budget.expense_total", "本年支出合计（预算）", "the year's budgeted expenditure",
+       {{"budget.summary", 1, {"amount"}, "本年支出合计"},
+        {"budget.expense_summary", -1, {"total"}, "合计"},
+        {"budget.general_budget", -1, {"total"}, "合计"}}},
+      {"budget.basic_total", "一般公共预算基本支出合计", "general-budget basic expenditure total",
+       {{"budget.general_budget", -1, {"basic"}, "合计"},
+        {"budget.general_budget_basic", -1, {"basic", "total"}, "合计"}}},
+  };
+  return kScopes;
+}
+
+struct Entry {
+  Figure figure;
+};
+
+int column_for(const Table& t, int group, const std::vector<const char*>& keys) {
+  for (const char* k : keys)
+    for (const auto& c : t.columns)
+      if ((group < 0 || c.group == group) && c.key == k) return c.index;
+  return -1;
+}
+
+}  // namespace
+
+void run_cross_tables(RuleContext& ctx) {
+  const Report& report = ctx.report();
+  for (const Scope& scope : scopes()) {
+    std::map<std::string, std::vector<Entry>> by_key;
+    std::vector<std::string> order;
+    for (const Source& src : scope.sources) {
+      for (const Table& t : report.tables) {
+        if (t.template_id != src.template_id) continue;
+        int col = column_for(t, src.group, src.keys);
+        if (col < 0) continue;
+        int group = t.columns[static_cast<std::size_t>(col)].group;
+        for (const TableRow& r : t.rows) {
+          if (r.group != group) continue;
+          std::string key;
+          if (src.total_name) {
+            if (without_spaces(r.name) != src.total_name) continue;
+            key = "合计";
+          } else {
+            if (r.level != "类" && r.level != "款" && r.level != "项") continue;
+            key = r.code;
+          }
+          auto f = figure_in_column(t, r, col);
+          if (!f) continue;  // empty: nothing printed to compare
+          if (!by_key.count(key)) order.push_back(key);
+          by_key[key].push_back({*f});
+        }
+      }
+    }
+    for (const std::string& key : order) {
+      const auto& entries = by_key[key];
+      // Only compare across tables.
+      std::map<const Table*, int> tables;
+      for (const auto& e : entries) ++tables[e.figure.table];
+      if (tables.size() < 2) continue;
+      // The figure most tables agree on (exactly, in 元) is taken as right.
+      std::size_t best = 0;
+      int best_votes = -1;
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        int votes = 0;
+        for (const auto& e : entries)
+          votes += RuleContext::compare_equal(e.figure, entries[i].figure).outcome == Outcome::Passed;
+        if (votes > best_votes) { best_votes = votes; best = i; }
+      }
+      // A figure that already breaks a sum in its own table is the suspect
+      // when the votes are even.
+      auto suspect = [&](const Figure& f) {
+        for (const Finding& x : report.findings) {
+          if (x.materiality != "material") continue;
+          if (x.first_line == f.row->line) return true;
+          for (int l : x.related_lines)
+            if (l == f.row->line) return true;
+        }
+        return false;
+      };
+      bool tie = false;
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i == best) continue;
+        int votes = 0;
+        for (const auto& e : entries)
+          votes += RuleContext::compare_equal(e.figure, entries[i].figure).outcome == Outcome::Passed;
+        if (votes != best_votes ||
+            RuleContext::compare_equal(entries[i].figure, entries[best].figure).outcome != Outcome::Failed)
+          continue;
+        bool si = suspect(entries[i].figure), sb = suspect(entries[best].figure);
+        if (sb && !si) best = i;
+        else if (si == sb) tie = true;
+      }
+      std::vector<int> lines;
+      for (const auto& e : entries) lines.push_back(e.figure.row->line);
+      std::string status = "passed";
+      const Figure& reference = entries[best].figure;
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (i == best) continue;
+        Comparison c = RuleContext::compare_equal(entries[i].figure, reference);
+        if (c.overflow || c.outcome == Outcome::Passed) continue;
+        if (c.outcome == Outcome::Failed) status = "failed";
+        else if (status == "passed") status = "rounding";
+        std::vector<int> related;
+        std::string others_zh, others_en;
+        for (const auto& e : entries) {
+          if (RuleContext::compare_equal(e.figure, reference).outcome != Outcome::Passed) continue;
+          related.push_back(e.figure.row->line);
+          std::string name = table_name_zh(*e.figure.table);
+          if (!contains(others_zh, name)) others_zh += (others_zh.empty() ? "" : "、") + name;
+          std::string name_en = table_name_en(*e.figure.table);
+          if (!contains(others_en, name_en)) others_en += (others_en.empty() ? "" : ", ") + name_en;
+        }
+        Finding f = make_value_finding(
+            kRule, entries[i].figure, c,
+            std::string(tie ? "（无法判断哪一个正确）" : "") + others_zh + "中同一项目（" + scope.zh + "）",
+            "the same item (" + std::string(scope.en) + ") in " + others_en +
+                (tie ? " (which one is right cannot be told)" : ""),
+            related);
+        ctx.add_finding(std::move(f));
+      }
+      ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, status, lines);
+    }
+  }
+}
+
+}  // namespace hezhang

@@ -1,0 +1,247 @@
+// What the rule families share: the registry, the ledger, reading figures,
+// the rounding model and the wording of findings.
+#include <algorithm>
+#include <map>
+
+#include "../src/internal.h"
+#include "../src/templates.h"
+#include "rules.h"
+
+namespace hezhang {
+
+const std::vector<RuleFamily>& rule_families() {
+  // One explicit list (no self-registering statics: the linker drops them).
+  static const std::vector<RuleFamily> kFamilies = {
+      {"formula.printed", "表下注明的计算公式（行、栏）逐一核对",
+       "Formulas printed under tables (rows, columns) evaluated as printed", run_printed_formulas},
+      {"hierarchy.sum", "类=各款之和、款=各项之和、合计=各类之和（含经济分类）",
+       "Each class equals the sum of its sub-items, totals the sum of classes", run_hierarchy_sum},
+      {"template.columns", "表内各栏关系（合计=基本支出+项目支出等）",
+       "Column relations of each template (total = basic + project, …)", run_template_columns},
+      {"template.rows", "总表行关系（本年收入合计、收入总计=支出总计等）",
+       "Row relations of summary tables (totals, income total = expenditure total)", run_template_rows},
+      {"cross.tables", "不同表格之间同一数字应一致",
+       "The same figure must agree between tables", run_cross_tables},
+      {"tables.declared_empty", "声明为空的表与其他表的数字是否矛盾、必备表格是否缺失",
+       "Tables declared empty versus figures elsewhere; required tables present", run_declared_empty},
+  };
+  return kFamilies;
+}
+
+RuleContext::RuleContext(Report& report) : report_(report) {}
+
+void RuleContext::check(const std::string& id, const std::string& rule, const std::string& status,
+                        std::vector<int> lines) {
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  report_.checks.push_back({id, rule, status, std::move(lines)});
+}
+
+namespace {
+
+Decimal abs_value(Decimal d) {
+  if (d.units < 0) d.units = -d.units;
+  return d;
+}
+
+Decimal half_unit(int scale) { return Decimal{5, scale + 1}; }
+
+Outcome classify(const Decimal& diff, const Decimal& tolerance) {
+  if (diff.is_zero()) return Outcome::Passed;
+  return compare(abs_value(diff), tolerance) <= 0 ? Outcome::Rounding : Outcome::Failed;
+}
+
+std::string table_unit(const Table& t) { return t.unit.empty() ? "" : t.unit; }
+
+}  // namespace
+
+int effective_scale(const Table& t, const Decimal& v) {
+  // The usual scale of the table: the most common scale of its amounts.
+  // Computed per call on small tables; tables are a few hundred cells.
+  std::map<int, int> counts;
+  for (const auto& r : t.rows)
+    for (const auto& c : r.cells)
+      if (c.kind == CellKind::Amount && c.value) ++counts[c.value->scale];
+  int usual = 0, best = 0;
+  for (const auto& kv : counts)
+    if (kv.second > best) { best = kv.second; usual = kv.first; }
+  return std::max(usual, v.scale);
+}
+
+std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int column) {
+  for (const auto& c : row.cells) {
+    if (c.column != column) continue;
+    if (c.kind != CellKind::Amount || !c.value) return std::nullopt;
+    Figure f;
+    f.table = &t;
+    f.row = &row;
+    f.column = column;
+    f.value = *c.value;
+    f.scale = effective_scale(t, f.value);
+    return f;
+  }
+  return std::nullopt;
+}
+
+Figure zero_figure(const Table& t, const TableRow& row, int column) {
+  Figure f;
+  f.table = &t;
+  f.row = &row;
+  f.column = column;
+  f.value = Decimal{0, 0};
+  // An empty cell is exactly zero: it carries no rounding.
+  f.scale = 8;
+  return f;
+}
+
+std::optional<Figure> figure_at(const Table& t, const TableRow& row, const std::string& key) {
+  for (const auto& col : t.columns)
+    if (col.group == row.group && col.key == key) return figure_in_column(t, row, col.index);
+  return std::nullopt;
+}
+
+Comparison RuleContext::compare_sum(const Figure& total, const std::vector<Term>& parts) {
+  Comparison c;
+  Decimal sum{0, 0};
+  Decimal tol = total.scale >= 8 ? Decimal{0, 0} : half_unit(total.scale);
+  for (const Term& t : parts) {
+    Decimal v = t.figure.value;
+    if (t.sign < 0) v.units = -v.units;
+    auto s = add(sum, v);
+    // An empty cell is exactly zero and widens nothing.
+    auto h = t.figure.scale >= 8 ? std::optional<Decimal>(tol) : add(tol, half_unit(t.figure.scale));
+    if (!s || !h) { c.overflow = true; return c; }
+    sum = *s;
+    tol = *h;
+  }
+  auto d = subtract(total.value, sum);
+  if (!d) { c.overflow = true; return c; }
+  c.expected = sum;
+  c.difference = *d;
+  c.tolerance = tol;
+  c.outcome = classify(*d, tol);
+  return c;
+}
+
+Comparison RuleContext::compare_equal(const Figure& actual, const Figure& expected) {
+  Comparison c;
+  int pa = unit_power(actual.table->unit).value_or(0);
+  int pe = unit_power(expected.table->unit).value_or(0);
+  // Work in the finer unit so both values stay exact.
+  int base = std::min(pa, pe);
+  auto a = actual.value.shifted(pa - base);
+  auto e = expected.value.shifted(pe - base);
+  auto ha = actual.scale >= 8 ? std::optional<Decimal>(Decimal{0, 0})
+                              : half_unit(actual.scale).shifted(pa - base);
+  auto he = expected.scale >= 8 ? std::optional<Decimal>(Decimal{0, 0})
+                                : half_unit(expected.scale).shifted(pe - base);
+  if (!a || !e || !ha || !he) { c.overflow = true; return c; }
+  auto d = subtract(*a, *e);
+  auto tol = add(*ha, *he);
+  if (!d || !tol) { c.overflow = true; return c; }
+  // Report expected and difference in the actual figure's unit.
+  auto back_e = e->shifted(base - pa), back_d = d->shifted(base - pa);
+  if (!back_e || !back_d) { c.overflow = true; return c; }
+  c.expected = *back_e;
+  c.difference = *back_d;
+  c.tolerance = *tol;
+  c.outcome = classify(*d, *tol);
+  return c;
+}
+
+std::string table_name_zh(const Table& t) {
+  if (!t.label.empty()) return t.label;
+  const TemplateInfo* info = find_template(t.template_id);
+  return info ? info->name_zh : t.title;
+}
+
+std::string table_name_en(const Table& t) {
+  if (!t.label.empty()) return t.label;
+  const TemplateInfo* info = find_template(t.template_id);
+  return info ? info->name_en : t.title;
+}
+
+std::string column_name(const Table& t, int column) {
+  if (column < 0 || column >= static_cast<int>(t.columns.size())) return "";
+  const std::string& h = t.columns[static_cast<std::size_t>(column)].header;
+  return h.empty() ? "第" + std::to_string(column + 1) + "栏" : h;
+}
+
+std::string row_name(const TableRow& r) {
+  if (r.code.empty()) return r.name;
+  return r.code + " " + r.name;
+}
+
+Finding make_value_finding(const std::string& rule, const Figure& actual, const Comparison& c,
+                           const std::string& what_zh, const std::string& what_en,
+                           std::vector<int> related_lines) {
+  Finding f;
+  f.rule = rule;
+  bool rounding = c.outcome == Outcome::Rounding;
+  f.severity = rounding ? "info" : "error";
+  f.materiality = rounding ? "rounding" : "material";
+  f.first_line = f.last_line = actual.row->line;
+  std::sort(related_lines.begin(), related_lines.end());
+  related_lines.erase(std::unique(related_lines.begin(), related_lines.end()), related_lines.end());
+  related_lines.erase(std::remove(related_lines.begin(), related_lines.end(), f.first_line),
+                      related_lines.end());
+  f.related_lines = std::move(related_lines);
+  f.unit = table_unit(*actual.table);
+  f.actual = actual.value.to_string();
+  f.expected = c.expected.to_string();
+  f.difference = c.difference.to_string();
+  std::string u = f.unit.empty() ? "" : " " + f.unit;
+  std::string where_zh = table_name_zh(*actual.table) + " 第" + std::to_string(actual.row->line) +
+                         "行「" + row_name(*actual.row) + "」" + column_name(*actual.table, actual.column);
+  std::string where_en = table_name_en(*actual.table) + " line " + std::to_string(actual.row->line) +
+                         " (" + row_name(*actual.row) + ", " + column_name(*actual.table, actual.column) + ")";
+  // A blank cell counts as zero; say it was blank.
+  bool blank = actual.scale >= 8 && actual.value.is_zero();
+  f.message_zh = where_zh + (blank ? "为空（0）" : "为 " + f.actual + u) + "，但" + what_zh + "为 " + f.expected + u +
+                 "（相差 " + f.difference + u + "）" +
+                 (rounding ? "，在四舍五入尾差范围内。" : "。");
+  f.message_en = where_en + (blank ? " is blank (0)" : " is " + f.actual + u) + ", but " + what_en + " gives " + f.expected + u +
+                 " (difference " + f.difference + u + ")" +
+                 (rounding ? ", within rounding." : ".");
+  return f;
+}
+
+namespace {
+
+// One printed figure contradicted by several relations is one finding: the
+// first (in registry order) keeps the others' lines and explanation.
+void merge_same_figure(std::vector<Finding>& findings) {
+  std::vector<Finding> kept;
+  for (Finding& f : findings) {
+    Finding* same = nullptr;
+    for (Finding& k : kept)
+      if (k.first_line == f.first_line && k.actual == f.actual && !f.actual.empty() &&
+          k.unit == f.unit && k.materiality == f.materiality)
+        same = &k;
+    if (!same) { kept.push_back(std::move(f)); continue; }
+    same->related_lines.insert(same->related_lines.end(), f.related_lines.begin(), f.related_lines.end());
+    std::sort(same->related_lines.begin(), same->related_lines.end());
+    same->related_lines.erase(std::unique(same->related_lines.begin(), same->related_lines.end()),
+                              same->related_lines.end());
+    same->message_zh += "另：" + f.message_zh;
+    same->message_en += " Also: " + f.message_en;
+  }
+  findings.swap(kept);
+}
+
+}  // namespace
+
+void run_rules(Report& report) {
+  RuleContext ctx(report);
+  for (const RuleFamily& family : rule_families()) family.run(ctx);
+  merge_same_figure(report.findings);
+  // Deterministic order: by line, then rule, then message.
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.first_line != b.first_line) return a.first_line < b.first_line;
+                     if (a.rule != b.rule) return a.rule < b.rule;
+                     return a.message_zh < b.message_zh;
+                   });
+}
+
+}  // namespace hezhang

@@ -1,0 +1,203 @@
+// hierarchy.sum: 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类 in every numeric column;
+// economic classification 301 = Σ 301xx; 人员经费合计 / 公用经费合计 in
+// side-by-side layouts. Rows out of code order work: parents are found by
+// code prefix, not by position.
+#include <map>
+
+#include "../src/internal.h"
+#include "../src/templates.h"
+#include "rules.h"
+
+namespace hezhang {
+
+namespace {
+
+bool is_function(const std::string& level) { return level == "类" || level == "款" || level == "项"; }
+bool is_economic(const std::string& level) { return level == "econ_class" || level == "econ_item"; }
+
+std::string parent_code(const TableRow& r) {
+  if (r.level == "款" || r.level == "econ_item") return r.code.substr(0, 3);
+  if (r.level == "项") return r.code.substr(0, 5);
+  return "";
+}
+
+std::vector<int> value_columns(const Table& t, int group) {
+  std::vector<int> cols;
+  for (const auto& c : t.columns)
+    if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty" &&
+        c.key != "empty_reason")
+      cols.push_back(c.index);
+  return cols;
+}
+
+struct SumCheck {
+  const TableRow* parent;
+  std::vector<const TableRow*> children;
+  std::string what_zh, what_en;
+  const TableRow* grandparent = nullptr;  // for linking a wrong middle row
+};
+
+bool any_value(const Table& t, const TableRow& r, int col) {
+  return figure_in_column(t, r, col).has_value();
+}
+
+}  // namespace
+
+void run_hierarchy_sum(RuleContext& ctx) {
+  static const char* kRule = "hierarchy.sum";
+  for (const Table& t : ctx.report().tables) {
+    if (t.template_id == "unknown" || starts_with(t.template_id, "performance.") ||
+        t.template_id == "budget.project_performance" || t.template_id == "final.table_index")
+      continue;
+    int groups = 0;
+    for (const auto& c : t.columns) groups = std::max(groups, c.group + 1);
+    std::vector<SumCheck> sums;
+    for (int g = 0; g < groups; ++g) {
+      std::map<std::string, const TableRow*> by_code;
+      for (const auto& r : t.rows)
+        if (r.group == g && !r.code.empty() && (is_function(r.level) || is_economic(r.level)))
+          by_code.emplace(r.code, &r);
+      std::map<const TableRow*, std::vector<const TableRow*>> children;
+      std::vector<const TableRow*> classes, econ_classes;
+      for (const auto& kv : by_code) {
+        const TableRow* r = kv.second;
+        if (r->level == "类") classes.push_back(r);
+        if (r->level == "econ_class") econ_classes.push_back(r);
+        std::string p = parent_code(*r);
+        if (p.empty()) continue;
+        auto it = by_code.find(p);
+        if (it != by_code.end()) children[it->second].push_back(r);
+      }
+      for (auto& kv : children) {
+        const TableRow* p = kv.first;
+        std::string sub = p->level == "类" ? "款" : p->level == "款" ? "项" : "明细科目";
+        std::string sub_en = p->level == "类" ? "款 (sub-class)" : p->level == "款" ? "项 (item)" : "item";
+        SumCheck s{p, kv.second, "其下各" + sub + "之和", "the sum of its " + sub_en + " rows"};
+        auto gp = by_code.find(parent_code(*p));
+        if (gp != by_code.end()) s.grandparent = gp->second;
+        sums.push_back(std::move(s));
+      }
+      // Totals: 合计 = Σ 类 (or Σ economic classes).
+      for (const auto& r : t.rows) {
+        if (r.group != g || r.level != "total") continue;
+        std::string n = without_spaces(r.name);
+        if (n == "合计" || n == "总计") {
+          const auto& parts = !classes.empty() ? classes : econ_classes;
+          if (!parts.empty())
+            sums.push_back({&r, parts, "各类之和", "the sum of its classes"});
+        }
+      }
+    }
+    // Side-by-side economic tables: 人员经费合计 is its group's classes;
+    // 公用经费合计 the classes of every other group.
+    if (groups > 1) {
+      for (const auto& r : t.rows) {
+        if (r.level != "total") continue;
+        std::string n = without_spaces(r.name);
+        bool personnel = contains(n, "人员经费");
+        bool public_exp = contains(n, "公用经费");
+        if (!personnel && !public_exp) continue;
+        std::vector<const TableRow*> parts;
+        for (const auto& c : t.rows)
+          if (c.level == "econ_class" && ((personnel && c.group == r.group) || (public_exp && c.group != 0)))
+            parts.push_back(&c);
+        if (!parts.empty())
+          sums.push_back({&r, parts, personnel ? "人员经费各类之和" : "公用经费各类之和",
+                          personnel ? "the sum of personnel classes" : "the sum of public-expense classes"});
+      }
+    }
+
+    // Evaluate, column by column (by position within the row's group).
+    struct Failure {
+      std::size_t check;
+      int column;
+      Comparison c;
+    };
+    std::vector<Failure> failures;
+    std::map<std::pair<const TableRow*, int>, Decimal> failed_diff;  // parent row + column position
+    for (std::size_t k = 0; k < sums.size(); ++k) {
+      const SumCheck& s = sums[k];
+      std::vector<int> pcols = value_columns(t, s.parent->group);
+      std::vector<int> lines{s.parent->line};
+      for (auto* c : s.children) lines.push_back(c->line);
+      std::string status = "passed";
+      bool checked = false;
+      for (std::size_t pos = 0; pos < pcols.size(); ++pos) {
+        int col = pcols[pos];
+        // Children must have figures in this column; a parent-only column
+        // (a total row filled where details are not) cannot be checked.
+        std::vector<Term> parts;
+        bool child_values = false;
+        for (auto* c : s.children) {
+          std::vector<int> ccols = value_columns(t, c->group);
+          if (pos >= ccols.size()) continue;
+          auto f = figure_in_column(t, *c, ccols[pos]);
+          if (f) child_values = true;
+          parts.push_back({f ? *f : zero_figure(t, *c, ccols[pos]), 1});
+        }
+        auto total = figure_in_column(t, *s.parent, col);
+        if (!child_values) continue;  // parent-only column
+        // A blank parent in a row that prints no figure at all was not filled in.
+        bool parent_row_filled = false;
+        for (int pc : pcols) parent_row_filled = parent_row_filled || any_value(t, *s.parent, pc);
+        if (!total && !parent_row_filled) continue;
+        checked = true;
+        Figure tf = total ? *total : zero_figure(t, *s.parent, col);
+        Comparison c = RuleContext::compare_sum(tf, parts);
+        if (c.overflow) { status = "insufficient_data"; continue; }
+        if (c.outcome == Outcome::Failed) {
+          status = "failed";
+          failures.push_back({k, col, c});
+          failed_diff[{s.parent, static_cast<int>(pos)}] = c.difference;
+        } else if (c.outcome == Outcome::Rounding) {
+          if (status == "passed") status = "rounding";
+          failures.push_back({k, col, c});
+        }
+      }
+      ctx.check(kRule + std::string(":") + t.id + ":" + std::to_string(s.parent->line) + ":" +
+                    std::to_string(s.parent->group),
+                kRule, checked ? status : "insufficient_data", lines);
+    }
+    // A wrong middle row (款) breaks its own sum and its parent's by the same
+    // amount with opposite sign: report the middle row once.
+    std::vector<bool> folded(failures.size(), false);
+    for (std::size_t i = 0; i < failures.size(); ++i) {
+      const Failure& fi = failures[i];
+      if (fi.c.outcome != Outcome::Failed) continue;
+      const SumCheck& s = sums[fi.check];
+      if (!s.grandparent) continue;
+      for (std::size_t j = 0; j < failures.size(); ++j) {
+        const Failure& fj = failures[j];
+        if (j == i || folded[j] || fj.c.outcome != Outcome::Failed) continue;
+        if (sums[fj.check].parent != s.grandparent || fj.column != fi.column) continue;
+        Decimal neg = fj.c.difference;
+        neg.units = -neg.units;
+        if (compare(neg, fi.c.difference) == 0) folded[j] = true;
+      }
+    }
+    for (std::size_t i = 0; i < failures.size(); ++i) {
+      if (folded[i]) continue;
+      const Failure& f = failures[i];
+      const SumCheck& s = sums[f.check];
+      auto total = figure_in_column(t, *s.parent, f.column);
+      Figure tf = total ? *total : zero_figure(t, *s.parent, f.column);
+      std::vector<int> related;
+      for (auto* c : s.children) related.push_back(c->line);
+      if (s.grandparent) related.push_back(s.grandparent->line);
+      Finding finding = make_value_finding(kRule, tf, f.c, s.what_zh, s.what_en, related);
+      bool linked = false;
+      for (std::size_t j = 0; j < failures.size(); ++j)
+        if (folded[j] && sums[failures[j].check].parent == s.grandparent && failures[j].column == f.column)
+          linked = true;
+      if (linked) {
+        finding.message_zh += "上级科目第" + std::to_string(s.grandparent->line) +
+                              "行与各下级明细一致，错误应在本行。";
+        finding.message_en += " Its parent on line " + std::to_string(s.grandparent->line) +
+                              " agrees with the details: this row is the one that is off.";
+      }
+      ctx.add_finding(std::move(finding));
+    }
+  }
+}
+
+}  // namespace hezhang

@@ -1,0 +1,112 @@
+// The reconciliation engine: rule families, their registry, and what they
+// share (reading figures off tables, the rounding model, findings).
+//
+// Rounding model (docs/rounding.md): a figure printed with d decimals stands
+// for [v - ½·10^-d, v + ½·10^-d]. A relation total = Σ parts holds when the
+// total's interval meets the sum of the parts' intervals: an exact break
+// within that is "rounding" (info), beyond it "material" (error).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hezhang/model.h"
+
+namespace hezhang {
+
+// A figure read off a table, with where it came from.
+struct Figure {
+  const Table* table = nullptr;
+  const TableRow* row = nullptr;
+  int column = -1;
+  Decimal value;
+  int scale = 0;  // effective decimals (see effective_scale)
+};
+
+// One term of a relation: +figure or -figure.
+struct Term {
+  Figure figure;
+  int sign = 1;
+};
+
+enum class Outcome { Passed, Rounding, Failed };
+
+struct Comparison {
+  Outcome outcome = Outcome::Passed;
+  Decimal expected;    // what the other figures imply for the checked figure
+  Decimal difference;  // actual - expected
+  Decimal tolerance;   // half-units of the intervals involved
+  bool overflow = false;
+};
+
+class RuleContext {
+ public:
+  explicit RuleContext(Report& report);
+
+  const Report& report() const { return report_; }
+
+  // Records a check in the ledger.
+  void check(const std::string& id, const std::string& rule, const std::string& status,
+             std::vector<int> lines);
+  void add_finding(Finding f) { report_.findings.push_back(std::move(f)); }
+
+  // Figures in one table (same unit): total vs Σ sign·parts.
+  static Comparison compare_sum(const Figure& total, const std::vector<Term>& parts);
+  // Two figures that must be equal, possibly in different units.
+  static Comparison compare_equal(const Figure& actual, const Figure& expected);
+
+ private:
+  Report& report_;
+};
+
+// ---- reading figures -------------------------------------------------------
+
+// Decimals a figure effectively carries: the printed scale, or the table's
+// usual scale when larger ("4000" in a table printed with two decimals is
+// 4000.00 with its zeros dropped).
+int effective_scale(const Table& t, const Decimal& v);
+
+// The figure of `row` in the column with meaning `key` (same group), if any.
+std::optional<Figure> figure_at(const Table& t, const TableRow& row, const std::string& key);
+// The figure in column index `column`.
+std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int column);
+// Empty or placeholder in that column counts as zero for sums ("" = 0).
+Figure zero_figure(const Table& t, const TableRow& row, int column);
+
+// "公开05表" / "表5" / the template's name, for messages.
+std::string table_name_zh(const Table& t);
+std::string table_name_en(const Table& t);
+std::string column_name(const Table& t, int column);
+std::string row_name(const TableRow& r);
+
+// Builds a finding for a figure whose printed value differs from what other
+// figures imply. `what_zh/what_en` say what the other figures are.
+Finding make_value_finding(const std::string& rule, const Figure& actual, const Comparison& c,
+                           const std::string& what_zh, const std::string& what_en,
+                           std::vector<int> related_lines);
+
+// ---- the families (one file each under core/rules/) ------------------------
+
+struct RuleFamily {
+  const char* id;
+  const char* description_zh;
+  const char* description_en;
+  void (*run)(RuleContext&);
+};
+
+void run_printed_formulas(RuleContext&);
+void run_hierarchy_sum(RuleContext&);
+void run_template_columns(RuleContext&);
+void run_template_rows(RuleContext&);
+void run_cross_tables(RuleContext&);
+void run_declared_empty(RuleContext&);
+
+// The registry: every family, in the order it runs.
+const std::vector<RuleFamily>& rule_families();
+
+// Runs every family, then links findings that share one root cause and
+// sorts them deterministically.
+void run_rules(Report& report);
+
+}  // namespace hezhang
