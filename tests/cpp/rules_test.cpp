@@ -1,0 +1,148 @@
+// Reconciliation rules on small hand-written reports and on the seeds'
+// known errors. Each test states the arithmetic it relies on.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "hezhang/hezhang.h"
+
+namespace {
+
+hezhang::Report run(const std::string& text) {
+  hezhang::Options o;
+  o.name = "test.txt";
+  return hezhang::analyze(text, o);
+}
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(HEZHANG_FIXTURES_DIR) + "/" + name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<const hezhang::Finding*> findings_at(const hezhang::Report& r, const std::string& rule,
+                                                 int line) {
+  std::vector<const hezhang::Finding*> out;
+  for (const auto& f : r.findings)
+    if (f.rule == rule && f.first_line == line) out.push_back(&f);
+  return out;
+}
+
+// A 支出决算表 in 万元 whose 款 row is `kuan` and whose 项 rows are 60.00 + 40.00.
+std::string expense_table(const std::string& kuan, const std::string& class_total = "100.00") {
+  return "支出决算表\n"            // 1
+         "公开03表\n"              // 2
+         "金额单位：万元\n"        // 3
+         "项目\t\t本年支出合计\t基本支出\t项目支出\n"  // 4
+         "功能分类科目编码\t科目名称\t\t\t\n"          // 5
+         "合计\t\t" + class_total + "\t" + class_total + "\t\n"  // 6
+         "208\t社会保障和就业支出\t" + class_total + "\t" + class_total + "\t\n"  // 7
+         "20805\t行政事业单位养老支出\t" + kuan + "\t" + kuan + "\t\n"  // 8
+         "2080505\t机关事业单位基本养老保险缴费支出\t60.00\t60.00\t\n"  // 9
+         "2080506\t机关事业单位职业年金缴费支出\t40.00\t40.00\t\n"      // 10
+         "\n注：本表反映部门本年度各项支出情况。\n";
+}
+
+}  // namespace
+
+TEST_CASE("hierarchy.sum passes a consistent table", "[rules][hierarchy]") {
+  auto r = run(expense_table("100.00"));
+  REQUIRE(r.tables.size() == 1);
+  CHECK(r.findings.empty());
+  int passed = 0;
+  for (const auto& c : r.checks) passed += c.rule == "hierarchy.sum" && c.status == "passed";
+  CHECK(passed >= 3);  // 合计=Σ类, 类=Σ款, 款=Σ项
+}
+
+TEST_CASE("hierarchy.sum reports a wrong 款 once, at its line", "[rules][hierarchy]") {
+  // 20805 printed 90.00 while its 项 sum to 60.00 + 40.00 = 100.00 and its
+  // 类 208 is 100.00: the 款 is the odd figure; the 类's own check is folded in.
+  auto r = run(expense_table("90.00"));
+  auto at8 = findings_at(r, "hierarchy.sum", 8);
+  REQUIRE(at8.size() == 1);
+  CHECK(at8[0]->actual == "90.00");
+  CHECK(at8[0]->expected == "100.00");
+  CHECK(at8[0]->difference == "-10.00");
+  CHECK(at8[0]->materiality == "material");
+  CHECK(at8[0]->severity == "error");
+  CHECK(findings_at(r, "hierarchy.sum", 7).empty());
+}
+
+TEST_CASE("hierarchy.sum treats a one-cent gap of two-decimal figures as rounding", "[rules][rounding]") {
+  // 100.01 vs 60.00 + 40.00: |0.01| <= 0.005 * 3 half-units -> rounding, info.
+  auto r = run(expense_table("100.01", "100.01"));
+  auto at8 = findings_at(r, "hierarchy.sum", 8);
+  REQUIRE(at8.size() == 1);
+  CHECK(at8[0]->materiality == "rounding");
+  CHECK(at8[0]->severity == "info");
+}
+
+TEST_CASE("hierarchy.sum finds a gap in either direction", "[rules][hierarchy]") {
+  auto low = run(expense_table("99.00", "99.00"));
+  auto high = run(expense_table("101.00", "101.00"));
+  REQUIRE(findings_at(low, "hierarchy.sum", 8).size() == 1);
+  REQUIRE(findings_at(high, "hierarchy.sum", 8).size() == 1);
+  CHECK(findings_at(low, "hierarchy.sum", 8)[0]->difference == "-1.00");
+  CHECK(findings_at(high, "hierarchy.sum", 8)[0]->difference == "1.00");
+}
+
+TEST_CASE("seed 000: 22102 住房改革支出 70.33 against its 项 123.09", "[rules][seed000]") {
+  // 公开05表 line 304: "22102 住房改革支出 70.33 123.09 123.09"; its only 项
+  // 2210201 (line 305) is 123.09 and the 类 221 (line 303) is 123.09.
+  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  auto f = findings_at(r, "hierarchy.sum", 304);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "70.33");
+  CHECK(f[0]->expected == "123.09");
+  CHECK(f[0]->difference == "-52.76");
+  CHECK(f[0]->unit == "万元");
+  CHECK(findings_at(r, "hierarchy.sum", 303).empty());
+}
+
+TEST_CASE("seed 000: 公开04表 资源勘探信息等支出 19408.54 vs 19480.54", "[rules][seed000]") {
+  // 公开04表 line 249 prints 19408.54; 公开05表 line 293 (215) prints 19480.54,
+  // and 公开04表's own 本年支出合计 breaks by the same 72 万元.
+  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  auto f = findings_at(r, "cross.tables", 249);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "19408.54");
+  CHECK(f[0]->expected == "19480.54");
+  CHECK(f[0]->difference == "-72.00");
+  CHECK(findings_at(r, "cross.tables", 293).empty());
+}
+
+TEST_CASE("seed 004: 本年收入合计 5,068,099.80 vs 5,068,099.82", "[rules][seed004]") {
+  // 收支预算总表 line 176 prints 5,068,099.80; its only income line (164) is
+  // 5,068,099.82: two fen apart, beyond the 0.015 元 rounding interval.
+  auto r = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  auto f = findings_at(r, "template.rows", 176);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "5068099.80");
+  CHECK(f[0]->expected == "5068099.82");
+  CHECK(f[0]->materiality == "material");
+}
+
+TEST_CASE("seed 004: 财政拨款收支预算总表 20103 4,621,123.66 vs 4,621,133.66", "[rules][seed004]") {
+  // Line 215 prints 4,621,123.66; 收支预算总表 (165), 支出预算总表 (197) and
+  // 一般公共预算支出表 (240) print 4,621,133.66; its 项 (216, 217) sum to it too.
+  auto r = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  bool found = false;
+  for (const auto& f : r.findings)
+    if (f.first_line == 215 && f.actual == "4621123.66" && f.materiality == "material") found = true;
+  CHECK(found);
+}
+
+TEST_CASE("every check in the ledger has a known status", "[rules][ledger]") {
+  for (const char* name : {"000_9c8107d782db8362.txt", "001_f4a815153176995a.txt",
+                           "003_7723f8960340c19d.txt", "004_b4f9d2b1ef90862f.txt"}) {
+    auto r = run(fixture(name));
+    REQUIRE_FALSE(r.checks.empty());
+    for (const auto& c : r.checks) {
+      INFO(c.id);
+      CHECK((c.status == "passed" || c.status == "failed" || c.status == "rounding" ||
+             c.status == "not_applicable" || c.status == "insufficient_data" || c.status == "ambiguous"));
+    }
+  }
+}
