@@ -1,0 +1,155 @@
+// Reading figures out of table cells (core/src/numbers.cpp).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "internal.h"
+
+using hezhang::CellKind;
+using hezhang::parse_cell_number;
+
+namespace {
+
+std::string value_of(const hezhang::ParsedNumber& p) {
+  return p.value ? p.value->to_string() : std::string("<none>");
+}
+
+// A cell as the pipeline sees it: normalize_line first, then the number.
+hezhang::ParsedNumber parse_normalized(const std::string& raw) {
+  std::vector<hezhang::Line> out;
+  hezhang::normalize_line(raw, 1, out);
+  REQUIRE(out.size() == 1);
+  return parse_cell_number(out[0].text);
+}
+
+}  // namespace
+
+TEST_CASE("parse_cell_number reads thousands separators", "[unit][numbers]") {
+  auto a = parse_cell_number("1,802.64");
+  CHECK(a.kind == CellKind::Amount);
+  CHECK(value_of(a) == "1802.64");
+  CHECK(a.value->scale == 2);
+
+  auto b = parse_cell_number("1,802");
+  CHECK(b.kind == CellKind::Amount);
+  CHECK(value_of(b) == "1802");
+
+  auto c = parse_cell_number("1,234,567.89");
+  CHECK(c.kind == CellKind::Amount);
+  CHECK(value_of(c) == "1234567.89");
+
+  // A comma that is not a thousands separator makes the cell text.
+  auto d = parse_cell_number("12,34");
+  CHECK(d.kind == CellKind::Text);
+  CHECK_FALSE(d.value.has_value());
+  CHECK(parse_cell_number(",123").kind == CellKind::Text);
+  CHECK(parse_cell_number("1,2345").kind == CellKind::Text);
+  CHECK(parse_cell_number("1,").kind == CellKind::Text);
+}
+
+TEST_CASE("parse_cell_number reads negatives", "[unit][numbers]") {
+  auto a = parse_cell_number("-12.5");
+  CHECK(a.kind == CellKind::Amount);
+  CHECK(value_of(a) == "-12.5");
+
+  // U+2212 MINUS SIGN is turned into '-' by normalize_line.
+  auto b = parse_normalized("\xE2\x88\x92" "12.5");
+  CHECK(b.kind == CellKind::Amount);
+  CHECK(value_of(b) == "-12.5");
+  // Full-width hyphen-minus too.
+  auto b2 = parse_normalized("\xEF\xBC\x8D" "12.5");
+  CHECK(b2.kind == CellKind::Amount);
+  CHECK(value_of(b2) == "-12.5");
+
+  // Accounting brackets, ASCII and full-width.
+  auto c = parse_cell_number("(12.5)");
+  CHECK(c.kind == CellKind::Amount);
+  CHECK(value_of(c) == "-12.5");
+  auto d = parse_cell_number("（12.5）");
+  CHECK(d.kind == CellKind::Amount);
+  CHECK(value_of(d) == "-12.5");
+  auto e = parse_normalized("（12.5）");
+  CHECK(e.kind == CellKind::Amount);
+  CHECK(value_of(e) == "-12.5");
+  auto f = parse_cell_number("(1,802.64)");
+  CHECK(f.kind == CellKind::Amount);
+  CHECK(value_of(f) == "-1802.64");
+
+  // A minus inside accounting brackets is not a number.
+  CHECK(parse_cell_number("(-12.5)").kind == CellKind::Text);
+  CHECK(parse_cell_number("()").kind == CellKind::Text);
+}
+
+TEST_CASE("parse_cell_number reads percentages", "[unit][numbers]") {
+  auto a = parse_cell_number("99.97%");
+  CHECK(a.kind == CellKind::Percent);
+  CHECK(value_of(a) == "99.97");
+  auto b = parse_cell_number("-3.5%");
+  CHECK(b.kind == CellKind::Percent);
+  CHECK(value_of(b) == "-3.5");
+  auto c = parse_normalized("１００％");
+  CHECK(c.kind == CellKind::Percent);
+  CHECK(value_of(c) == "100");
+  CHECK(parse_cell_number("%").kind == CellKind::Text);
+}
+
+TEST_CASE("parse_cell_number recognises placeholders and empty cells", "[unit][numbers]") {
+  for (const char* p : {"——", "-", "/", "—", "--", "…", "*"}) {
+    INFO("placeholder: " << p);
+    auto r = parse_cell_number(p);
+    CHECK(r.kind == CellKind::Placeholder);
+    CHECK_FALSE(r.value.has_value());
+  }
+  CHECK(parse_cell_number("").kind == CellKind::Empty);
+  CHECK(parse_cell_number("   ").kind == CellKind::Empty);
+  CHECK_FALSE(parse_cell_number("").value.has_value());
+}
+
+TEST_CASE("parse_cell_number keeps the printed scale and refuses text", "[unit][numbers]") {
+  auto a = parse_cell_number("32.00");
+  CHECK(a.kind == CellKind::Amount);
+  CHECK(value_of(a) == "32.00");
+  CHECK(a.value->scale == 2);
+
+  auto z = parse_cell_number("0");
+  CHECK(z.kind == CellKind::Amount);
+  CHECK(value_of(z) == "0");
+
+  CHECK(parse_cell_number("abc").kind == CellKind::Text);
+  CHECK_FALSE(parse_cell_number("abc").value.has_value());
+  CHECK(parse_cell_number("12abc").kind == CellKind::Text);
+  CHECK(parse_cell_number("合计").kind == CellKind::Text);
+  CHECK(parse_cell_number("12.").kind == CellKind::Text);
+  CHECK(parse_cell_number("1.2.3").kind == CellKind::Text);
+  CHECK(parse_cell_number("2020年").kind == CellKind::Text);
+}
+
+TEST_CASE("parse_cell_number never wraps or crashes on huge digit runs", "[unit][numbers]") {
+  std::string huge(10000, '9');
+  auto a = parse_cell_number(huge);
+  CHECK(a.kind == CellKind::Text);
+  CHECK_FALSE(a.value.has_value());
+
+  std::string huge_decimal = std::string(5000, '1') + "." + std::string(5000, '2');
+  CHECK(parse_cell_number(huge_decimal).kind == CellKind::Text);
+
+  std::string huge_negative = "-" + huge;
+  CHECK(parse_cell_number(huge_negative).kind == CellKind::Text);
+
+  // 19 digits: just past what a Decimal holds exactly.
+  CHECK(parse_cell_number("1234567890123456789").kind == CellKind::Text);
+  auto ok = parse_cell_number("123,456,789,012,345,678");
+  CHECK(ok.kind == CellKind::Amount);
+  CHECK(value_of(ok) == "123456789012345678");
+}
+
+TEST_CASE("unit_power maps money units to powers of ten", "[unit][numbers]") {
+  CHECK(hezhang::unit_power("元") == 0);
+  CHECK(hezhang::unit_power("千元") == 3);
+  CHECK(hezhang::unit_power("万元") == 4);
+  CHECK(hezhang::unit_power("亿元") == 8);
+  CHECK_FALSE(hezhang::unit_power("美元").has_value());
+  CHECK_FALSE(hezhang::unit_power("").has_value());
+  CHECK_FALSE(hezhang::unit_power("万").has_value());
+}

@@ -1,0 +1,345 @@
+// Table layouts (core/src/tables.cpp) on small hand-written reports: the same
+// table written with tabs, markdown pipes and HTML rows must read the same.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hezhang/hezhang.h"
+
+using hezhang::Table;
+using hezhang::TableRow;
+
+namespace {
+
+hezhang::Report run(const std::string& text) {
+  hezhang::Options options;
+  options.name = "layout.txt";
+  return hezhang::analyze(text, options);
+}
+
+const Table& only_table(const hezhang::Report& r) {
+  for (const auto& m : r.messages) UNSCOPED_INFO("message " << m.id << " L" << m.line);
+  REQUIRE(r.tables.size() == 1);
+  return r.tables[0];
+}
+
+// The values of a row's non-empty cells, in column order: "1802.64|1000.00|802.64".
+std::string values(const TableRow& row) {
+  std::string out;
+  for (const auto& c : row.cells) {
+    if (c.kind == hezhang::CellKind::Empty) continue;
+    if (!out.empty()) out += "|";
+    out += c.value ? c.value->to_string() : "[" + c.text + "]";
+  }
+  return out;
+}
+
+// One line per row: "line group code level name values".
+std::string describe(const Table& t) {
+  std::ostringstream os;
+  for (const auto& r : t.rows)
+    os << r.line << " g" << r.group << " " << (r.code.empty() ? "-" : r.code) << " " << r.level
+       << " " << r.name << " " << (r.row_number.empty() ? "" : "#" + r.row_number + " ")
+       << values(r) << "\n";
+  return os.str();
+}
+
+// The 支出决算表 of a tiny report; line numbers are the same in every layout
+// (the HTML version has no <table> line of its own).
+const char* kTabs =
+    "支出决算表\n"                                                   // 1
+    "公开03表\n"                                                     // 2
+    "金额单位：万元\n"                                               // 3
+    "项目\t\t本年支出合计\t基本支出\t项目支出\n"                     // 4
+    "功能分类科目编码\t科目名称\t\t\t\n"                             // 5
+    "合计\t\t1802.64\t1000.00\t802.64\n"                             // 6
+    "201\t一般公共服务支出\t1802.64\t1000.00\t802.64\n"              // 7
+    "20105\t统计信息事务\t1802.64\t1000.00\t802.64\n"                // 8
+    "2010501\t行政运行\t1802.64\t1000.00\t802.64\n";                 // 9
+
+const char* kPipes =
+    "支出决算表\n"
+    "公开03表\n"
+    "金额单位：万元\n"
+    "| 项目 |  | 本年支出合计 | 基本支出 | 项目支出 |\n"
+    "| 功能分类科目编码 | 科目名称 |  |  |  |\n"
+    "|---|---|---|---|---|\n"
+    "| 合计 |  | 1802.64 | 1000.00 | 802.64 |\n"
+    "| 201 | 一般公共服务支出 | 1802.64 | 1000.00 | 802.64 |\n"
+    "| 20105 | 统计信息事务 | 1802.64 | 1000.00 | 802.64 |\n"
+    "| 2010501 | 行政运行 | 1802.64 | 1000.00 | 802.64 |\n";
+
+const char* kHtml =
+    "支出决算表\n"
+    "公开03表\n"
+    "金额单位：万元\n"
+    "<table><tr><td>项目</td><td></td><td>本年支出合计</td><td>基本支出</td><td>项目支出</td></tr>\n"
+    "<tr><td>功能分类科目编码</td><td>科目名称</td><td></td><td></td><td></td></tr>\n"
+    "<tr><td>合计</td><td></td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>201</td><td>一般公共服务支出</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>20105</td><td>统计信息事务</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>2010501</td><td>行政运行</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr></table>\n";
+
+void check_expense_table(const Table& t, int first_data_line) {
+  CHECK(t.label == "公开03表");
+  CHECK(t.template_id == "final.expense");
+  CHECK(t.title == "支出决算表");
+  CHECK(t.first_line == 1);
+  CHECK(t.unit == "万元");
+  CHECK(t.unit_line == 3);
+  INFO(describe(t));
+  REQUIRE(t.rows.size() == 4);
+  const char* codes[] = {"", "201", "20105", "2010501"};
+  const char* levels[] = {"total", "类", "款", "项"};
+  const char* names[] = {"合计", "一般公共服务支出", "统计信息事务", "行政运行"};
+  for (int k = 0; k < 4; ++k) {
+    const TableRow& r = t.rows[static_cast<std::size_t>(k)];
+    CHECK(r.code == codes[k]);
+    CHECK(r.level == levels[k]);
+    CHECK(r.name == names[k]);
+    CHECK(r.group == 0);
+    CHECK(r.line == first_data_line + k);
+    CHECK(values(r) == "1802.64|1000.00|802.64");
+  }
+  // Columns: code, name and three value columns.
+  REQUIRE(t.columns.size() >= 5);
+  CHECK(t.columns[0].key == "code");
+  CHECK(t.columns[1].key == "name");
+  CHECK(t.columns[2].key == "expense_total");
+  CHECK(t.columns[3].key == "basic");
+  CHECK(t.columns[4].key == "project");
+}
+
+}  // namespace
+
+TEST_CASE("expense table written with tabs", "[unit][tables]") {
+  auto r = run(kTabs);
+  const Table& t = only_table(r);
+  check_expense_table(t, 6);
+  CHECK(t.last_line == 9);
+}
+
+TEST_CASE("expense table written as a markdown pipe table", "[unit][tables]") {
+  auto r = run(kPipes);
+  const Table& t = only_table(r);
+  check_expense_table(t, 7);  // the |---| line sits before the data
+  CHECK(t.last_line == 10);
+}
+
+TEST_CASE("expense table written as HTML rows", "[unit][tables]") {
+  auto r = run(kHtml);
+  const Table& t = only_table(r);
+  check_expense_table(t, 6);
+  CHECK(t.last_line == 9);
+}
+
+TEST_CASE("the three layouts give the same rows", "[unit][tables]") {
+  auto a = run(kTabs), b = run(kPipes), c = run(kHtml);
+  REQUIRE(a.tables.size() == 1);
+  REQUIRE(b.tables.size() == 1);
+  REQUIRE(c.tables.size() == 1);
+  auto strip_lines = [](const Table& t) {
+    std::string out;
+    for (const auto& r : t.rows)
+      out += r.code + "/" + r.level + "/" + r.name + "/" + values(r) + "\n";
+    return out;
+  };
+  CHECK(strip_lines(a.tables[0]) == strip_lines(b.tables[0]));
+  CHECK(strip_lines(a.tables[0]) == strip_lines(c.tables[0]));
+  CHECK(describe(a.tables[0]) == describe(c.tables[0]));
+}
+
+TEST_CASE("a two-sided 01 table gives two groups", "[unit][tables]") {
+  const char* text =
+      "收入支出决算总表\n"                                                         // 1
+      "公开01表\n"                                                                 // 2
+      "金额单位：万元\n"                                                           // 3
+      "收入\t\t\t支出\t\t\n"                                                       // 4
+      "项目\t行次\t决算数\t项目\t行次\t决算数\n"                                   // 5
+      "栏次\t\t1\t栏次\t\t2\n"                                                     // 6
+      "一、一般公共预算财政拨款收入\t1\t100.00\t一、一般公共服务支出\t32\t60.00\n" // 7
+      "二、政府性基金预算财政拨款收入\t2\t50.00\t二、外交支出\t33\t90.00\n"        // 8
+      "本年收入合计\t27\t150.00\t本年支出合计\t57\t150.00\n";                      // 9
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.label == "公开01表");
+  CHECK(t.template_id == "final.summary");
+  REQUIRE(t.columns.size() == 6);
+  CHECK(t.columns[0].group == 0);
+  CHECK(t.columns[2].group == 0);
+  CHECK(t.columns[3].group == 1);
+  CHECK(t.columns[5].group == 1);
+  CHECK(t.columns[1].key == "row_no");
+  CHECK(t.columns[2].number == "1");
+  CHECK(t.columns[5].number == "2");
+  REQUIRE(t.rows.size() == 6);
+  // Reading order: the whole left side, then the right side.
+  const char* names[] = {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "本年收入合计",
+                         "一般公共服务支出", "外交支出", "本年支出合计"};
+  const char* numbers[] = {"1", "2", "27", "32", "33", "57"};
+  const char* vals[] = {"100.00", "50.00", "150.00", "60.00", "90.00", "150.00"};
+  for (int k = 0; k < 6; ++k) {
+    const TableRow& row = t.rows[static_cast<std::size_t>(k)];
+    CHECK(row.group == (k < 3 ? 0 : 1));
+    CHECK(row.line == 7 + k % 3);
+    CHECK(row.name == names[k]);
+    CHECK(row.row_number == numbers[k]);
+    CHECK(values(row) == vals[k]);
+  }
+  CHECK(t.rows[2].level == "total");
+  CHECK(t.rows[5].level == "total");
+}
+
+TEST_CASE("a three-group economic table gives three groups", "[unit][tables]") {
+  const char* text =
+      "一般公共预算财政拨款基本支出决算表\n"                                                       // 1
+      "公开06表\n"                                                                                 // 2
+      "金额单位：万元\n"                                                                           // 3
+      "人员经费\t\t\t公用经费\t\t\t\t\t\n"                                                         // 4
+      "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"       // 5
+      "301\t工资福利支出\t378.99\t302\t商品和服务支出\t6.14\t310\t资本性支出\t2.00\n"              // 6
+      "30101\t基本工资\t72.27\t30201\t办公费\t1.48\t31002\t办公设备购置\t2.00\n"                   // 7
+      "30102\t津贴补贴\t76.27\t30202\t印刷费\t\t\t\t\n";                                          // 8
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.template_id == "final.general_budget_basic");
+  REQUIRE(t.columns.size() == 9);
+  for (int c = 0; c < 9; ++c) CHECK(t.columns[static_cast<std::size_t>(c)].group == c / 3);
+  REQUIRE(t.rows.size() == 8);
+  struct Expect { int group; const char* code; const char* level; const char* name; const char* values; int line; };
+  const Expect e[] = {
+      {0, "301", "econ_class", "工资福利支出", "378.99", 6},
+      {0, "30101", "econ_item", "基本工资", "72.27", 7},
+      {0, "30102", "econ_item", "津贴补贴", "76.27", 8},
+      {1, "302", "econ_class", "商品和服务支出", "6.14", 6},
+      {1, "30201", "econ_item", "办公费", "1.48", 7},
+      {1, "30202", "econ_item", "印刷费", "", 8},
+      {2, "310", "econ_class", "资本性支出", "2.00", 6},
+      {2, "31002", "econ_item", "办公设备购置", "2.00", 7},
+  };
+  for (std::size_t k = 0; k < 8; ++k) {
+    const TableRow& row = t.rows[k];
+    INFO("row " << k);
+    CHECK(row.group == e[k].group);
+    CHECK(row.code == e[k].code);
+    CHECK(row.level == e[k].level);
+    CHECK(row.name == e[k].name);
+    CHECK(values(row) == e[k].values);
+    CHECK(row.line == e[k].line);
+  }
+}
+
+TEST_CASE("a name wrapped onto a following cell row is joined", "[unit][tables]") {
+  const char* text =
+      "支出决算表\n"
+      "公开03表\n"
+      "金额单位：万元\n"
+      "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+      "功能分类科目编码\t科目名称\t\t\t\n"
+      "合计\t\t10.00\t10.00\t\n"
+      "201\t一般公共服务支出\t10.00\t10.00\t\n"
+      "20199\t其他一般公共服务支出\t10.00\t10.00\t\n"
+      "2019999\t其他一般公共服务支\t10.00\t10.00\t\n"
+      "\t出\t\t\t\n";
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[3].code == "2019999");
+  CHECK(t.rows[3].name == "其他一般公共服务支出");
+  CHECK(t.rows[3].level == "项");
+  CHECK(values(t.rows[3]) == "10.00|10.00");
+  CHECK(t.last_line == 10);
+}
+
+TEST_CASE("a name wrapped onto a following plain line is joined", "[unit][tables]") {
+  const char* text =
+      "支出决算表\n"
+      "公开03表\n"
+      "金额单位：万元\n"
+      "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+      "功能分类科目编码\t科目名称\t\t\t\n"
+      "合计\t\t10.00\t10.00\t\n"
+      "201\t一般公共服务支出\t10.00\t10.00\t\n"
+      "2010199\t其他支\t10.00\t10.00\t\n"
+      "出\n"
+      "2010201\t行政运行\t0.00\t\t\n";
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[2].code == "2010199");
+  CHECK(t.rows[2].name == "其他支出");
+  CHECK(t.rows[3].code == "2010201");
+  CHECK(t.rows[3].name == "行政运行");
+  CHECK(t.rows[3].line == 10);
+}
+
+TEST_CASE("a table declared empty by 说明：本表无数据", "[unit][tables]") {
+  const char* text =
+      "政府性基金预算财政拨款收入支出决算表\n"                          // 1
+      "公开08表\n"                                                      // 2
+      "金额单位：万元\n"                                                // 3
+      "项目\t\t年初结转和结余\t本年收入\t本年支出\n"                    // 4
+      "功能分类科目编码\t科目名称\t\t\t\n"                              // 5
+      "合计\t\t\t\t\n"                                                  // 6
+      "\n"                                                              // 7
+      "注：本表反映部门本年度政府性基金预算财政拨款收入、支出情况。\n"  // 8
+      "\n"                                                              // 9
+      "说明：本表无数据\n";                                             // 10
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.template_id == "final.gov_fund");
+  CHECK(t.declared_empty);
+  CHECK(t.empty_note == "说明：本表无数据");
+  CHECK(t.empty_note_line == 10);
+  CHECK(t.last_line == 10);
+  for (const auto& row : t.rows) CHECK(values(row).empty());
+}
+
+TEST_CASE("a table with figures is not declared empty", "[unit][tables]") {
+  auto r = run(kTabs);
+  REQUIRE(r.tables.size() == 1);
+  CHECK_FALSE(r.tables[0].declared_empty);
+  CHECK(r.tables[0].empty_note_line == 0);
+}
+
+TEST_CASE("expense table as HTML on one physical line", "[unit][tables]") {
+  std::string html = kHtml;
+  // Join the <tr> lines 4..9 into one physical line 4.
+  std::string head = html.substr(0, html.find("<table>"));
+  std::string body = html.substr(html.find("<table>"));
+  for (std::size_t p; (p = body.find('\n')) != std::string::npos && p + 1 < body.size();)
+    body.erase(p, 1);
+  auto r = run(head + body);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.label == "公开03表");
+  CHECK(t.unit == "万元");
+  REQUIRE(t.rows.size() == 4);
+  const char* codes[] = {"", "201", "20105", "2010501"};
+  const char* levels[] = {"total", "类", "款", "项"};
+  for (std::size_t k = 0; k < 4; ++k) {
+    CHECK(t.rows[k].line == 4);
+    CHECK(t.rows[k].code == codes[k]);
+    CHECK(t.rows[k].level == levels[k]);
+    CHECK(values(t.rows[k]) == "1802.64|1000.00|802.64");
+  }
+  CHECK(t.last_line == 4);
+}
+
+TEST_CASE("an HTML cell with <br> inside a wrapped name", "[unit][tables]") {
+  std::string html = kHtml;
+  std::string from = "<td>统计信息事务</td>";
+  html.replace(html.find(from), from.size(), "<td>统计信息<br>事务</td>");
+  auto r = run(html);
+  const Table& t = only_table(r);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[2].code == "20105");
+  CHECK(t.rows[2].name == "统计信息事务");
+}
