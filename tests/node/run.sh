@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # ctest entry point for the Node tests (tests/node/*.test.mjs).
-# Environment: HEZHANG_CLI (native CLI), HEZHANG_WASM_DIR (wasm build dir),
+# Environment: HEZHANG_CLI (native CLI), HEZHANG_WASM_DIR (wasm build dir,
+# else HEZHANG_WASM_DIR_DEFAULT from CMake, else build/wasm),
 # HEZHANG_REQUIRE_WASM=1 to fail instead of skip when the WASM build is absent.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-wasm_dir="${HEZHANG_WASM_DIR:-build/wasm}"
+export HEZHANG_WASM_DIR="${HEZHANG_WASM_DIR:-${HEZHANG_WASM_DIR_DEFAULT:-build/wasm}}"
+wasm_dir="$HEZHANG_WASM_DIR"
 missing=()
 for f in hezhang.mjs hezhang.wasm hezhang.single.mjs; do
   [[ -f "$wasm_dir/$f" ]] || missing+=("$wasm_dir/$f")
