@@ -16,9 +16,10 @@ std::string mb(std::uint64_t bytes) {
 }
 
 int line_of_offset(std::string_view text, std::size_t offset) {
+  // Same line ends as the splitter: \n, \r\n and a lone \r.
   int line = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
   return line;
 }
 

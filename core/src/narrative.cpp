@@ -98,7 +98,9 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
         if (pending.compare(i, 3, end) == 0) len = 3;
       if (!len) { ++i; continue; }
       std::string s = trim(std::string_view(pending).substr(start, i + len - start));
-      if (!s.empty()) current.sentences.push_back({pending_line, pending_last, s});
+      // A stray "。" (doubled punctuation) is not a sentence.
+      if (!s.empty() && s != "。" && s != "！" && s != "？")
+        current.sentences.push_back({pending_line, pending_last, s});
       i += len;
       start = i;
       // The next sentence starts on the line we are on now.

@@ -489,7 +489,6 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
   in_table.assign(lines.size(), false);
   std::size_t floor = 0;  // context of the next table cannot reach above this
   std::string last_unit;
-  int last_unit_line = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].is_cell_line()) continue;
     // ---- the block of cell lines
@@ -529,14 +528,12 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     t.id = "t" + std::to_string(tables.size() + 1);
     t.label = ctx.label;
     t.title = ctx.title;
-    t.first_line = ctx.first_line ? ctx.first_line : lines[first].number;
+    // The table starts at its title when it has one, else at its first caption.
+    t.first_line = ctx.title_line ? ctx.title_line : ctx.first_line ? ctx.first_line : lines[first].number;
     t.unit = ctx.unit;
     t.unit_line = ctx.unit_line;
-    if (t.unit.empty() && !last_unit.empty() && !ctx.title.empty()) {
-      t.unit = last_unit;  // a continued report section keeps its unit
-      t.unit_line = last_unit_line;
-    }
-    for (std::size_t u : used) in_table[u] = true;
+    for (std::size_t u : used)
+      if (lines[u].number >= t.first_line) in_table[u] = true;
 
     // ---- header rows, then data rows
     std::vector<const Line*> header_rows, data_rows, block_lines;
@@ -635,9 +632,26 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     i = k - 1;
 
     t.template_id = recognise_template(t.title, ctx.label_number, ctx.label_is_public, t.columns);
+    // Evaluation tables state their unit inside a cell: "项目资金 (万元)".
+    if (t.unit.empty()) {
+      static const RE2 inner(R"((?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]?)");
+      for (std::size_t k = first; k <= last && t.unit.empty(); ++k) {
+        std::string unit;
+        if (RE2::PartialMatch(lines[k].text, inner, &unit)) {
+          t.unit = unit;
+          t.unit_line = lines[k].number;
+        }
+      }
+    }
+    // A report table printed without its unit line keeps the unit of the
+    // report's other tables (its unit_line stays 0: nothing was printed).
+    // Other tables (evaluations, lists) state units inside their cells.
+    if (t.unit.empty() && !last_unit.empty() &&
+        (starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.")) &&
+        t.template_id != "final.table_index")
+      t.unit = last_unit;
     if (!t.unit.empty()) {
       last_unit = t.unit;
-      last_unit_line = t.unit_line;
     }
     tables.push_back(std::move(t));
   }

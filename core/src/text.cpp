@@ -301,7 +301,10 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     if (line.cells.size() == 1) line.cells.clear();
     // Leader dots mark a table-of-contents entry, never a table row.
     if (body.find("....") != std::string::npos || body.find("……") != std::string::npos) {
-      if (line.cells.size() == 2) line.toc_entry = true;
+      // "一、收入支出决算总表......  2": leader dots then a page number.
+      std::string t = trim(body);
+      bool page_number = !t.empty() && t.back() >= '0' && t.back() <= '9';
+      if (line.cells.size() == 2 || (line.cells.empty() && page_number)) line.toc_entry = true;
     }
     if (line.toc_entry) line.cells.clear();
     if (line.cells.empty()) {
