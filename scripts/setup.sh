@@ -36,6 +36,8 @@ if [[ ! -f node_modules/re2/vendor/re2/CMakeLists.txt || ! -f node_modules/.pack
       || package.json -nt node_modules/.package-lock.json \
       || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: npm install"
-  npm install --ignore-scripts --no-audit --no-fund
+  # (loglevel error: the "re2" package declares node >= 22 for its addon, which is
+  # never built; its EBADENGINE warnings are noise here.)
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 echo "setup: ok"
