@@ -26,11 +26,12 @@ bool match_heading(const std::string& t, HeadingMatch& h) {
     std::string num;
     if (RE2::Consume(&in, *res[k], &num)) {
       h.depth = k;
-      h.number = num;
+      // Bracketed numbers keep their brackets: "(一)", "(1)".
+      h.number = (k == 2 || k == 4) ? "(" + num + ")" : num;
       h.rest = static_cast<std::size_t>(in.data() - t.data());
       if (k == 3) {
         // The pattern also consumed the first character of the text.
-        std::size_t sep = num.size();
+        std::size_t sep = num.size();  // digits, then the separator
         h.rest = sep + (t[sep] == '.' ? 1 : 3);
       }
       return true;

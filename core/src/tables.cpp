@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -203,9 +204,17 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     if (l.blank()) continue;
     if (l.is_cell_line() || l.toc_entry) break;
     std::string t = without_spaces(l.text);
-    // A long line ending like a sentence is prose, not a caption.
-    if (code_points(t) > 60 || starts_with(t, "注") ) break;
-    if (t.size() > 3 && (t.compare(t.size() - 3, 3, "。") == 0) && code_points(t) > 25) break;
+    // A long line, or one ending like a sentence, is prose, not a caption.
+    if (code_points(t) > 60 || starts_with(t, "注")) break;
+    static const char* kSentenceEnds[] = {"。", "，", "；"};
+    bool sentence = false;
+    for (const char* e : kSentenceEnds)
+      sentence = sentence || (t.size() >= std::strlen(e) && t.compare(t.size() - std::strlen(e), std::strlen(e), e) == 0);
+    if (sentence) break;
+    // A numbered section heading ("(二) 整体支出自评结果") closes the caption
+    // unless it is itself a table title.
+    static const RE2 numbered(R"(^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)))");
+    if (RE2::PartialMatch(t, numbered) && template_title_score(t) < 3) break;
     picked.push_back(i);
     ++seen;
   }
@@ -230,6 +239,19 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     }
     if (!ctx.first_line) ctx.first_line = l.number;
     used.push_back(i);
+  }
+  if (ctx.title.empty()) {
+    // No line names a known table: a markdown heading, else the first caption
+    // that is not a "部门名称：" / "填报日期：" line, is the title.
+    for (std::size_t i : picked)
+      if (lines[i].markdown_heading) { ctx.title = join_wrapped(trim(lines[i].text)); ctx.title_line = lines[i].number; }
+    for (std::size_t i : picked) {
+      if (!ctx.title.empty()) break;
+      std::string t = without_spaces(lines[i].text);
+      if (t.find("：") != std::string::npos || t.find(':') != std::string::npos) continue;
+      ctx.title = join_wrapped(trim(lines[i].text));
+      ctx.title_line = lines[i].number;
+    }
   }
   std::string num;
   if (RE2::PartialMatch(joined, public_label_re(), &num)) {
@@ -399,6 +421,39 @@ bool is_name_fragment(const TableRow& r) {
          code_points(r.name) <= 4 && !has_digit(r.name) && !is_total_name(r.name);
 }
 
+// A header repeated inside the data ("项目→→统计数" in 公开10表): its name
+// and every cell are header words, none a figure.
+bool is_sub_header(const TableRow& r) {
+  if (!r.code.empty() || r.cells.empty()) return false;
+  if (column_key({without_spaces(r.name)}) != "name") return false;
+  for (const auto& c : r.cells)
+    if (c.kind != CellKind::Text || column_key({without_spaces(c.text)}).empty()) return false;
+  return true;
+}
+
+// Performance-target rows printed one cell short: the 一级指标 word sits one
+// column left of its header. Returns the row's cells re-seated on the header.
+std::vector<std::string> realigned_indicator_cells(const std::vector<std::string>& cells,
+                                                   const std::vector<Column>& columns) {
+  int anchor = -1;
+  for (const auto& c : columns)
+    if (c.key == "indicator_1") anchor = c.index;
+  if (anchor < 1 || static_cast<std::size_t>(anchor) > cells.size()) return cells;
+  static const char* kLevel1[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
+  std::string at = without_spaces(cells[static_cast<std::size_t>(anchor - 1)]);
+  bool shifted = false;
+  for (const char* w : kLevel1) shifted = shifted || at == w;
+  if (!shifted) return cells;
+  // Insert the missing cell after the row's last figure before the anchor.
+  std::size_t from = 0;
+  for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(anchor); ++k)
+    if (parse_cell_number(cells[k]).kind == CellKind::Amount) from = k + 1;
+  std::vector<std::string> out(cells.begin(), cells.begin() + static_cast<long>(from));
+  out.push_back("");
+  out.insert(out.end(), cells.begin() + static_cast<long>(from), cells.end());
+  return out;
+}
+
 // In side-by-side layouts a total's figures may be printed under another
 // group ("公用经费合计→→→…→18098136.56"): give them to the named total.
 void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vector<Column>& columns,
@@ -565,6 +620,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       col.number = header.numbers[c];
       t.columns.push_back(std::move(col));
     }
+    t.template_id = recognise_template(t.title, ctx.label_number, ctx.label_is_public, t.columns);
     std::vector<Group> groups = find_groups(t.columns);
     for (std::size_t g = 0; g < groups.size(); ++g)
       for (std::size_t c = groups[g].first; c <= groups[g].last; ++c)
@@ -586,8 +642,11 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
           }
         continue;
       }
+      Line seated = *l;
+      if (t.template_id == "budget.project_performance")
+        seated.cells = realigned_indicator_cells(l->cells, t.columns);
       for (std::size_t g = 0; g < groups.size(); ++g)
-        line_rows.push_back(read_group_row(*l, t.columns, groups[g], g, g + 1 == groups.size()));
+        line_rows.push_back(read_group_row(seated, t.columns, groups[g], g, g + 1 == groups.size()));
       merge_orphan_total_values(line_rows, t.columns, groups);
       for (auto& r : line_rows) {
         auto gi = static_cast<std::size_t>(r.group);
@@ -600,6 +659,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
           }
         }
         if (r.code.empty() && r.name.empty() && !row_has_values(r)) continue;
+        if (is_sub_header(r)) continue;
         t.rows.push_back(std::move(r));
         last_in_group[gi] = t.rows.size() - 1;
       }
@@ -631,7 +691,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     floor = k;
     i = k - 1;
 
-    t.template_id = recognise_template(t.title, ctx.label_number, ctx.label_is_public, t.columns);
+
     // Evaluation tables state their unit inside a cell: "项目资金 (万元)".
     if (t.unit.empty()) {
       static const RE2 inner(R"((?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]?)");

@@ -62,7 +62,10 @@ const TemplateInfo* match_title(std::string_view t) {
 
 int template_title_score(std::string_view t) {
   if (match_title(t)) return 3;
-  if (contains(t, "表") && !contains(t, "。") && !contains(t, "单位") && t.size() < 120) return 1;
+  // Captions that are metadata ("单位：元", "编制部门：…") are not titles.
+  bool metadata = contains(t, "单位:") || contains(t, "单位：") || contains(t, "部门:") ||
+                  contains(t, "部门：") || contains(t, "名称:") || contains(t, "名称：");
+  if (contains(t, "表") && !contains(t, "。") && !metadata && t.size() < 120) return 1;
   return 0;
 }
 

@@ -140,7 +140,7 @@ TEST_CASE("invalid UTF-8 after CRLF line endings keeps its line", "[unit][bad_in
   expect_refused("a\r\nb\r\n\xFF", "input.invalid_utf8", 3);
 }
 
-TEST_CASE("invalid UTF-8 after lone CR line endings keeps its line", "[unit][bad_input][!mayfail]") {
+TEST_CASE("invalid UTF-8 after lone CR line endings keeps its line", "[unit][bad_input]") {
   // analyze() splits lines on \n, \r\n and a lone \r, but the line of the
   // invalid byte is counted from '\n' only: here it says line 1.
   expect_refused("a\rb\r\xFF", "input.invalid_utf8", 3);
@@ -281,7 +281,7 @@ TEST_CASE("CRLF and lone CR line endings give the same line numbers as LF", "[un
   CHECK(d["tables"] == a["tables"]);
 }
 
-TEST_CASE("a cover line above a table is not its first line", "[unit][bad_input][!mayfail]") {
+TEST_CASE("a cover line above a table is not its first line", "[unit][bad_input]") {
   // model.h: Table::first_line is the "title line (or first row when
   // untitled)". The caption walk-back also takes the cover line 1.
   hezhang::Report r = hezhang::analyze(kSmallReport, hezhang::Options{});

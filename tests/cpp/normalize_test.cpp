@@ -205,7 +205,7 @@ TEST_CASE("table-of-contents lines are flagged, not cell lines", "[unit][normali
   CHECK_FALSE(one("201\t一般公共服务支出\t100").toc_entry);
 }
 
-TEST_CASE("a TOC line with leader dots and spaces, no tab, is flagged", "[unit][normalize][!mayfail]") {
+TEST_CASE("a TOC line with leader dots and spaces, no tab, is flagged", "[unit][normalize]") {
   // The example in internal.h: ("一、…......  2"). Without a tab the line has
   // no cells, and normalize_line only flags TOC entries of exactly 2 cells.
   Line toc = one("一、收入支出决算总表......  2");

@@ -222,7 +222,7 @@ TEST_CASE("seed 000: 公开07表 multi-level header", "[seed][seed000]") {
 
 // Known parser problems (see the report to the core owner): expected values are
 // the correct ones from the text, so these checks fail until the core is fixed.
-TEST_CASE("seed 000: performance tables' first line and unit line", "[seed][seed000][!mayfail]") {
+TEST_CASE("seed 000: performance tables' first line and unit line", "[seed][seed000]") {
   const auto& r = seed::report(kSeed);
   REQUIRE(r.tables.size() >= 12);
   // l.560 is the title "市级预算（项目）绩效目标自评表"; l.556 is narrative ("发现的问题及原因：无。").
