@@ -24,6 +24,10 @@ const std::vector<RuleFamily>& rule_families() {
        "The same figure must agree between tables", run_cross_tables},
       {"tables.declared_empty", "声明为空的表与其他表的数字是否矛盾、必备表格是否缺失",
        "Tables declared empty versus figures elsewhere; required tables present", run_declared_empty},
+      {"three_public.items", "基本支出表中公务接待费、公务用车运行维护费不得超过“三公”经费表",
+       "Reception and vehicle items of basic expenditure within the “three public” table", run_three_public_items},
+      {"names.consistent", "同一科目编码在各表中的名称应一致",
+       "The same code carries the same name in every table", run_names},
   };
   return kFamilies;
 }

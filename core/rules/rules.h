@@ -101,6 +101,8 @@ void run_template_columns(RuleContext&);
 void run_template_rows(RuleContext&);
 void run_cross_tables(RuleContext&);
 void run_declared_empty(RuleContext&);
+void run_names(RuleContext&);
+void run_three_public_items(RuleContext&);
 
 // The registry: every family, in the order it runs.
 const std::vector<RuleFamily>& rule_families();

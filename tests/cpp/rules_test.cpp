@@ -146,3 +146,45 @@ TEST_CASE("every check in the ledger has a known status", "[rules][ledger]") {
     }
   }
 }
+
+TEST_CASE("names.consistent: seed 001 20604 技术与研究开发 vs 技术与开发", "[rules][names][seed001]") {
+  // 表2 line 142 "20604 技术与研究开发"; 表3 line 178 and 表5 line 262 "20604 技术与开发".
+  auto r = run(fixture("001_f4a815153176995a.txt"));
+  auto f = findings_at(r, "names.consistent", 142);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->severity == "warning");
+  CHECK(f[0]->related_lines == std::vector<int>{178, 262});
+  CHECK(findings_at(r, "names.consistent", 178).empty());
+}
+
+TEST_CASE("names.consistent: no majority lists every spelling once", "[rules][names][seed000]") {
+  // 208 is "社会 and 保障就业支出" (02表 l.162), "社会保障就业支出" (03表 l.199),
+  // "社会保障和就业支出" (05表 l.283): one warning, no guess.
+  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  auto f = findings_at(r, "names.consistent", 162);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->related_lines == std::vector<int>{199, 283});
+  CHECK(findings_at(r, "names.consistent", 199).empty());
+}
+
+TEST_CASE("three_public.items: reception in basic expenditure above the 三公 table", "[rules][three_public]") {
+  const std::string three =
+      "“三公”经费支出决算表\n公开07表\n金额单位：万元\n"
+      "项目\t合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务接待费\n"
+      "\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+      "决算数\t1.00\t0.00\t0.00\t0.00\t0.00\t1.00\n\n";  // lines 1-6
+  const std::string basic =
+      "一般公共预算财政拨款基本支出决算表\n公开06表\n金额单位：万元\n"
+      "科目编码\t科目名称\t决算数\n"
+      "302\t商品和服务支出\t3.00\n"
+      "30217\t公务接待费\t3.00\n";  // 30217 on line 13 (line 7 is blank)
+  auto r = run(three + basic);
+  auto f = findings_at(r, "three_public.items", 13);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "3.00");
+  CHECK(f[0]->expected == "1.00");
+  // Within the ceiling: nothing.
+  auto ok = run(three + "一般公共预算财政拨款基本支出决算表\n公开06表\n金额单位：万元\n"
+                        "科目编码\t科目名称\t决算数\n302\t商品和服务支出\t0.50\n30217\t公务接待费\t0.50\n");
+  CHECK(findings_at(ok, "three_public.items", 13).empty());
+}

@@ -1,0 +1,98 @@
+// names.consistent: the same classification code printed with different
+// names in different tables (20604 技术与研究开发 vs 技术与开发) is a warning:
+// one of the tables used an outdated or mistyped subject name.
+#include <map>
+
+#include "../src/internal.h"
+#include "../src/templates.h"
+#include "rules.h"
+
+namespace hezhang {
+
+namespace {
+
+// Names compared without spaces, brackets' width and the "支出" wording the
+// reports drop freely ("社会保障就业支出" vs "社会保障和就业支出" still differ).
+std::string comparable(const std::string& name) {
+  std::string n = without_spaces(name);
+  for (std::size_t k; (k = n.find("（")) != std::string::npos;) n.replace(k, 3, "(");
+  for (std::size_t k; (k = n.find("）")) != std::string::npos;) n.replace(k, 3, ")");
+  return n;
+}
+
+}  // namespace
+
+void run_names(RuleContext& ctx) {
+  static const char* kRule = "names.consistent";
+  struct Seen {
+    std::string name;
+    const Table* table;
+    int line;
+  };
+  std::map<std::string, std::vector<Seen>> by_code;
+  std::vector<std::string> order;
+  for (const Table& t : ctx.report().tables)
+    for (const TableRow& r : t.rows) {
+      if (r.code.empty() || r.code_inferred || r.name.empty() || r.level == "unit") continue;
+      if (!by_code.count(r.code)) order.push_back(r.code);
+      by_code[r.code].push_back({r.name, &t, r.line});
+    }
+  for (const std::string& code : order) {
+    const auto& seen = by_code[code];
+    std::map<const Table*, bool> tables;
+    for (const auto& s : seen) tables[s.table] = true;
+    if (tables.size() < 2) continue;
+    // The name most tables use is the reference.
+    std::map<std::string, int> votes;
+    for (const auto& s : seen) ++votes[comparable(s.name)];
+    std::string reference;
+    int best = 0;
+    for (const auto& s : seen)
+      if (votes[comparable(s.name)] > best) { best = votes[comparable(s.name)]; reference = s.name; }
+    std::vector<int> lines;
+    for (const auto& s : seen) lines.push_back(s.line);
+    int leaders = 0;
+    for (const auto& v : votes) leaders += v.second == best ? 1 : 0;
+    if (leaders > 1) {
+      // No majority: list every spelling rather than guess which is right.
+      Finding f;
+      f.rule = kRule;
+      f.severity = "warning";
+      f.materiality = "material";
+      f.first_line = f.last_line = seen.front().line;
+      std::string zh, en;
+      for (const auto& s : seen) {
+        if (s.line != f.first_line) f.related_lines.push_back(s.line);
+        zh += (zh.empty() ? "" : "、") + std::string("「") + s.name + "」（" + table_name_zh(*s.table) + " 第" +
+              std::to_string(s.line) + "行）";
+        en += (en.empty() ? "" : ", ") + std::string("\"") + s.name + "\" (" + table_name_en(*s.table) +
+              " line " + std::to_string(s.line) + ")";
+      }
+      f.message_zh = "科目 " + code + " 在各表中的名称不一致：" + zh + "。";
+      f.message_en = "Code " + code + " is named differently in the tables: " + en + ".";
+      ctx.add_finding(std::move(f));
+      ctx.check(std::string(kRule) + ":" + code, kRule, "failed", lines);
+      continue;
+    }
+    bool differ = false;
+    for (const auto& s : seen) {
+      if (comparable(s.name) == comparable(reference)) continue;
+      differ = true;
+      Finding f;
+      f.rule = kRule;
+      f.severity = "warning";
+      f.materiality = "material";
+      f.first_line = f.last_line = s.line;
+      for (const auto& o : seen)
+        if (comparable(o.name) == comparable(reference)) f.related_lines.push_back(o.line);
+      f.message_zh = table_name_zh(*s.table) + " 第" + std::to_string(s.line) + "行科目 " + code + " 名为「" +
+                     s.name + "」，而其他表格中同一科目名为「" + reference + "」。";
+      f.message_en = table_name_en(*s.table) + " line " + std::to_string(s.line) + ": code " + code +
+                     " is named \"" + s.name + "\", while other tables name it \"" + reference + "\".";
+      ctx.add_finding(std::move(f));
+    }
+    ctx.check(std::string(kRule) + ":" + code, kRule, differ ? "failed" : "passed", lines);
+  }
+}
+
+}  // namespace hezhang
