@@ -102,6 +102,8 @@ void run_template_rows(RuleContext&);
 void run_cross_tables(RuleContext&);
 void run_declared_empty(RuleContext&);
 void run_names(RuleContext&);
+void run_income_columns(RuleContext&);
+void run_performance_targets(RuleContext&);
 void run_three_public_items(RuleContext&);
 
 // The registry: every family, in the order it runs.

@@ -188,3 +188,111 @@ TEST_CASE("three_public.items: reception in basic expenditure above the 三公 t
                         "科目编码\t科目名称\t决算数\n302\t商品和服务支出\t0.50\n30217\t公务接待费\t0.50\n");
   CHECK(findings_at(ok, "three_public.items", 13).empty());
 }
+
+TEST_CASE("cross.income_columns: seed 003 puts the government-fund income under 上级补助收入", "[rules][seed003]") {
+  // 公开01表 l.64-65: 一般公共预算 23066415.36 + 政府性基金 18877239.00 = 41943654.36
+  // of 财政拨款; l.67 上级补助收入 is blank. 公开02表 合计 (l.113) prints
+  // 财政拨款收入 23066415.36 and 上级补助收入 18877239.00.
+  auto r = run(fixture("003_7723f8960340c19d.txt"));
+  auto f = findings_at(r, "cross.income_columns", 113);
+  REQUIRE(f.size() == 2);
+  std::vector<std::string> actuals{f[0]->actual, f[1]->actual};
+  std::sort(actuals.begin(), actuals.end());
+  CHECK(actuals == std::vector<std::string>{"18877239.00", "23066415.36"});
+}
+
+TEST_CASE("performance.targets: weights must add up to 100", "[rules][performance]") {
+  std::string table =
+      "2021年市级部门预算项目绩效目标表\n单位：元\n"
+      "单位编码\t单位名称(项目名称)\t资金安排\t总体绩效目标\t一级指标\t二级指标\t三级指标\t计算符号\t指标值\t计量单位\t指标权重\n"
+      "\t\t总计\t\t\t\t\t\t\t\t\n"
+      "253001\t项目甲\t1,000.00\t目标\t产出指标\t数量指标\t次数\t≥\t4\t次\t50\n"
+      "\t\t\t\t效益指标\t社会效益指标\t人数\t≥\t10\t人\tWEIGHT\n";
+  auto make = [&](const std::string& w) {
+    std::string t = table;
+    t.replace(t.find("WEIGHT"), 6, w);
+    return run(t);
+  };
+  auto ok = make("50");
+  auto bad = make("40");  // 50 + 40 = 90
+  CHECK(findings_at(ok, "performance.targets", 5).empty());
+  auto f = findings_at(bad, "performance.targets", 5);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "90");
+}
+
+namespace {
+
+// A clean 支出决算表 written in three layouts. Figures: 合计 100.00 = 208 60.00
+// + 221 40.00; each 类 = its 款 = its 项; 本年支出合计 = 基本支出 + 项目支出.
+const char* kCleanRows[][5] = {
+    {"合计", "", "100.00", "70.00", "30.00"},
+    {"208", "社会保障和就业支出", "60.00", "40.00", "20.00"},
+    {"20805", "行政事业单位养老支出", "60.00", "40.00", "20.00"},
+    {"2080505", "机关事业单位基本养老保险缴费支出", "60.00", "40.00", "20.00"},
+    {"221", "住房保障支出", "40.00", "30.00", "10.00"},
+    {"22102", "住房改革支出", "40.00", "30.00", "10.00"},
+    {"2210201", "住房公积金", "40.00", "30.00", "10.00"},
+};
+
+std::string clean_report(const std::string& layout, int perturb_row = -1, int perturb_col = -1) {
+  std::string out = "支出决算表\n公开03表\n金额单位：万元\n";  // lines 1-3
+  auto row = [&](std::vector<std::string> cells) {
+    if (layout == "tab") {
+      for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "\t" : "") + cells[i];
+    } else if (layout == "pipe") {
+      out += "|";
+      for (auto& c : cells) out += " " + c + " |";
+    } else {
+      out += "<tr>";
+      for (auto& c : cells) out += "<td>" + c + "</td>";
+      out += "</tr>";
+    }
+    out += "\n";
+  };
+  row({"项目", "", "本年支出合计", "基本支出", "项目支出"});       // line 4
+  row({"功能分类科目编码", "科目名称", "", "", ""});                // line 5
+  for (int r = 0; r < 7; ++r) {                                      // lines 6-12
+    std::vector<std::string> cells(kCleanRows[r], kCleanRows[r] + 5);
+    if (r == perturb_row) cells[static_cast<std::size_t>(perturb_col)] = "77.77";  // far from every clean figure
+    row(cells);
+  }
+  return out;
+}
+
+int material(const hezhang::Report& r) {
+  int n = 0;
+  for (const auto& f : r.findings) n += f.materiality == "material";
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a clean report gives no material finding in any layout", "[rules][clean]") {
+  for (const char* layout : {"tab", "pipe", "html"}) {
+    INFO(layout);
+    auto r = run(clean_report(layout));
+    REQUIRE(r.tables.size() == 1);
+    CHECK(r.tables[0].rows.size() == 7);
+    CHECK(material(r) == 0);
+    int passed = 0;
+    for (const auto& c : r.checks) passed += c.status == "passed";
+    CHECK(passed >= 10);
+  }
+}
+
+TEST_CASE("every single-cell perturbation of a clean report is found at its line", "[rules][perturb]") {
+  for (const char* layout : {"tab", "pipe", "html"}) {
+    for (int row = 0; row < 7; ++row) {
+      for (int col = 2; col < 5; ++col) {
+        INFO(layout << " row " << row << " col " << col);
+        auto r = run(clean_report(layout, row, col));
+        int line = 6 + row;
+        bool at_line = false;
+        for (const auto& f : r.findings)
+          if (f.materiality == "material" && f.first_line == line) at_line = true;
+        CHECK(at_line);
+      }
+    }
+  }
+}
