@@ -38,6 +38,10 @@ const std::vector<RuleFamily>& rule_families() {
 
 RuleContext::RuleContext(Report& report) : report_(report) {}
 
+const char* status_of(Outcome outcome) {
+  return outcome == Outcome::Passed ? "passed" : outcome == Outcome::Rounding ? "rounding" : "failed";
+}
+
 void RuleContext::check(const std::string& id, const std::string& rule, const std::string& status,
                         std::vector<int> lines) {
   std::sort(lines.begin(), lines.end());

@@ -80,7 +80,7 @@ void run_income_columns(RuleContext& ctx) {
     }
     if (!any_printed || sum.scale < 0) { ctx.check(id, kRule, "passed", {total->line}); continue; }
     Comparison c = RuleContext::compare_equal(actual, sum);
-    std::string status = c.outcome == Outcome::Passed ? "passed" : c.outcome == Outcome::Rounding ? "rounding" : "failed";
+    std::string status = status_of(c.outcome);
     related.push_back(total->line);
     ctx.check(id, kRule, status, related);
     if (c.outcome == Outcome::Passed || c.overflow) continue;

@@ -80,7 +80,7 @@ void run_performance_targets(RuleContext& ctx) {
         }
         if (parts.empty()) continue;
         Comparison c = RuleContext::compare_sum(*project, parts);
-        std::string status = c.outcome == Outcome::Passed ? "passed" : c.outcome == Outcome::Rounding ? "rounding" : "failed";
+        std::string status = status_of(c.outcome);
         ctx.check(std::string(kRule) + ":projects:" + e.id, kRule, status, {r.line});
         if (c.outcome != Outcome::Passed && !c.overflow && t.unit == e.unit)
           ctx.add_finding(make_value_finding(kRule, *project, c, table_name_zh(t) + "中各项目资金之和",

@@ -40,6 +40,9 @@ struct Comparison {
   bool overflow = false;
 };
 
+// Ledger status of a comparison: "passed", "rounding" or "failed".
+const char* status_of(Outcome outcome);
+
 class RuleContext {
  public:
   explicit RuleContext(Report& report);

@@ -89,8 +89,7 @@ void three_public(RuleContext& ctx, const Table& t) {
           if (c.key == rel.total && c.group == row.group) tcol = c.index;
         Figure total_fig = tf ? *tf : zero_figure(t, row, tcol);
         Comparison c = RuleContext::compare_sum(total_fig, parts);
-        std::string status = c.outcome == Outcome::Passed ? "passed"
-                             : c.outcome == Outcome::Rounding ? "rounding" : "failed";
+        std::string status = status_of(c.outcome);
         ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" + rel.total,
                   "template.columns", status, {row.line});
         if (c.outcome != Outcome::Passed && !c.overflow)
@@ -147,8 +146,7 @@ void run_template_columns(RuleContext& ctx) {
         Figure tf = total ? *total : zero_figure(t, row, tcol);
         Comparison c = RuleContext::compare_sum(tf, parts);
         if (c.overflow) continue;
-        std::string status = c.outcome == Outcome::Passed ? "passed"
-                             : c.outcome == Outcome::Rounding ? "rounding" : "failed";
+        std::string status = status_of(c.outcome);
         ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" +
                       t.columns[static_cast<std::size_t>(tcol)].key,
                   "template.columns", status, {row.line});

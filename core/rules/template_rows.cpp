@@ -133,8 +133,7 @@ void run_template_rows(RuleContext& ctx) {
         auto b = figure_in_column(t, *grand[0], c0[0]);
         if (a && b) {
           Comparison c = RuleContext::compare_equal(*a, *b);
-          std::string status = c.outcome == Outcome::Passed ? "passed"
-                               : c.outcome == Outcome::Rounding ? "rounding" : "failed";
+          std::string status = status_of(c.outcome);
           ctx.check(std::string(kRule) + ":" + t.id + ":balance", kRule, status,
                     {grand[0]->line, grand[1]->line});
           if (c.outcome != Outcome::Passed && !c.overflow)
