@@ -35,6 +35,10 @@ add_subdirectory("${HEZHANG_RE2_VENDOR_DIR}/abseil-cpp" "${CMAKE_BINARY_DIR}/_de
 add_subdirectory("${HEZHANG_RE2_VENDOR_DIR}/re2" "${CMAKE_BINARY_DIR}/_deps/re2" EXCLUDE_FROM_ALL)
 set(BUILD_TESTING ${_hezhang_saved_build_testing})
 
+# This RE2 still calls abseil Mutex APIs that the vendored abseil deprecates:
+# harmless, silence the warnings.
+target_compile_options(re2 PRIVATE -Wno-deprecated-declarations)
+
 if(NOT TARGET re2::re2)
   message(FATAL_ERROR "The vendored RE2 did not define re2::re2")
 endif()
