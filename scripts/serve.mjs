@@ -70,3 +70,12 @@ server.listen(port, host, () => {
   const shown = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
   console.log(`Serving ${root} on http://${shown}:${port}/  (Ctrl+C to stop)`);
 });
+
+// Ctrl+C / kill: stop cleanly (exit 0), so `npm start` does not report an error.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections?.();
+    process.exit(0);
+  });
+}
