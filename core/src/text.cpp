@@ -249,7 +249,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     t.reserve(s.size());
     bool in_row = false;
     for (std::size_t i = 0; i < s.size();) {
-      std::size_t end;
+      std::size_t end = 0;
       std::string name = s[i] == '<' ? tag_name(s, i, &end) : "";
       if (name.empty()) { t += s[i++]; continue; }
       bool closing = s[i + 1] == '/';
