@@ -173,13 +173,18 @@ TEST_CASE("input over the size limit is refused", "[unit][bad_input]") {
   expect_refused(binary_over, "input.too_large", 0, small);
 }
 
-TEST_CASE("input over the default 20 MB limit stops at the size check", "[unit][bad_input]") {
+TEST_CASE("a 50 MB input stops at the default 20 MB size check", "[unit][bad_input]") {
   hezhang::Options defaults;
   REQUIRE(defaults.limits.max_input_bytes == 20u * 1024u * 1024u);
   const std::string line = "201\t一般公共服务支出\t3640931.06\t2993231.58\t647699.48\n";
   std::string big;
-  big.reserve(21u * 1024u * 1024u + line.size());
-  while (big.size() < 21u * 1024u * 1024u) big += line;
+  big.reserve(50u * 1024u * 1024u + line.size());
+  while (big.size() < 50u * 1024u * 1024u) big += line;
+  // Both messages name the size and the limit: "50.0 MB" and "20.0 MB".
+  hezhang::Report report = hezhang::analyze(big, defaults);
+  REQUIRE(report.messages.size() == 1);
+  CHECK(report.messages[0].message_zh.find("50.0 MB") != std::string::npos);
+  CHECK(report.messages[0].message_en.find("20.0 MB") != std::string::npos);
   hezhang::Report r = hezhang::analyze(big, defaults);
   INFO(ids(r));
   REQUIRE(r.messages.size() == 1);

@@ -137,3 +137,28 @@ TEST_CASE("seed 002: evaluation table titles, units, section numbers", "[seed][s
   REQUIRE(s7 != nullptr);
   CHECK(s7->number == "(一)");
 }
+
+TEST_CASE("seed 002: units and percentages of the evaluation tables", "[seed][seed002]") {
+  const auto& r = seed::report(kSeed);
+  REQUIRE(r.tables.size() == 2);
+  const auto& a = r.tables[0];
+  const auto& b = r.tables[1];
+  // l.150 "资金到位及使用情况（单位：万元）…" and l.179 "… (单位: 万元)": the unit
+  // is stated inside the first cell of a row.
+  CHECK(a.unit == "万元");
+  CHECK(a.unit_line == 150);
+  CHECK(b.unit == "万元");
+  CHECK(b.unit_line == 179);
+  // l.162 "\t产出指标\t数量指标\t\t完成系统建设和运维管理\t100%\t" (and l.164 效益指标);
+  // l.191 / l.193 the same in the second table: 100% read as a percentage.
+  for (const auto& [t, line] : {std::pair<const hezhang::Table*, int>{&a, 162}, {&a, 164}, {&b, 191}, {&b, 193}}) {
+    INFO("line " << line);
+    const auto* row = seed::row_at(*t, line);
+    REQUIRE(row != nullptr);
+    const auto* cell = seed::cell_in(*row, 5);
+    REQUIRE(cell != nullptr);
+    CHECK(cell->kind == hezhang::CellKind::Percent);
+    REQUIRE(cell->value.has_value());
+    CHECK(cell->value->to_string() == "100");
+  }
+}
