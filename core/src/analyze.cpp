@@ -2,6 +2,8 @@
 // report facts and narrative. Bad input becomes messages, never a crash.
 #include <nlohmann/json.hpp>
 
+#include <map>
+
 #include "internal.h"
 #include "templates.h"
 #include "../rules/rules.h"
@@ -176,8 +178,26 @@ std::string to_text(const Report& r, std::string_view lang) {
   for (const Section& s : r.sections) sentences += s.sentences.size();
   out += (zh ? "说明章节 " : "Sections ") + std::to_string(r.sections.size()) +
          (zh ? "，句子 " : ", sentences ") + std::to_string(sentences) + "\n";
-  if (r.findings.empty())
-    out += zh ? "未发现问题（核对规则尚未全部实现）。\n" : "No findings (not all checks are implemented yet).\n";
+  // How much could be checked, so "not checked" never reads as "passed".
+  std::map<std::string, int> status;
+  for (const CheckEntry& c : r.checks) ++status[c.status];
+  out += (zh ? "核对 " : "Checks ") + std::to_string(r.checks.size()) + (zh ? " 项：通过 " : ": passed ") +
+         std::to_string(status["passed"]) + (zh ? "，不一致 " : ", failed ") + std::to_string(status["failed"]) +
+         (zh ? "，尾差 " : ", rounding ") + std::to_string(status["rounding"]) +
+         (zh ? "，不适用 " : ", not applicable ") + std::to_string(status["not_applicable"]) +
+         (zh ? "，数据不足无法核对 " : ", insufficient data ") + std::to_string(status["insufficient_data"]) +
+         (zh ? "，无法判断 " : ", ambiguous ") + std::to_string(status["ambiguous"]) + "\n";
+  int material = 0;
+  for (const Finding& f : r.findings) material += f.materiality == "material";
+  if (r.checks.empty())
+    out += zh ? "没有可核对的表格关系：本报告未被核对（文字说明的核对尚未实现）。\n"
+              : "No table relation could be checked: this report was not verified (narrative checks are not implemented yet).\n";
+  else if (r.findings.empty())
+    out += zh ? "未发现数字不一致。\n" : "No inconsistent figures found.\n";
+  else
+    out += (zh ? "发现 " : "Findings: ") + std::to_string(material) + (zh ? " 处实质性不一致，" : " material, ") +
+           std::to_string(r.findings.size() - static_cast<std::size_t>(material)) +
+           (zh ? " 处四舍五入尾差提示：\n" : " rounding notes:\n");
   for (const Finding& f : r.findings)
     out += "  [" + f.severity + "] L" + std::to_string(f.first_line) + " " + f.rule + ": " +
            (zh ? f.message_zh : f.message_en) + "\n";
