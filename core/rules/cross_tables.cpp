@@ -26,7 +26,24 @@ struct Scope {
   const char* zh;
   const char* en;
   std::vector<Source> sources;
+  bool (*applies)(const Report&) = nullptr;  // nullptr: always
 };
+
+// Income by function equals expenditure by function only when nothing was
+// carried over: 公开01表 shows no 年初/年末结转和结余 and no 使用非财政拨款结余.
+bool no_carry_over(const Report& r) {
+  for (const Table& t : r.tables) {
+    if (t.template_id != "final.summary") continue;
+    for (const TableRow& row : t.rows) {
+      std::string n = without_spaces(row.name);
+      if (!contains(n, "结转") && !contains(n, "结余")) continue;
+      for (const Cell& c : row.cells)
+        if (c.kind == CellKind::Amount && c.value && !c.value->is_zero()) return false;
+    }
+    return true;
+  }
+  return false;  // no 01表: cannot tell
+}
 
 const std::vector<Scope>& scopes() {
   static const std::vector<Scope> kScopes = {
@@ -48,6 +65,13 @@ const std::vector<Scope>& scopes() {
         {"final.general_budget_basic", -1, {"expense_total", "total"}, "合计"}}},
       {"final.gov_fund_total", "政府性基金预算财政拨款支出", "government-fund expenditure",
        {{"final.fiscal_summary", 1, {"gov_fund"}, "本年支出合计"}, {"final.gov_fund", -1, {"expense"}, "合计"}}},
+      {"final.gov_fund_by_function", "政府性基金预算财政拨款支出功能分类",
+       "government-fund expenditure by function",
+       {{"final.fiscal_summary", 1, {"gov_fund"}, nullptr}, {"final.gov_fund", -1, {"expense"}, nullptr}}},
+      {"final.income_vs_expense_by_function", "无结转结余时的收入与支出功能分类",
+       "income and expenditure by function (nothing carried over)",
+       {{"final.income", -1, {"income_total"}, nullptr}, {"final.expense", -1, {"expense_total"}, nullptr}},
+       no_carry_over},
       {"budget.expense_by_function", "支出功能分类预算", "budgeted expenditure by function",
        {{"budget.summary", 1, {"amount"}, nullptr},
         {"budget.expense_summary", -1, {"total"}, nullptr},
@@ -80,6 +104,7 @@ int column_for(const Table& t, int group, const std::vector<const char*>& keys) 
 void run_cross_tables(RuleContext& ctx) {
   const Report& report = ctx.report();
   for (const Scope& scope : scopes()) {
+    if (scope.applies && !scope.applies(report)) continue;
     std::map<std::string, std::vector<Entry>> by_key;
     std::vector<std::string> order;
     for (const Source& src : scope.sources) {

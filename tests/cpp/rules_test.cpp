@@ -296,3 +296,21 @@ TEST_CASE("every single-cell perturbation of a clean report is found at its line
     }
   }
 }
+
+TEST_CASE("cross.tables compares 02表 with 03表 only when nothing was carried over", "[rules][cross]") {
+  auto count = [](const hezhang::Report& r, const std::string& scope, const std::string& status) {
+    int n = 0;
+    for (const auto& c : r.checks)
+      n += c.id.rfind("cross.tables:" + scope + ":", 0) == 0 && (status.empty() || c.status == status);
+    return n;
+  };
+  // Seed 001 表1: 使用非财政拨款结余, 年初/年末结转和结余 all blank (l.116-117):
+  // income and expenditure by function agree code by code (e.g. 210: 29.88 in both).
+  auto clean = run(fixture("001_f4a815153176995a.txt"));
+  CHECK(count(clean, "final.income_vs_expense_by_function", "") > 0);
+  CHECK(count(clean, "final.income_vs_expense_by_function", "passed") ==
+        count(clean, "final.income_vs_expense_by_function", ""));
+  // Seed 000 公开01表 l.146: 年初结转和结余 5.88 — 02表 and 03表 may differ.
+  auto carried = run(fixture("000_9c8107d782db8362.txt"));
+  CHECK(count(carried, "final.income_vs_expense_by_function", "") == 0);
+}
