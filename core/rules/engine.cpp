@@ -241,12 +241,64 @@ void merge_same_figure(std::vector<Finding>& findings) {
   findings.swap(kept);
 }
 
+std::optional<Decimal> magnitude(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return Decimal::parse(text[0] == '-' ? text.substr(1) : text);
+}
+
+// One root cause, one finding: a wrong figure breaks the sums it takes part
+// in by (nearly) the same amount. A finding B whose related lines include the
+// line of finding A, with a difference within 1% of A's, is a consequence of
+// A: it is folded into A. Only one way round (A must not list B's line).
+void fold_consequences(std::vector<Finding>& findings) {
+  std::vector<bool> folded(findings.size(), false), absorbed(findings.size(), false);
+  // Decide on the relations as found, not as grown by earlier folds.
+  std::vector<std::vector<int>> inputs;
+  for (const auto& f : findings) inputs.push_back(f.related_lines);
+  for (std::size_t a = 0; a < findings.size(); ++a) {
+    Finding& cause = findings[a];
+    auto da = magnitude(cause.difference);
+    if (folded[a] || cause.materiality != "material" || !da || da->is_zero()) continue;
+    for (std::size_t b = 0; b < findings.size(); ++b) {
+      Finding& effect = findings[b];
+      if (a == b || folded[b] || absorbed[b] || effect.materiality != "material" || effect.unit != cause.unit)
+        continue;
+      auto db = magnitude(effect.difference);
+      if (!db) continue;
+      bool involves = std::find(inputs[b].begin(), inputs[b].end(), cause.first_line) != inputs[b].end();
+      bool mutual = std::find(inputs[a].begin(), inputs[a].end(), effect.first_line) != inputs[a].end();
+      if (!involves || mutual) continue;
+      // | |da| - |db| | * 100 <= |da|
+      auto gap = subtract(*da, *db);
+      if (!gap) continue;
+      Decimal g = *gap;
+      if (g.units < 0) g.units = -g.units;
+      auto scaled = g.shifted(2);
+      if (!scaled || compare(*scaled, *da) > 0) continue;
+      folded[b] = true;
+      absorbed[a] = true;
+      cause.related_lines.push_back(effect.first_line);
+      cause.message_zh += "由此第" + std::to_string(effect.first_line) + "行的关系也不成立（" + effect.rule + "）。";
+      cause.message_en += " This also breaks line " + std::to_string(effect.first_line) + " (" + effect.rule + ").";
+    }
+  }
+  std::vector<Finding> kept;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (!folded[i]) kept.push_back(std::move(findings[i]));
+  for (auto& f : kept) {
+    std::sort(f.related_lines.begin(), f.related_lines.end());
+    f.related_lines.erase(std::unique(f.related_lines.begin(), f.related_lines.end()), f.related_lines.end());
+  }
+  findings.swap(kept);
+}
+
 }  // namespace
 
 void run_rules(Report& report) {
   RuleContext ctx(report);
   for (const RuleFamily& family : rule_families()) family.run(ctx);
   merge_same_figure(report.findings);
+  fold_consequences(report.findings);
   // Deterministic order: by line, then rule, then message.
   std::stable_sort(report.findings.begin(), report.findings.end(),
                    [](const Finding& a, const Finding& b) {

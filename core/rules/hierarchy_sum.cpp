@@ -182,8 +182,9 @@ void run_hierarchy_sum(RuleContext& ctx) {
       auto total = figure_in_column(t, *s.parent, f.column);
       Figure tf = total ? *total : zero_figure(t, *s.parent, f.column);
       std::vector<int> related;
+      // Related lines are the figures the relation used (the children); the
+      // grandparent is context named in the message only.
       for (auto* c : s.children) related.push_back(c->line);
-      if (s.grandparent) related.push_back(s.grandparent->line);
       Finding finding = make_value_finding(kRule, tf, f.c, s.what_zh, s.what_en, related);
       bool linked = false;
       for (std::size_t j = 0; j < failures.size(); ++j)

@@ -2,6 +2,7 @@
 // known errors. Each test states the arithmetic it relies on.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -313,4 +314,26 @@ TEST_CASE("cross.tables compares 02表 with 03表 only when nothing was carried 
   // Seed 000 公开01表 l.146: 年初结转和结余 5.88 — 02表 and 03表 may differ.
   auto carried = run(fixture("000_9c8107d782db8362.txt"));
   CHECK(count(carried, "final.income_vs_expense_by_function", "") == 0);
+}
+
+TEST_CASE("one root cause, one finding: consequences are folded into the cause", "[rules][root_cause]") {
+  auto has_line = [](const hezhang::Finding& f, int line) {
+    return std::find(f.related_lines.begin(), f.related_lines.end(), line) != f.related_lines.end();
+  };
+  // Seed 000: 公开04表 l.249 prints 19408.54 (others 19480.54, −72.00); its
+  // 本年支出合计 (l.263) then breaks against the classes by 72.01 — the same cause.
+  auto r0 = run(fixture("000_9c8107d782db8362.txt"));
+  auto cause0 = findings_at(r0, "cross.tables", 249);
+  REQUIRE(cause0.size() == 1);
+  CHECK(has_line(*cause0[0], 263));
+  CHECK(findings_at(r0, "template.rows", 263).empty());
+  // Seed 004: 本年收入合计 (l.176) 5,068,099.80 is two fen short; 收入总计
+  // (l.183) = 本年收入合计 + carry-overs then breaks by the same 0.02.
+  auto r4 = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  auto cause4 = findings_at(r4, "template.rows", 176);
+  REQUIRE(cause4.size() == 1);
+  CHECK(has_line(*cause4[0], 183));
+  CHECK(findings_at(r4, "template.rows", 183).empty());
+  // Distinct causes stay apart: 20103's blank 公用经费 (l.197) is its own finding.
+  CHECK(findings_at(r4, "hierarchy.sum", 197).size() == 1);
 }
