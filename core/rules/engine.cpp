@@ -67,18 +67,7 @@ std::string table_unit(const Table& t) { return t.unit.empty() ? "" : t.unit; }
 
 }  // namespace
 
-int effective_scale(const Table& t, const Decimal& v) {
-  // The usual scale of the table: the most common scale of its amounts.
-  // Computed per call on small tables; tables are a few hundred cells.
-  std::map<int, int> counts;
-  for (const auto& r : t.rows)
-    for (const auto& c : r.cells)
-      if (c.kind == CellKind::Amount && c.value) ++counts[c.value->scale];
-  int usual = 0, best = 0;
-  for (const auto& kv : counts)
-    if (kv.second > best) { best = kv.second; usual = kv.first; }
-  return std::max(usual, v.scale);
-}
+int effective_scale(const Table& t, const Decimal& v) { return std::max(t.usual_scale, v.scale); }
 
 std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int column) {
   for (const auto& c : row.cells) {

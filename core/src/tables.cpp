@@ -115,7 +115,8 @@ bool is_data_row(const std::vector<std::string>& cells) {
   if (first_filled >= cells.size()) return false;
   const std::string label = without_spaces(cells[first_filled]);
   // "表 8" in an index of tables: a row, not a header.
-  if (first_filled == 0 && RE2::FullMatch(label, R"(表\d{1,2})")) return true;
+  static const RE2 table_number(R"(表\d{1,2})");
+  if (first_filled == 0 && RE2::FullMatch(label, table_number)) return true;
   // A total label ("合计") opening an otherwise empty row: an empty table's
   // total row. Inside a header, 合计/小计 are followed by more header text.
   if (first_filled <= 3 && is_total_name(label) && code_points(label) <= 12) {
@@ -166,6 +167,10 @@ const RE2& public_label_re() {
 }
 const RE2& plain_label_re() {
   static const RE2 re(R"((?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$))");
+  return re;
+}
+const RE2& plain_label_compact_re() {
+  static const RE2 re(R"((?:^|[(（])表(\d{1,2})(?:[)）]|$))");
   return re;
 }
 const RE2& unit_re() {
@@ -259,7 +264,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     ctx.label_is_public = true;
     ctx.label = "公开" + std::string(num.size() == 1 ? "0" : "") + num + "表";
   } else if (RE2::PartialMatch(ctx.title, plain_label_re(), &num) ||
-             RE2::PartialMatch(without_spaces(ctx.title), R"((?:^|[(（])表(\d{1,2})(?:[)）]|$))", &num)) {
+             RE2::PartialMatch(without_spaces(ctx.title), plain_label_compact_re(), &num)) {
     ctx.label_number = std::stoi(num);
     ctx.label = "表" + num;
   }
@@ -663,6 +668,16 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
         t.rows.push_back(std::move(r));
         last_in_group[gi] = t.rows.size() - 1;
       }
+    }
+    // The usual number of decimals of the table's amounts (rounding model).
+    {
+      std::map<int, int> scales;
+      for (const auto& r : t.rows)
+        for (const auto& c : r.cells)
+          if (c.kind == CellKind::Amount && c.value) ++scales[c.value->scale];
+      int best = 0;
+      for (const auto& kv : scales)
+        if (kv.second > best) { best = kv.second; t.usual_scale = kv.first; }
     }
     // Rows in reading order: line, then group (left to right).
     std::stable_sort(t.rows.begin(), t.rows.end(), [](const TableRow& a, const TableRow& b) {

@@ -66,6 +66,7 @@ struct Table {
   std::vector<Column> columns;
   std::vector<TableRow> rows;
   std::vector<Formula> formulas;
+  int usual_scale = 0;     // most common number of decimals of its amounts
   bool declared_empty = false;  // 本表无数据 / 空表 / 不涉及 / 说明：本部门无…
   std::string empty_note;
   int empty_note_line = 0;
