@@ -84,6 +84,15 @@ std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int 
   return std::nullopt;
 }
 
+std::vector<int> value_columns(const Table& t, int group) {
+  std::vector<int> cols;
+  for (const auto& c : t.columns)
+    if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty" &&
+        c.key != "empty_reason")
+      cols.push_back(c.index);
+  return cols;
+}
+
 Figure zero_figure(const Table& t, const TableRow& row, int column) {
   Figure f;
   f.table = &t;

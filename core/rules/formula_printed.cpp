@@ -14,13 +14,6 @@ namespace {
 
 const char* kRule = "formula.printed";
 
-std::vector<int> group_value_columns(const Table& t, int group) {
-  std::vector<int> cols;
-  for (const auto& c : t.columns)
-    if (c.group == group && !is_label_key(c.key)) cols.push_back(c.index);
-  return cols;
-}
-
 std::string formula_id(const Table& t, const Formula& f) {
   return std::string(kRule) + ":" + t.id + ":" + std::to_string(f.line) + ":" + f.text;
 }
@@ -53,7 +46,7 @@ void row_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     return;
   }
   const TableRow& tr = *target->second;
-  std::vector<int> tcols = group_value_columns(t, tr.group);
+  std::vector<int> tcols = value_columns(t, tr.group);
   std::string status = "passed";
   for (std::size_t pos = 0; pos < tcols.size(); ++pos) {
     std::vector<Term> parts;
@@ -61,7 +54,7 @@ void row_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     std::vector<int> related;
     for (const auto& term : f.terms) {
       const TableRow& r = *by_number[term.index];
-      std::vector<int> cols = group_value_columns(t, r.group);
+      std::vector<int> cols = value_columns(t, r.group);
       if (pos >= cols.size()) continue;
       auto fig = figure_in_column(t, r, cols[pos]);
       any = any || fig.has_value();

@@ -21,15 +21,6 @@ std::string parent_code(const TableRow& r) {
   return "";
 }
 
-std::vector<int> value_columns(const Table& t, int group) {
-  std::vector<int> cols;
-  for (const auto& c : t.columns)
-    if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty" &&
-        c.key != "empty_reason")
-      cols.push_back(c.index);
-  return cols;
-}
-
 struct SumCheck {
   const TableRow* parent;
   std::vector<const TableRow*> children;

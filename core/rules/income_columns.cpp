@@ -55,10 +55,9 @@ void run_income_columns(RuleContext& ctx) {
         if (!starts_with(n, want)) continue;
         found = true;
         related.push_back(r.line);
-        int vcol = -1;
-        for (const auto& c : summary->columns)
-          if (c.group == 0 && !is_label_key(c.key)) { vcol = c.index; break; }
-        if (vcol < 0) continue;
+        std::vector<int> vcols = value_columns(*summary, 0);
+        if (vcols.empty()) continue;
+        int vcol = vcols.front();
         auto f = figure_in_column(*summary, r, vcol);
         parts.push_back({f ? *f : zero_figure(*summary, r, vcol), 1});
       }

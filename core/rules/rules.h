@@ -74,6 +74,9 @@ int effective_scale(const Table& t, const Decimal& v);
 std::optional<Figure> figure_at(const Table& t, const TableRow& row, const std::string& key);
 // The figure in column index `column`.
 std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int column);
+// The figure columns of a column group, left to right: not labels (code,
+// name, 行次), not columns whose meaning is unknown (备注) or textual.
+std::vector<int> value_columns(const Table& t, int group);
 // Empty or placeholder in that column counts as zero for sums ("" = 0).
 Figure zero_figure(const Table& t, const TableRow& row, int column);
 

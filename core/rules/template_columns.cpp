@@ -58,9 +58,6 @@ const std::vector<ColumnRelation>& relations() {
 void three_public(RuleContext& ctx, const Table& t) {
   for (const char* prefix : {"", "budget.", "final."}) {
     std::string p = prefix;
-    ColumnRelation total{"", {}, {}, "因公出国（境）费、公务用车购置及运行费、公务接待费之和",
-                         "abroad + vehicles + reception"};
-    (void)total;
     struct R { std::string total; std::vector<std::string> parts; const char* zh; const char* en; };
     std::vector<R> rs = {
         {p + "total", {p + "abroad", p + "vehicle", p + "reception"},

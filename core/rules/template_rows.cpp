@@ -33,9 +33,7 @@ bool is_carry_over(const std::string& n) { return contains(n, "结转") || conta
 
 void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std::vector<const TableRow*>& parts,
               const std::string& zh, const std::string& en, const std::string& id) {
-  std::vector<int> cols;
-  for (const auto& c : t.columns)
-    if (c.group == total.group && !is_label_key(c.key)) cols.push_back(c.index);
+  std::vector<int> cols = value_columns(t, total.group);
   std::vector<int> lines{total.line};
   std::string status = "passed";
   bool checked = false;
@@ -44,9 +42,7 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
     bool any = false;
     std::vector<int> related;
     for (const TableRow* p : parts) {
-      std::vector<int> pcols;
-      for (const auto& c : t.columns)
-        if (c.group == p->group && !is_label_key(c.key)) pcols.push_back(c.index);
+      std::vector<int> pcols = value_columns(t, p->group);
       if (pos >= pcols.size()) continue;
       auto f = figure_in_column(t, *p, pcols[pos]);
       any = any || f.has_value();
@@ -91,10 +87,6 @@ void run_template_rows(RuleContext& ctx) {
         std::string n = without_spaces(r->name);
         if (contains(n, "本年收入") || contains(n, "本年支出")) continue;  // "一、本年收入" heading rows
         if (r->level == "款" || r->level == "项") continue;           // details of a 类
-        if (g == 0 && is_sub_line(n) && i > 0 && contains(rows[i - 1]->name, "本年收入")) {
-          lines_before.push_back(r);
-          continue;
-        }
         lines_before.push_back(r);
       }
       // Rows "一、本年收入" right under the header repeat the year total.
@@ -125,9 +117,7 @@ void run_template_rows(RuleContext& ctx) {
     }
     if (grand[0] && grand[1]) {
       // 收入总计 = 支出总计, column by column position.
-      std::vector<int> c0, c1;
-      for (const auto& c : t.columns)
-        if (!is_label_key(c.key)) (c.group == 0 ? c0 : c1).push_back(c.index);
+      std::vector<int> c0 = value_columns(t, 0), c1 = value_columns(t, 1);
       if (!c0.empty() && !c1.empty()) {
         auto a = figure_in_column(t, *grand[1], c1[0]);
         auto b = figure_in_column(t, *grand[0], c0[0]);

@@ -72,12 +72,6 @@ std::string topic_of(const std::string& heading) {
   return "";
 }
 
-int code_points(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 }  // namespace
 

@@ -19,12 +19,6 @@ namespace hezhang {
 
 namespace {
 
-int code_points(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -647,11 +641,16 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
           }
         continue;
       }
-      Line seated = *l;
-      if (t.template_id == "budget.project_performance")
+      // Only performance-target rows are ever re-seated: no copy otherwise.
+      Line seated;
+      const Line* row_line = l;
+      if (t.template_id == "budget.project_performance") {
+        seated = *l;
         seated.cells = realigned_indicator_cells(l->cells, t.columns);
+        row_line = &seated;
+      }
       for (std::size_t g = 0; g < groups.size(); ++g)
-        line_rows.push_back(read_group_row(seated, t.columns, groups[g], g, g + 1 == groups.size()));
+        line_rows.push_back(read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size()));
       merge_orphan_total_values(line_rows, t.columns, groups);
       for (auto& r : line_rows) {
         auto gi = static_cast<std::size_t>(r.group);

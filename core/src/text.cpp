@@ -75,6 +75,13 @@ std::string trim(std::string_view t) {
   return std::string(t.substr(a, b - a));
 }
 
+int code_points(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string_view::npos; }
 bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
 
