@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the native CLI (build/native/cli/hezhang) and the WebAssembly module
-# (build/wasm/hezhang.{mjs,wasm}, hezhang.single.mjs), then assembles dist/.
+# (build/wasm/hezhang.{mjs,wasm}, hezhang.single.mjs), then assembles dist/
+# (the page, and dist/hezhang.html: the page in one self-contained file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,12 @@ for preset in native wasm; do
   cmake --build --preset "$preset"
 done
 
+# dist/: the page (web/), the single-file WebAssembly module its worker imports (the
+# page's CSP forbids fetch(), see web/worker.js), the sample as a module the page
+# preloads, and dist/hezhang.html, everything in one file for offline use.
 rm -rf dist
 mkdir -p dist/fixtures
 cp -r web/. dist/
-cp build/wasm/hezhang.mjs build/wasm/hezhang.wasm dist/
+cp build/wasm/hezhang.single.mjs dist/
 cp tests/fixtures/000_9c8107d782db8362.txt dist/fixtures/sample.txt
-wasm_bytes=$(stat -c %s dist/hezhang.wasm)
-wasm_gz=$(gzip -9 -c dist/hezhang.wasm | wc -c)
-echo "build: dist/ ready (hezhang.wasm ${wasm_bytes} bytes, ${wasm_gz} gzipped)"
+node scripts/assemble-dist.mjs dist
