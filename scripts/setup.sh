@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ninja-build emscripten catch2 nlohmann-json3-dev)
-# Browser tests (tests/browser/) drive Debian's chromium via playwright-core.
+# Browser tests (tests/browser/) drive Debian's chromium via playwright-core; a small
+# CJK font (1.6 MB) makes their screenshots of Chinese text legible.
 if [[ -d tests/browser ]]; then
-  packages+=(chromium chromium-driver)
+  packages+=(chromium chromium-driver fonts-wqy-microhei)
 fi
 
 missing=()

@@ -14,4 +14,6 @@ bash scripts/build.sh
 
 # The Node identity tests must not be skipped here: the WASM build is required.
 export HEZHANG_REQUIRE_WASM=1
+# ... nor the browser tests: setup.sh installed Chromium.
+export HEZHANG_REQUIRE_BROWSER=1
 ctest --test-dir build/native --output-on-failure

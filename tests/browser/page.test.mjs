@@ -1,0 +1,405 @@
+// End-to-end tests of the page in Chromium (playwright-core): dist/ served by
+// scripts/serve.mjs, and dist/hezhang.html opened from file://. Every expected count
+// comes from the native CLI on the same input, never from numbers written here.
+//
+// Environment: HEZHANG_CLI (default build/native/cli/hezhang), HEZHANG_DIST (dist),
+// HEZHANG_CHROMIUM (/usr/bin/chromium), HEZHANG_ARTIFACTS (build/browser-artifacts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
+const dist = path.resolve(root, process.env.HEZHANG_DIST || 'dist');
+const artifacts = path.resolve(root, process.env.HEZHANG_ARTIFACTS || 'build/browser-artifacts');
+const fixtures = path.join(root, 'tests/fixtures');
+const SEED_000 = path.join(fixtures, '000_9c8107d782db8362.txt');
+const SEED_002 = path.join(fixtures, '002_dc4432bf91a26f7a.txt');
+const SEED_003 = path.join(fixtures, '003_7723f8960340c19d.txt');
+const SEED_004 = path.join(fixtures, '004_b4f9d2b1ef90862f.txt');
+const TIMEOUT = 60_000; // analyses are slow under load (2 cores shared with compilers)
+
+// The CLI's report for a file (exit 0 and 1 both mean "analysed").
+function cliReport(file) {
+  let stdout;
+  try {
+    stdout = execFileSync(cli, ['check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  } catch (err) {
+    if (err.status !== 1) throw new Error(`${cli} failed on ${file} (exit ${err.status}): ${err.stderr}`);
+    stdout = err.stdout;
+  }
+  return JSON.parse(stdout);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'hezhang-browser-'));
+let browser;
+let server;
+let baseUrl;
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  ({ server, url: baseUrl } = await serve(dist, { port: 0 }));
+  browser = await chromium.launch({
+    executablePath: process.env.HEZHANG_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  server?.closeAllConnections?.();
+});
+
+// A page that records every request and fails the test on script errors.
+async function openPage(url, { viewport = { width: 1280, height: 900 }, context } = {}) {
+  const ctx = context || await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await ctx.newPage();
+  const log = { requests: [], errors: [], dialogs: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
+  page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  if (url) {
+    await page.goto(url);
+    await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+  }
+  return { page, log, close: () => ctx.close() };
+}
+
+async function waitForResults(page) {
+  await page.waitForSelector('[data-testid="summary"][data-errors]', { state: 'attached', timeout: TIMEOUT });
+}
+
+async function analyzeText(page, text) {
+  await page.fill('[data-testid="report-input"]', text);
+  await page.click('[data-testid="analyze"]');
+  await waitForResults(page);
+}
+
+// The page shows what the CLI found: the summary counts and one element per finding,
+// with the same line ranges.
+async function assertMatchesCli(page, expected) {
+  const shown = await page.$eval('[data-testid="summary"]', (s) => ({ ...s.dataset }));
+  assert.equal(shown.errors, String(expected.summary.errors), 'data-errors');
+  assert.equal(shown.warnings, String(expected.summary.warnings), 'data-warnings');
+  assert.equal(shown.rounding, String(expected.summary.rounding), 'data-rounding');
+  assert.equal(shown.checks, String(expected.summary.checks), 'data-checks');
+  assert.match(shown.analysisMs, /^\d+(\.\d+)?$/, 'data-analysis-ms');
+  const lines = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => e.dataset.lines).sort());
+  const want = expected.findings.map((f) => `${f.lines[0]}-${f.lines[f.lines.length - 1]}`).sort();
+  assert.deepEqual(lines, want, 'one finding element per finding, with its lines');
+}
+
+test('served page: pasted seed 000 gives the CLI summary; clicking a finding highlights its lines', { timeout: 4 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_000);
+  assert.ok(expected.findings.length > 0, 'seed 000 has findings to click');
+  const { page, log, close } = await openPage(baseUrl);
+  await analyzeText(page, readFileSync(SEED_000, 'utf8'));
+  await assertMatchesCli(page, expected);
+
+  const first = page.locator('[data-testid="finding"]').first();
+  const [a, b] = (await first.getAttribute('data-lines')).split('-').map(Number);
+  await first.click();
+  const highlighted = await page.$$eval('#source .ln[data-hl="main"]', (els) => els.map((e) => Number(e.dataset.line)));
+  assert.deepEqual(highlighted, Array.from({ length: b - a + 1 }, (_, i) => a + i), 'exactly the finding\'s lines are highlighted');
+  // ... and scrolled into the source box's visible area.
+  const visible = await page.$eval(`#source .ln[data-line="${a}"]`, (ln) => {
+    const box = ln.closest('#source').getBoundingClientRect();
+    const r = ln.getBoundingClientRect();
+    return r.top >= box.top && r.bottom <= box.bottom;
+  });
+  assert.ok(visible, `line ${a} is scrolled into view`);
+  assert.equal(await first.getAttribute('aria-current'), 'true');
+
+  // Keyboard: Enter on another finding moves the highlight there.
+  const second = page.locator('[data-testid="finding"]').nth(1);
+  const [c] = (await second.getAttribute('data-lines')).split('-').map(Number);
+  await second.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval(`#source .ln[data-line="${c}"]`, (e) => e.dataset.hl), 'main');
+
+  // The severity filter hides what is unticked.
+  const infos = expected.findings.filter((f) => f.severity === 'info').length;
+  await page.locator('#filters input[value="info"]').uncheck();
+  assert.equal(await page.locator('[data-testid="finding"]:visible').count(), expected.findings.length - infos);
+  await page.locator('#filters input[value="info"]').check();
+
+  await first.click();
+  await page.$eval('#results', (r) => window.scrollTo(0, r.offsetTop));
+  await page.screenshot({ path: path.join(artifacts, 'results.png') });
+  // Tables view: the cell printing a wrong figure is coloured and says why.
+  await page.click('#tab-tables');
+  const flagged = await page.$$eval('#tables td.flag-error', (tds) => tds.map((td) => ({ text: td.textContent, title: td.title })));
+  const errors = expected.findings.filter((f) => f.severity === 'error' && f.actual);
+  assert.ok(errors.length > 0);
+  for (const f of errors) {
+    const hit = flagged.find((c) => c.text.replace(/,/g, '') === f.actual && c.title.includes(f.message_zh));
+    assert.ok(hit, `the cell printing ${f.actual} (line ${f.lines[0]}) is coloured with the failed relation as its tooltip`);
+  }
+  await page.locator('#tables td.flag-error').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'tables.png') });
+  await page.click('#tab-checks');
+  assert.match(await page.textContent('#checks'), new RegExp(String(expected.summary.checks)));
+
+  // English.
+  await page.click('[data-testid="lang"]');
+  await page.click('#tab-findings');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  const messages = await page.$$eval('[data-testid="finding"] .msg', (els) => els.map((e) => e.textContent));
+  for (const f of expected.findings) assert.ok(messages.includes(f.message_en), `English message shown: ${f.message_en}`);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('phone width: no horizontal page scroll, results readable', { timeout: 2 * TIMEOUT }, async () => {
+  const { page, log, close } = await openPage(baseUrl, { viewport: { width: 375, height: 800 } });
+  await analyzeText(page, readFileSync(SEED_004, 'utf8'));
+  await page.locator('[data-testid="finding"]').first().click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a phone screen`);
+  await page.screenshot({ path: path.join(artifacts, 'phone.png'), fullPage: false });
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('served page: seed 003 uploaded as UTF-8 and as GB18030 gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
+  const gbFile = path.join(tmp, '003-gb18030.txt');
+  execFileSync('sh', ['-c', 'iconv -f UTF-8 -t GB18030 "$1" > "$2"', 'sh', SEED_003, gbFile]);
+  const expectedUtf8 = cliReport(SEED_003);
+  const expectedGb = cliReport(gbFile);
+  assert.equal(expectedGb.input.encoding, 'gb18030');
+  const { page, log, close } = await openPage(baseUrl);
+
+  await page.setInputFiles('[data-testid="upload"]', SEED_003);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedUtf8);
+  assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'utf-8');
+
+  await page.setInputFiles('[data-testid="upload"]', gbFile);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedGb);
+  assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'gb18030');
+  assert.match(await page.textContent('[data-testid="encoding"]'), /GB18030/);
+  assert.match(await page.textContent('[data-testid="source-info"]'), /003-gb18030\.txt/);
+
+  // Dropped on the input area: the same.
+  await page.fill('[data-testid="report-input"]', '');
+  const bytes = [...readFileSync(gbFile)];
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.txt', { type: 'text/plain' }));
+    const zone = document.querySelector('[data-testid="dropzone"]');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedGb);
+  assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'gb18030');
+
+  // A file type it cannot read is refused with a message, not analysed.
+  await page.setInputFiles('[data-testid="upload"]', { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+  assert.match(await page.textContent('[data-testid="status"]'), /\.txt/);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('a report with nothing checkable says so, and exports JSON and CSV', { timeout: 2 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_002);
+  assert.equal(expected.findings.length, 0, 'seed 002 has no findings');
+  const { page, log, close } = await openPage(baseUrl);
+  await analyzeText(page, readFileSync(SEED_002, 'utf8'));
+  await assertMatchesCli(page, expected);
+  assert.equal(await page.locator('[data-testid="no-findings"]').count(), 1);
+
+  await analyzeText(page, readFileSync(SEED_000, 'utf8'));
+  const expected000 = cliReport(SEED_000);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+  const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+  // Same report as the CLI's but for the name the input was given.
+  exported.input.name = expected000.input.name;
+  assert.deepEqual(exported, expected000);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'CSV starts with a byte-order mark');
+  const rows = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(rows.length, expected000.findings.length + 1, 'a header and one row per finding');
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('no request beyond the page\'s own files, and none at all after load; connections are forbidden', { timeout: 3 * TIMEOUT }, async () => {
+  const { page, log, close } = await openPage(baseUrl);
+  const own = new Set(['', 'index.html', 'style.css', 'app.js', 'worker.js', 'hezhang.single.mjs', 'sample.js', 'favicon.svg']);
+  const origin = new URL(baseUrl).origin;
+  for (const url of log.requests) {
+    if (url.startsWith(`blob:${origin}/`)) continue; // the worker, started from a Blob made by the page
+    assert.ok(url.startsWith(`${origin}/`) && own.has(url.slice(origin.length + 1)), `unexpected request ${url}`);
+  }
+  const atLoad = log.requests.length;
+
+  // Everything a user does: sample, analysis, findings, tabs, language, upload, paste.
+  await page.click('[data-testid="load-sample"]');
+  await waitForResults(page);
+  await page.locator('[data-testid="finding"]').first().click();
+  for (const tab of ['#tab-tables', '#tab-checks', '#tab-findings']) await page.click(tab);
+  await page.click('[data-testid="lang"]');
+  await page.setInputFiles('[data-testid="upload"]', SEED_004);
+  await waitForResults(page);
+  await analyzeText(page, readFileSync(SEED_002, 'utf8'));
+  assert.deepEqual(log.requests.slice(atLoad), [], 'requests after the page had loaded');
+
+  // And the policy forbids them anyway, for the page and for its worker.
+  const pageFetch = await page.evaluate(() => fetch('/index.html').then(() => 'allowed', () => 'blocked'));
+  assert.equal(pageFetch, 'blocked');
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /connect-src 'none'/);
+  await close();
+});
+
+test('report text containing HTML is shown as text: no script runs, no element is created', { timeout: 3 * TIMEOUT }, async () => {
+  const hostile = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '<svg onload=alert(3)>'];
+  // The payloads as a table row name (so they reach findings and the tables view) and as lines.
+  const text = `${hostile.join('\n')}\n${readFileSync(SEED_000, 'utf8').replace('社会保障就业支出', hostile[1])}`;
+  const { page, log, close } = await openPage(baseUrl);
+  const scriptsBefore = await page.locator('script').count();
+  await analyzeText(page, text);
+  await page.locator('[data-testid="finding"]').first().click();
+  await page.click('#tab-tables');
+  await page.click('#tab-checks');
+  await page.click('#tab-findings');
+  // The file name is untrusted too.
+  await page.setInputFiles('[data-testid="upload"]', { name: '<img src=x onerror=alert(4)>.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await waitForResults(page);
+  await page.click('#tab-tables');
+
+  assert.deepEqual(log.dialogs, [], 'no dialog opened');
+  assert.equal(await page.locator('img, svg').count(), 0, 'no img or svg element created');
+  assert.equal(await page.locator('script').count(), scriptsBefore, 'no script element created');
+  const lines = await page.$$eval('#source .ln', (els) => els.slice(0, 3).map((e) => e.textContent));
+  assert.deepEqual(lines, hostile, 'the markup is shown literally in the source view');
+  assert.match(await page.textContent('[data-testid="source-info"]'), /<img src=x onerror=alert\(4\)>\.txt/);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('dist/hezhang.html works from file:// with no network', { timeout: 3 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_000);
+  const fileUrl = pathToFileURL(path.join(dist, 'hezhang.html')).href;
+  const { page, log, close } = await openPage(fileUrl);
+  await page.click('[data-testid="load-sample"]'); // the sample is inlined too
+  await waitForResults(page);
+  for (const key of ['errors', 'warnings', 'rounding', 'checks']) {
+    assert.equal(await page.getAttribute('[data-testid="summary"]', `data-${key}`), String(expected.summary[key]));
+  }
+  await analyzeText(page, readFileSync(SEED_003, 'utf8'));
+  await assertMatchesCli(page, cliReport(SEED_003));
+  for (const url of log.requests) {
+    assert.ok(url === fileUrl || url.startsWith('blob:') || url.startsWith('data:'), `unexpected request ${url}`);
+  }
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('embedding: the iframe answers the origin named in its URL, and nobody else', { timeout: 3 * TIMEOUT }, async () => {
+  // Two embedding sites: blank pages served by the test on loopback ports (Chromium
+  // does not let a page it considers public, such as a routed one, frame a local one).
+  const sites = [];
+  for (let i = 0; i < 2; i++) {
+    const site = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>embedder</title><body></body>');
+    });
+    await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+    sites.push(site);
+  }
+  const [parent, evil] = sites.map((site) => `http://127.0.0.1:${site.address().port}`);
+  const { page, close } = await openPage(null);
+  const text = readFileSync(SEED_004, 'utf8');
+  const expected = cliReport(SEED_004);
+  const hezhang = new URL('index.html', baseUrl);
+
+  // frames: [{origin: the ?origin= it is given, blind: send it a request without
+  // waiting for it to be ready}] -> the messages each frame sent to this page, in order.
+  // Resolves at the first result or error from any frame.
+  const talk = (frames) => page.evaluate(({ src, frames, text }) => new Promise((resolve) => {
+    const target = new URL(src).origin;
+    const got = frames.map(() => []);
+    const done = () => resolve(got);
+    const nodes = [];
+    window.addEventListener('message', (event) => {
+      const i = nodes.findIndex((f) => f.contentWindow === event.source);
+      if (i < 0 || event.origin !== target) return;
+      got[i].push(event.data);
+      if (event.data.type === 'hezhang:ready') {
+        event.source.postMessage({ type: 'hezhang:analyze', id: 42, text, name: 'r.txt' }, target);
+      }
+      if (event.data.type === 'hezhang:result' || event.data.type === 'hezhang:error') done();
+    });
+    for (const { origin, blind } of frames) {
+      const f = document.createElement('iframe');
+      const u = new URL(src);
+      u.searchParams.set('origin', origin);
+      f.src = u.href;
+      if (blind) {
+        f.addEventListener('load', () => f.contentWindow.postMessage({ type: 'hezhang:analyze', id: 1, text, name: 'r.txt' }, target));
+      }
+      nodes.push(f);
+      document.body.append(f);
+    }
+    setTimeout(done, 50_000);
+  }), { src: hezhang.href, frames, text });
+
+  await page.goto(`${parent}/embedder.html`);
+  // Named correctly: ready, then the result of the text sent.
+  const [good] = await talk([{ origin: parent }]);
+  assert.deepEqual(good.map((m) => m.type), ['hezhang:ready', 'hezhang:result']);
+  assert.equal(good[1].id, 42);
+  const report = JSON.parse(good[1].json);
+  assert.deepEqual(report.summary, expected.summary);
+  assert.deepEqual(good[1].summary, expected.summary);
+
+  // Another site framing it with the first one's name gets nothing; a frame naming
+  // that site (its real parent) answers, which shows the silence is not slowness.
+  await page.goto(`${evil}/embedder.html`);
+  const [spoofed, honest] = await talk([{ origin: parent, blind: true }, { origin: evil }]);
+  assert.deepEqual(honest.map((m) => m.type), ['hezhang:ready', 'hezhang:result']);
+  assert.deepEqual(spoofed, [], 'a frame told to answer another origin says nothing to its parent');
+  await close();
+  for (const site of sites) site.close();
+});
+
+test('the example embedding page (web/examples/) works', { timeout: 2 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_004);
+  const { page, log, close } = await openPage(null);
+  await page.goto(new URL('examples/embed.html', baseUrl).href);
+  await page.waitForSelector('[data-testid="embed-state"][data-ready]', { state: 'attached', timeout: TIMEOUT });
+  await page.fill('[data-testid="embed-text"]', readFileSync(SEED_004, 'utf8'));
+  await page.click('[data-testid="embed-send"]');
+  await page.waitForSelector('[data-testid="embed-result"][data-errors]', { state: 'attached', timeout: TIMEOUT });
+  const shown = await page.$eval('[data-testid="embed-result"]', (e) => ({ ...e.dataset }));
+  assert.equal(shown.errors, String(expected.summary.errors));
+  assert.equal(shown.warnings, String(expected.summary.warnings));
+  // The framed page shows the findings too.
+  const frame = page.frameLocator('[data-testid="embed-frame"]');
+  assert.equal(await frame.locator('[data-testid="finding"]').count(), expected.findings.length);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+// Keep the artifacts' directory listing in the test output.
+test('screenshots were written', () => {
+  for (const name of ['results.png', 'tables.png', 'phone.png']) {
+    assert.ok(readFileSync(path.join(artifacts, name)).length > 1000, `${name} written`);
+  }
+  writeFileSync(path.join(artifacts, 'README.txt'), 'Screenshots from tests/browser/page.test.mjs (look at them).\n');
+});
