@@ -1,0 +1,30 @@
+// `import 'hezhang'` (package.json exports -> wasm/index.mjs) gives Node scripts the
+// same report as the CLI, as an object or as the identical JSON string.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, analyzeToJson, version } from 'hezhang';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
+const fixtures = path.join(root, 'tests/fixtures');
+const name = '004_b4f9d2b1ef90862f.txt';
+
+test('the package entry analyses text like the CLI', async () => {
+  let stdout;
+  try {
+    stdout = execFileSync(cli, ['check', '--format', 'json', name], { cwd: fixtures, encoding: 'utf8' });
+  } catch (err) {
+    if (err.status !== 1) throw err;
+    stdout = err.stdout;
+  }
+  const text = readFileSync(path.join(fixtures, name), 'utf8');
+  assert.equal(await analyzeToJson(text, { name }), stdout.trimEnd());
+  const report = await analyze(text, { name });
+  assert.deepEqual(report, JSON.parse(stdout));
+  assert.equal(typeof await version(), 'string');
+  await assert.rejects(analyze(Buffer.from(text)), TypeError);
+});
