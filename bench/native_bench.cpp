@@ -1,0 +1,111 @@
+// Native timing harness for `npm run bench` (bench/run.mjs reads its output).
+//
+//   hezhang_bench [--min-seconds S] [--min-runs N] FILE...   one JSON line per file
+//   hezhang_bench --peak-rss FILE                            one analysis, then peak RSS
+//
+// Times the same call the WebAssembly binding makes (text in, JSON out:
+// hezhang::analyze_to_json), so the WASM/native ratio compares like with like.
+// Each file is analysed a few times to warm caches and the regex statics, then
+// repeatedly until both --min-seconds and --min-runs are reached; the median
+// is what the table shows (this machine is shared and noisy: the median
+// ignores the slow outliers a mean would absorb).
+// Plain std::chrono rather than Google Benchmark: no extra package for a fresh
+// machine, and the per-run samples are ours to summarise.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "hezhang/hezhang.h"
+
+namespace {
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+}
+
+hezhang::Options options_for(const std::string& path, const std::string& bytes) {
+  hezhang::Options options;
+  options.name = path.substr(path.find_last_of('/') + 1);
+  options.input_bytes = bytes.size();
+  return options;
+}
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: hezhang_bench [--min-seconds S] [--min-runs N] FILE...\n"
+               "       hezhang_bench --peak-rss FILE\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double min_seconds = 1.0;
+  long min_runs = 30;
+  bool peak_rss = false;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--min-seconds" && i + 1 < argc) {
+      min_seconds = std::atof(argv[++i]);
+    } else if (a == "--min-runs" && i + 1 < argc) {
+      min_runs = std::atol(argv[++i]);
+    } else if (a == "--peak-rss") {
+      peak_rss = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return usage();
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty() || (peak_rss && files.size() != 1) || min_runs < 1) return usage();
+
+  if (peak_rss) {
+    // What one analysis costs the whole process (binary, heap, input, JSON),
+    // as a user running the CLI on this file would see it.
+    std::string bytes;
+    if (!read_file(files[0], &bytes)) return std::fprintf(stderr, "cannot read %s\n", files[0].c_str()), 2;
+    std::string json = hezhang::analyze_to_json(bytes, options_for(files[0], bytes));
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("{\"file\":\"%s\",\"bytes\":%zu,\"json_bytes\":%zu,\"peak_rss_kb\":%ld}\n", files[0].c_str(),
+                bytes.size(), json.size(), usage.ru_maxrss);
+    return 0;
+  }
+
+  using Clock = std::chrono::steady_clock;
+  for (const std::string& file : files) {
+    std::string bytes;
+    if (!read_file(file, &bytes)) return std::fprintf(stderr, "cannot read %s\n", file.c_str()), 2;
+    const hezhang::Options options = options_for(file, bytes);
+    std::size_t json_bytes = 0;
+    for (int w = 0; w < 3; ++w) json_bytes = hezhang::analyze_to_json(bytes, options).size();
+
+    std::vector<double> ms;
+    const auto start = Clock::now();
+    while (static_cast<long>(ms.size()) < min_runs ||
+           std::chrono::duration<double>(Clock::now() - start).count() < min_seconds) {
+      const auto t0 = Clock::now();
+      json_bytes = hezhang::analyze_to_json(bytes, options).size();
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const std::size_t n = ms.size();
+    const double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
+    std::printf("{\"file\":\"%s\",\"bytes\":%zu,\"json_bytes\":%zu,\"runs\":%zu,"
+                "\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f}\n",
+                file.c_str(), bytes.size(), json_bytes, n, median, ms.front(), ms.back());
+    std::fflush(stdout);
+  }
+  return 0;
+}
