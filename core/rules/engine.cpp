@@ -32,6 +32,20 @@ const std::vector<RuleFamily>& rule_families() {
        "Reception and vehicle items of basic expenditure within the “three public” table", run_three_public_items},
       {"names.consistent", "同一科目编码在各表中的名称应一致",
        "The same code carries the same name in every table", run_names},
+      {"narrative.table", "情况说明中的金额与表格中同一数字一致（含元/万元换算）",
+       "Amounts in the explanations equal the same figures in the tables", run_narrative_table},
+      {"narrative.percent", "“占 X%”按部分÷整体重新计算",
+       "“X% of” recomputed as part ÷ whole", run_narrative_percent},
+      {"narrative.growth", "增减额、增减率与当年数、上年数相符，增减方向一致",
+       "Changes and growth rates agree with the figures and with each other", run_narrative_growth},
+      {"narrative.completion", "完成预算的比例=执行数÷（对应口径的）预算数",
+       "Completion rates equal outcome ÷ the right budget", run_narrative_completion},
+      {"narrative.parts", "所列各部分之和等于整体，部分不大于整体",
+       "Listed parts add up to their whole and none exceeds it", run_narrative_parts},
+      {"narrative.repeated", "同一数字在文中多次出现时应一致",
+       "The same figure stated twice is stated the same way", run_narrative_repeated},
+      {"narrative.sections", "决算公开情况说明应包含的各部分是否齐全",
+       "The explanation has every section a final-accounts disclosure needs", run_narrative_sections},
   };
   return kFamilies;
 }

@@ -111,6 +111,13 @@ void run_names(RuleContext&);
 void run_income_columns(RuleContext&);
 void run_performance_targets(RuleContext&);
 void run_three_public_items(RuleContext&);
+void run_narrative_table(RuleContext&);
+void run_narrative_percent(RuleContext&);
+void run_narrative_growth(RuleContext&);
+void run_narrative_completion(RuleContext&);
+void run_narrative_parts(RuleContext&);
+void run_narrative_repeated(RuleContext&);
+void run_narrative_sections(RuleContext&);
 
 // The registry: every family, in the order it runs.
 const std::vector<RuleFamily>& rule_families();

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "claims.h"
 #include "internal.h"
 #include "templates.h"
 #include "../rules/rules.h"
@@ -130,6 +131,8 @@ Report analyze(std::string_view text, const Options& options) {
   r.tables = extract_tables(lines, options.limits, in_table, r.messages);
   r.document = detect_document(lines, r.tables);
   r.sections = extract_sections(lines, in_table);
+  r.claims = extract_claims(r.sections, r.tables);
+  link_claims(r);
   run_rules(r);
   if (r.tables.empty()) {
     bool report_like = !r.document.kind.empty();

@@ -14,6 +14,10 @@ struct HeadingMatch {
   std::size_t rest = 0;  // byte offset of the heading text after the number
 };
 
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
 bool match_heading(const std::string& t, HeadingMatch& h) {
   static const RE2 part(R"(^(第[一二三四五六七八九十]{1,3}部分))");
   static const RE2 d1(R"(^([一二三四五六七八九十]{1,3})、)");
@@ -48,6 +52,13 @@ std::string topic_of(const std::string& heading) {
   // Most specific first.
   static const Topic kTopics[] = {
       {"财政拨款收入支出决算总体情况", "fiscal_overview"},
+      {"政府性基金", "gov_fund"},
+      {"国有资本经营", "state_capital"},
+      {"一般公共预算财政拨款基本支出", "basic_expense"},
+      {"一般公共预算基本支出", "basic_expense"},
+      {"一般公共预算财政拨款支出", "general_budget_expense"},
+      {"一般公共预算当年拨款", "general_budget_expense"},
+      {"三公", "three_public"},
       {"财政拨款收支", "fiscal_overview"},
       {"收入支出决算总体情况", "overview"},
       {"收支预算情况的总体", "overview"},
@@ -56,11 +67,6 @@ std::string topic_of(const std::string& heading) {
       {"支出决算情况", "expense"},
       {"支出预算情况", "expense"},
       {"基本支出", "basic_expense"},
-      {"三公", "three_public"},
-      {"一般公共预算财政拨款支出", "general_budget_expense"},
-      {"一般公共预算当年拨款", "general_budget_expense"},
-      {"政府性基金", "gov_fund"},
-      {"国有资本经营", "state_capital"},
       {"机关运行经费", "operating_costs"},
       {"政府采购", "procurement"},
       {"国有资产", "assets"},
@@ -84,6 +90,24 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
   bool in_toc = false;
   std::string toc_first;
 
+  // Where each appended physical line starts in `pending` (byte, line).
+  std::vector<std::pair<int, int>> marks;
+  auto emit = [&](std::size_t from, std::size_t to, int first, int last) {
+    std::string_view raw = std::string_view(pending).substr(from, to - from);
+    std::size_t lead = 0;
+    while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t')) ++lead;
+    std::string s = trim(raw);
+    // A stray "。" (doubled punctuation) is not a sentence.
+    if (s.empty() || s == "。" || s == "！" || s == "？") return;
+    Sentence sentence{first, last, s, {}};
+    for (const auto& m : marks) {
+      long rel = static_cast<long>(m.first) - static_cast<long>(from + lead);
+      if (rel >= static_cast<long>(s.size())) break;
+      if (rel <= 0) sentence.line_starts.assign(1, {0, m.second});
+      else sentence.line_starts.push_back({static_cast<int>(rel), m.second});
+    }
+    current.sentences.push_back(std::move(sentence));
+  };
   auto flush_sentence = [&](bool force) {
     // Split the pending text on sentence ends; keep an unfinished tail.
     std::size_t start = 0;
@@ -92,19 +116,22 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       for (const char* end : {"。", "！", "？"})
         if (pending.compare(i, 3, end) == 0) len = 3;
       if (!len) { ++i; continue; }
-      std::string s = trim(std::string_view(pending).substr(start, i + len - start));
-      // A stray "。" (doubled punctuation) is not a sentence.
-      if (!s.empty() && s != "。" && s != "！" && s != "？")
-        current.sentences.push_back({pending_line, pending_last, s});
+      emit(start, i + len, pending_line, pending_last);
       i += len;
       start = i;
       // The next sentence starts on the line we are on now.
       pending_line = pending_last;
     }
-    pending = pending.substr(start);
-    if (force && !trim(pending).empty())
-      current.sentences.push_back({pending_line, pending_last, trim(pending)});
-    if (force) pending.clear();
+    if (force) emit(start, pending.size(), pending_line, pending_last);
+    pending = force ? std::string() : pending.substr(start);
+    // Keep the marks of the tail, re-based; the last one before it stays at 0.
+    std::vector<std::pair<int, int>> kept;
+    for (const auto& m : marks) {
+      long rel = static_cast<long>(m.first) - static_cast<long>(start);
+      if (rel <= 0) kept.assign(1, {0, m.second});
+      else kept.push_back({static_cast<int>(rel), m.second});
+    }
+    marks = force ? std::vector<std::pair<int, int>>() : std::move(kept);
   };
   auto close_section = [&](int last_line) {
     flush_sentence(true);
@@ -128,6 +155,12 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
     std::string compact = without_spaces(t);
     if (compact == "目录") { in_toc = true; continue; }
+    // A figure's caption ("财政拨款收入增长图例") is not part of a sentence.
+    if (code_points(compact) <= 30 && (ends_with(compact, "图例") || ends_with(compact, "示意图") ||
+                                       ends_with(compact, "图"))) {
+      if (!pending.empty()) flush_sentence(true);
+      continue;
+    }
     HeadingMatch h;
     bool is_heading = match_heading(compact, h);
     if (in_toc) {
@@ -160,6 +193,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       continue;
     }
     if (pending.empty()) pending_line = l.number;
+    marks.push_back({static_cast<int>(pending.size()), l.number});
     pending += t;
     pending_last = l.number;
     last_prose_line = l.number;

@@ -489,21 +489,7 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
 // fit under the 类/款 above it when a name is ambiguous ("行政运行").
 void infer_missing_codes(std::vector<Table>& tables) {
   std::map<std::string, std::set<std::string>> codes_by_name;
-  // The national function classification's 类, with names used in reports
-  // of different years, so summary tables name-only rows find their code.
-  static const std::pair<const char*, const char*> kClasses[] = {
-      {"一般公共服务支出", "201"}, {"外交支出", "202"}, {"国防支出", "203"}, {"公共安全支出", "204"},
-      {"教育支出", "205"}, {"科学技术支出", "206"}, {"文化旅游体育与传媒支出", "207"},
-      {"文化体育与传媒支出", "207"}, {"社会保障和就业支出", "208"}, {"社会保障就业支出", "208"},
-      {"卫生健康支出", "210"}, {"医疗卫生与计划生育支出", "210"}, {"节能环保支出", "211"},
-      {"城乡社区支出", "212"}, {"农林水支出", "213"}, {"交通运输支出", "214"},
-      {"资源勘探工业信息等支出", "215"}, {"资源勘探信息等支出", "215"}, {"商业服务业等支出", "216"},
-      {"金融支出", "217"}, {"援助其他地区支出", "219"}, {"自然资源海洋气象等支出", "220"},
-      {"国土海洋气象等支出", "220"}, {"住房保障支出", "221"}, {"粮油物资储备支出", "222"},
-      {"国有资本经营预算支出", "223"}, {"灾害防治及应急管理支出", "224"}, {"预备费", "227"},
-      {"其他支出", "229"}, {"债务还本支出", "231"}, {"债务付息支出", "232"},
-      {"债务发行费用支出", "233"}, {"抗疫特别国债安排的支出", "234"}};
-  for (const auto& kv : kClasses) codes_by_name[kv.first].insert(kv.second);
+  for (const auto& kv : national_classes()) codes_by_name[kv.first].insert(kv.second);
   for (const auto& t : tables)
     for (const auto& r : t.rows)
       if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项"))

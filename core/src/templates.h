@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hezhang/model.h"
@@ -30,6 +31,10 @@ std::string recognise_template(const std::string& title, int label_number, bool 
 
 // Meaning of a column from its header pieces (top to bottom, no spaces).
 std::string column_key(const std::vector<std::string>& pieces);
+
+// The national function classification's 类 (name -> 3-digit code), with the
+// names used in reports of different years ("卫生健康支出" / "医疗卫生与计划生育支出").
+const std::vector<std::pair<const char*, const char*>>& national_classes();
 
 // Columns that label a row rather than hold a figure.
 bool is_label_key(std::string_view key);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hezhang/decimal.h"
@@ -76,6 +77,9 @@ struct Sentence {
   int line = 0;            // line where the sentence starts
   int last_line = 0;
   std::string text;
+  // Where each physical line begins in `text` (byte offset, line), so a
+  // figure inside a wrapped sentence knows its own line.
+  std::vector<std::pair<int, int>> line_starts;
 };
 
 struct Section {
@@ -86,6 +90,37 @@ struct Section {
   int last_line = 0;
   std::string topic;       // required-section key when recognised, else ""
   std::vector<Sentence> sentences;
+};
+
+// A figure stated in the prose, read into what it says.
+struct ClaimLink {
+  std::string table_id;    // "t3"
+  int row_line = 0;        // line of the table row
+  std::string column;      // column header as printed
+  std::string value;       // the table's figure, as printed (decimal string)
+  std::string unit;        // the table's unit
+};
+
+struct Claim {
+  int line = 0;            // line of the figure
+  int sentence_line = 0;   // line where its sentence starts
+  int section = 0;         // index into Report::sections
+  int begin = 0, end = 0;  // span of the figure in the sentence (code points)
+  std::string text;        // the figure as written: "19,801,676.60元"
+  std::string subject;     // canonical key ("income_year", "class:221", ...) or ""
+  std::string subject_text;  // the words that name it, as written
+  std::string scope;       // "all", "fiscal", "general_budget", "gov_fund"
+  // value | budget | actual | change | rate | share | completion | count | percent
+  std::string relation;
+  std::string qualifier;   // budget/completion: "initial"/"adjusted"; share: whole subject
+  int direction = 0;       // change/rate: +1 增加, -1 减少, 0 none/持平
+  int group = 0;           // claims about one mention of one subject share a group
+  int parent = -1;         // group of the whole this is listed as a part of, or -1
+  Decimal value;
+  std::string unit;        // "元", "万元", "亿元", "%", "个", ...
+  std::string link;        // "linked" | "unlinked" | "ambiguous"
+  std::string reason;      // why unlinked/ambiguous ("" when linked)
+  std::optional<ClaimLink> cell;
 };
 
 struct DocumentInfo {
@@ -134,6 +169,7 @@ struct Report {
   DocumentInfo document;
   std::vector<Table> tables;
   std::vector<Section> sections;
+  std::vector<Claim> claims;
   std::vector<InputMessage> messages;
   std::vector<Finding> findings;
   std::vector<CheckEntry> checks;

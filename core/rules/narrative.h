@@ -1,0 +1,93 @@
+// What the narrative rule families share: claims as exact intervals, finding
+// the claims a check needs, and findings about a sentence's figure.
+//
+// The rounding model of the tables holds for the prose: a figure printed with
+// d decimals stands for [v - ½·10^-d, v + ½·10^-d]. Money in 元 and 万元 counts
+// at least two decimals ("16.3 万元" is 16.30: reports drop trailing zeros),
+// and a stated zero is exact. Arithmetic is exact: 128-bit integers in
+// millionths of a 元 (or of a percent), so 10^12 元 times 10^5 % still fits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../src/claims.h"
+#include "rules.h"
+
+namespace hezhang {
+
+using Wide = __int128;
+
+// An interval in millionths (of a 元 for money, of a percent for rates).
+struct Span {
+  Wide lo = 0, mid = 0, hi = 0;
+};
+
+std::optional<Span> money_span(const Claim& c);
+std::optional<Span> percent_span(const Claim& c);
+// A table figure (its table's unit and effective decimals) as a money span.
+std::optional<Span> figure_span(const Table& t, const Decimal& value);
+
+Span add(const Span& a, const Span& b);
+Span subtract(const Span& a, const Span& b);  // a - b
+Span scale_span(const Span& a, int factor);   // a · factor (factor >= 0)
+
+// Equal within rounding: Passed when the printed values agree, Rounding when
+// only the intervals meet, Failed otherwise.
+Outcome judge_equal(const Span& stated, const Span& implied);
+// One figure stated twice (text vs table, text vs text): Passed when either
+// printed value lies within the other's interval (506.81 万元 restates
+// 5,068,099.82 元), Rounding when only the intervals meet.
+Outcome judge_same(const Span& stated, const Span& other);
+// A percentage stated for part / whole · 100.
+Outcome judge_ratio(const Span& stated_percent, const Span& part, const Span& whole);
+// part / whole · 100 at `decimals` decimals, as text ("54.99").
+std::string ratio_text(const Span& part, const Span& whole, int decimals);
+
+// Money in millionths of a 元 shown in `unit` with `decimals` decimals.
+std::string money_text(Wide micro, const std::string& unit, int decimals);
+// Decimals a claim is shown with (money at least 2).
+int shown_decimals(const Claim& c);
+
+bool is_money(const Claim& c);
+bool is_amount_relation(const Claim& c);  // value / actual / budget
+
+// Claims by group, built once per family: every lookup stays local, so a
+// report with a million figures is still read in linear time.
+class ClaimIndex {
+ public:
+  explicit ClaimIndex(const std::vector<Claim>& claims);
+  const std::vector<Claim>& claims() const { return claims_; }
+  // Indices of a group's claims, in order.
+  const std::vector<std::size_t>& group(int g) const;
+  // The group's first money figure with an amount relation (value/actual/
+  // budget, or only `relation`), before claim index `before`.
+  const Claim* amount(int group, std::size_t before = static_cast<std::size_t>(-1),
+                      const char* relation = nullptr) const;
+
+ private:
+  const std::vector<Claim>& claims_;
+  std::vector<std::vector<std::size_t>> by_group_;
+};
+
+// A finding about claim `c`: lines from the claim, messages quoting the figure.
+Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, const std::string& expected,
+                      const std::string& actual, const std::string& difference, const std::string& unit,
+                      const std::string& zh, const std::string& en, std::vector<int> related);
+
+// The sections a 决算 explanation must have (narrative.sections), and the
+// line of the section on that topic (0 when missing).
+struct RequiredSection {
+  const char* topic;
+  const char* name_zh;
+  const char* name_en;
+  const char* keyword;  // words that show the part is explained under another heading
+};
+const std::vector<RequiredSection>& required_sections();
+int required_section_line(const Report& r, const std::string& topic);
+
+// A ledger id for a check about claim `c`: "narrative.percent@L51#12".
+std::string claim_check_id(const std::string& rule, const Claim& c);
+
+}  // namespace hezhang

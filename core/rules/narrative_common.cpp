@@ -1,0 +1,209 @@
+// Shared by the narrative families: exact intervals, judging, wording.
+#include <algorithm>
+
+#include "../src/internal.h"
+#include "narrative.h"
+
+namespace hezhang {
+
+namespace {
+
+constexpr int kMicro = 6;  // millionths
+
+Wide pow10(int n) {
+  Wide p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+// Decimal value at scale `scale` shifted by `power` (unit) into millionths.
+std::optional<Wide> to_micro(const Decimal& d, int power) {
+  int shift = kMicro + power - d.scale;
+  if (shift < 0 || shift > 30) return std::nullopt;  // finer than millionths: not money as printed
+  return static_cast<Wide>(d.units) * pow10(shift);
+}
+
+Span span_of(Wide mid, int power, int decimals, bool exact) {
+  Span s{mid, mid, mid};
+  int shift = kMicro + power - decimals - 1;
+  if (exact || shift < 0) return s;
+  Wide half = 5 * pow10(shift);
+  s.lo = mid - half;
+  s.hi = mid + half;
+  return s;
+}
+
+Wide abs_wide(Wide v) { return v < 0 ? -v : v; }
+
+std::string wide_string(Wide v) {
+  if (v == 0) return "0";
+  bool neg = v < 0;
+  if (neg) v = -v;
+  std::string s;
+  while (v > 0) {
+    s += static_cast<char>('0' + static_cast<int>(v % 10));
+    v /= 10;
+  }
+  if (neg) s += '-';
+  std::reverse(s.begin(), s.end());
+  return s;
+}
+
+// v / 10^shift rounded half away from zero, shown with `decimals` decimals.
+std::string fixed_text(Wide v, int shift, int decimals) {
+  Wide q = v;
+  if (shift > 0) {
+    Wide p = pow10(shift);
+    q = (abs_wide(v) + p / 2) / p;
+    if (v < 0) q = -q;
+  }
+  bool neg = q < 0;
+  std::string digits = wide_string(abs_wide(q));
+  if (decimals > 0) {
+    while (static_cast<int>(digits.size()) <= decimals) digits.insert(digits.begin(), '0');
+    digits.insert(digits.end() - decimals, '.');
+  }
+  return neg ? "-" + digits : digits;
+}
+
+}  // namespace
+
+bool is_money(const Claim& c) { return c.unit == "元" || c.unit == "万元" || c.unit == "亿元"; }
+
+bool is_amount_relation(const Claim& c) {
+  return c.relation == "value" || c.relation == "actual" || c.relation == "budget";
+}
+
+int shown_decimals(const Claim& c) {
+  if (is_money(c) && c.unit != "亿元") return std::max(c.value.scale, 2);
+  return c.value.scale;
+}
+
+std::optional<Span> money_span(const Claim& c) {
+  if (!is_money(c)) return std::nullopt;
+  auto power = unit_power(c.unit);
+  if (!power) return std::nullopt;
+  auto mid = to_micro(c.value, *power);
+  if (!mid) return std::nullopt;
+  return span_of(*mid, *power, shown_decimals(c), c.value.is_zero());
+}
+
+std::optional<Span> percent_span(const Claim& c) {
+  if (c.unit != "%") return std::nullopt;
+  auto mid = to_micro(c.value, 0);
+  if (!mid) return std::nullopt;
+  return span_of(*mid, 0, c.value.scale, false);
+}
+
+std::optional<Span> figure_span(const Table& t, const Decimal& value) {
+  auto power = unit_power(t.unit.empty() ? "元" : t.unit);
+  if (!power) return std::nullopt;
+  auto mid = to_micro(value, *power);
+  if (!mid) return std::nullopt;
+  return span_of(*mid, *power, effective_scale(t, value), value.is_zero());
+}
+
+Span add(const Span& a, const Span& b) { return {a.lo + b.lo, a.mid + b.mid, a.hi + b.hi}; }
+Span subtract(const Span& a, const Span& b) { return {a.lo - b.hi, a.mid - b.mid, a.hi - b.lo}; }
+Span scale_span(const Span& a, int factor) { return {a.lo * factor, a.mid * factor, a.hi * factor}; }
+
+Outcome judge_equal(const Span& stated, const Span& implied) {
+  if (stated.mid == implied.mid) return Outcome::Passed;
+  if (stated.lo <= implied.hi && implied.lo <= stated.hi) return Outcome::Rounding;
+  return Outcome::Failed;
+}
+
+Outcome judge_same(const Span& a, const Span& b) {
+  if ((a.lo <= b.mid && b.mid <= a.hi) || (b.lo <= a.mid && a.mid <= b.hi)) return Outcome::Passed;
+  return judge_equal(a, b);
+}
+
+Outcome judge_ratio(const Span& p, const Span& part, const Span& whole) {
+  // p is percent·10^6; part/whole·100·10^6 must meet [p.lo, p.hi].
+  const Wide k = 100 * pow10(kMicro);
+  if (whole.lo <= 0) return Outcome::Failed;
+  bool exact = p.mid * whole.mid == k * part.mid;
+  // Within half a unit of the last digit of the mid-point ratio: passed.
+  bool meets = p.lo * whole.lo <= k * part.hi && k * part.lo <= p.hi * whole.hi;
+  if (exact) return Outcome::Passed;
+  if (meets) return Outcome::Passed;
+  // Off by less than one unit of the last shown digit: a rounding slip.
+  Wide unit = 2 * (p.hi - p.mid);  // one unit of the last digit
+  Span wider{p.lo - unit, p.mid, p.hi + unit};
+  if (wider.lo * whole.lo <= k * part.hi && k * part.lo <= wider.hi * whole.hi) return Outcome::Rounding;
+  return Outcome::Failed;
+}
+
+std::string ratio_text(const Span& part, const Span& whole, int decimals) {
+  if (whole.mid == 0) return "";
+  // part/whole·100 at `decimals` decimals, rounded half away from zero.
+  Wide num = part.mid * 100 * pow10(decimals) * 2;
+  Wide q = num / whole.mid;
+  q = q >= 0 ? (q + 1) / 2 : (q - 1) / 2;
+  return fixed_text(q, 0, decimals);
+}
+
+std::string money_text(Wide micro, const std::string& unit, int decimals) {
+  auto power = unit_power(unit);
+  int shift = kMicro + (power ? *power : 0) - decimals;
+  return fixed_text(micro, shift, decimals);
+}
+
+ClaimIndex::ClaimIndex(const std::vector<Claim>& claims) : claims_(claims) {
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    std::size_t g = static_cast<std::size_t>(std::max(claims[i].group, 0));
+    if (by_group_.size() <= g) by_group_.resize(g + 1);
+    by_group_[g].push_back(i);
+  }
+}
+
+const std::vector<std::size_t>& ClaimIndex::group(int g) const {
+  static const std::vector<std::size_t> kNone;
+  return g >= 0 && static_cast<std::size_t>(g) < by_group_.size() ? by_group_[static_cast<std::size_t>(g)] : kNone;
+}
+
+const Claim* ClaimIndex::amount(int g, std::size_t before, const char* relation) const {
+  for (std::size_t i : group(g)) {
+    if (i >= before) break;
+    const Claim& c = claims_[i];
+    if (!is_money(c) || !is_amount_relation(c)) continue;
+    if (relation && c.relation != relation) continue;
+    return &c;
+  }
+  return nullptr;
+}
+
+Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, const std::string& expected,
+                      const std::string& actual, const std::string& difference, const std::string& unit,
+                      const std::string& zh, const std::string& en, std::vector<int> related) {
+  Finding f;
+  f.rule = rule;
+  f.severity = outcome == Outcome::Failed ? "error" : "info";
+  f.materiality = outcome == Outcome::Failed ? "material" : "rounding";
+  f.first_line = f.last_line = c.line;
+  std::sort(related.begin(), related.end());
+  related.erase(std::unique(related.begin(), related.end()), related.end());
+  related.erase(std::remove(related.begin(), related.end(), c.line), related.end());
+  f.related_lines = std::move(related);
+  f.expected = expected;
+  f.actual = actual;
+  f.difference = difference;
+  if (difference.empty()) {
+    // actual - expected, exactly as printed.
+    auto a = Decimal::parse(actual), e = Decimal::parse(expected);
+    if (a && e)
+      if (auto d = subtract(*a, *e)) f.difference = d->to_string();
+  }
+  f.unit = unit;
+  std::string rounding_zh = outcome == Outcome::Rounding ? "（在四舍五入尾差范围内）" : "";
+  std::string rounding_en = outcome == Outcome::Rounding ? " (within rounding)" : "";
+  f.message_zh = "第 " + std::to_string(c.line) + " 行：" + zh + rounding_zh;
+  f.message_en = "Line " + std::to_string(c.line) + ": " + en + rounding_en;
+  return f;
+}
+
+std::string claim_check_id(const std::string& rule, const Claim& c) {
+  return rule + "@L" + std::to_string(c.line) + ":" + std::to_string(c.begin);
+}
+
+}  // namespace hezhang

@@ -1,0 +1,146 @@
+// narrative.percent: "占 X%" recomputed from the part and the whole. The whole
+// is the one the sentence names ("占收入合计"), else the total the part is
+// listed under, else — when the shares of a list add up to 100% — the sum
+// of the listed parts. With no such whole the check is insufficient_data.
+#include <algorithm>
+#include <map>
+
+#include "narrative.h"
+
+namespace hezhang {
+
+namespace {
+
+const char* kRule = "narrative.percent";
+
+// Where each subject's amounts are stated (value/actual), in order.
+using AmountsBySubject = std::map<std::string, std::vector<std::size_t>>;
+
+AmountsBySubject amounts_by_subject(const std::vector<Claim>& claims) {
+  AmountsBySubject out;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (!c.subject.empty() && is_money(c) && (c.relation == "value" || c.relation == "actual"))
+      out[c.subject].push_back(i);
+  }
+  return out;
+}
+
+// The latest amount with subject `key` stated before claim `before`: in the
+// same section when there is one, else the latest before it.
+const Claim* stated_amount(const std::vector<Claim>& claims, const AmountsBySubject& by_subject,
+                           std::size_t before, const std::string& key, const std::string& scope) {
+  auto it = by_subject.find(key);
+  if (it == by_subject.end()) return nullptr;
+  const auto& list = it->second;
+  const Claim* fallback = nullptr;
+  for (auto k = std::lower_bound(list.begin(), list.end(), before); k != list.begin();) {
+    const Claim& c = claims[*--k];
+    if (scope != c.scope && !(scope == "all" || c.scope == "all")) continue;
+    if (c.section == claims[before].section) return &c;
+    if (!fallback) fallback = &c;
+    if (c.section < claims[before].section) break;
+  }
+  return fallback;
+}
+
+}  // namespace
+
+void run_narrative_percent(RuleContext& ctx) {
+  const auto& claims = ctx.report().claims;
+  const ClaimIndex idx(claims);
+  const AmountsBySubject by_subject = amounts_by_subject(claims);
+  // Per sentence: the sum of a list whose shares add up to 100%, if any.
+  std::map<std::pair<int, int>, std::optional<Span>> list_sums;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& share = claims[i];
+    if (share.relation != "share") continue;
+    auto stated = percent_span(share);
+    const Claim* part = idx.amount(share.group, i);
+    if (!stated || !part) {
+      ctx.check(claim_check_id(kRule, share), kRule, "insufficient_data", {share.line});
+      continue;
+    }
+    auto part_span = money_span(*part);
+    std::optional<Span> whole_span;
+    std::vector<int> lines{share.line, part->line};
+    std::string whole_zh, whole_en;
+    if (!share.qualifier.empty() && share.qualifier.compare(0, 6, "words:") != 0) {
+      if (const Claim* w = stated_amount(claims, by_subject, i, share.qualifier, share.scope)) {
+        whole_span = money_span(*w);
+        lines.push_back(w->line);
+        whole_zh = subject_name_zh(*w) + " " + w->text;
+        whole_en = subject_name_en(*w) + " " + w->text;
+      }
+    } else if (share.qualifier.empty() && part->parent >= 0) {
+      if (const Claim* w = idx.amount(part->parent)) {
+        whole_span = money_span(*w);
+        lines.push_back(w->line);
+        whole_zh = subject_name_zh(*w) + " " + w->text;
+        whole_en = subject_name_en(*w) + " " + w->text;
+      }
+    } else if (share.qualifier.empty()) {
+      // The shares of this sentence's list: when they add up to 100%, the
+      // whole is the sum of the listed amounts.
+      auto key = std::make_pair(share.section, share.sentence_line);
+      auto cached = list_sums.find(key);
+      if (cached == list_sums.end()) {
+        Span shares, sum;
+        int n = 0;
+        bool ok = true;
+        // The sentence's claims are contiguous: walk back to its start.
+        std::size_t first = i;
+        while (first > 0 && claims[first - 1].section == share.section &&
+               claims[first - 1].sentence_line == share.sentence_line)
+          --first;
+        for (std::size_t k = first; k < claims.size() && claims[k].section == share.section &&
+                                    claims[k].sentence_line == share.sentence_line;
+             ++k) {
+          const Claim& s = claims[k];
+          if (s.relation != "share" || !s.qualifier.empty()) continue;
+          const Claim* p = idx.amount(s.group, k);
+          auto ps = percent_span(s);
+          auto ms = p ? money_span(*p) : std::nullopt;
+          if (!ps || !ms || p->parent != part->parent) { ok = false; break; }
+          shares = add(shares, *ps);
+          sum = add(sum, *ms);
+          ++n;
+        }
+        const Wide hundred = static_cast<Wide>(100) * 1000000;
+        std::optional<Span> result;
+        if (ok && n >= 2 && shares.lo <= hundred && hundred <= shares.hi) result = sum;
+        cached = list_sums.emplace(key, result).first;
+      }
+      if (cached->second) {
+        whole_span = cached->second;
+        whole_zh = "所列各项之和";
+        whole_en = "the sum of the listed items";
+      }
+    }
+    if (!part_span || !whole_span) {
+      ctx.check(claim_check_id(kRule, share), kRule, "insufficient_data", lines);
+      continue;
+    }
+    if (whole_span->mid == 0) {
+      ctx.check(claim_check_id(kRule, share), kRule, part_span->mid == 0 ? "not_applicable" : "failed", lines);
+      continue;
+    }
+    Outcome o = judge_ratio(*stated, *part_span, *whole_span);
+    bool part_exceeds = part_span->lo > whole_span->hi;
+    if (part_exceeds) o = Outcome::Failed;
+    ctx.check(claim_check_id(kRule, share), kRule, status_of(o), lines);
+    if (o == Outcome::Passed) continue;
+    std::string expected = ratio_text(*part_span, *whole_span, share.value.scale);
+    std::string zh = "“" + subject_name_zh(*part) + " " + part->text + "”占" + whole_zh + "应为 " + expected +
+                     "%，文中写作 " + share.text;
+    std::string en = subject_name_en(*part) + " " + part->text + " is " + expected + "% of " + whole_en +
+                     ", but the text says " + share.text;
+    if (part_exceeds) {
+      zh += "；部分大于整体，比例超过 100%";
+      en += "; the part is larger than the whole, a share above 100%";
+    }
+    ctx.add_finding(claim_finding(kRule, share, o, expected, share.value.to_string(), "", "%", zh, en, lines));
+  }
+}
+
+}  // namespace hezhang

@@ -1,0 +1,828 @@
+// Claim extraction: every figure of every sentence, with the subject and the
+// relation the words before it give ("基本支出 138.66 万元，占 64.51%",
+// "比上年增加 8.22 万元，增长 23.3%", "完成年初预算的 110.86%").
+//
+// One RE2 pass finds the figures of a sentence; the words between one figure
+// and the next (the "label") name the next figure's subject and relation.
+// Unknown words never become a subject: a figure whose subject is not known
+// stays a claim with subject "" and is never checked against a table.
+#include "claims.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "internal.h"
+#include "templates.h"
+
+namespace hezhang {
+
+namespace {
+
+struct SubjectWord {
+  const char* text;
+  const char* key;
+  const char* scope;  // scope the words imply, or "" (from the context)
+};
+
+// Longest and latest match wins, so "财政拨款收入总计" beats "收入总计".
+const std::vector<SubjectWord>& subject_words() {
+  static const std::vector<SubjectWord> kWords = {
+      {"收入总计", "income_total", ""},
+      {"收、支总计", "income_total", ""},
+      {"收支总计", "income_total", ""},
+      {"收支总预算", "income_total", ""},
+      {"支出总计", "expense_total", ""},
+      {"本年收入合计", "income_year", ""},
+      {"收入合计", "income_year", ""},
+      {"收入预算", "income_year", ""},
+      {"本年支出合计", "expense_year", ""},
+      {"支出合计", "expense_year", ""},
+      {"支出预算", "expense_year", ""},
+      {"财政拨款收入总计", "fiscal_total", "fiscal"},
+      {"财政拨款支出总计", "fiscal_total", "fiscal"},
+      {"财政拨款收、支总计", "fiscal_total", "fiscal"},
+      {"财政拨款收支总计", "fiscal_total", "fiscal"},
+      {"财政拨款收支总预算", "fiscal_total", "fiscal"},
+      {"财政拨款收入", "fiscal_income", "all"},
+      {"财政拨款支出", "fiscal_expense", "fiscal"},
+      {"财政拨款决算支出", "fiscal_expense", "fiscal"},
+      {"一般公共预算财政拨款收入", "general_budget_income", "general_budget"},
+      {"一般公共预算拨款收入", "general_budget_income", "general_budget"},
+      {"一般公共预算", "general_budget_income", "general_budget"},
+      {"一般公共预算财政拨款支出", "general_budget_expense", "general_budget"},
+      {"一般公共预算当年拨款", "general_budget_expense", "general_budget"},
+      {"一般公共预算支出", "general_budget_expense", "general_budget"},
+      {"政府性基金预算", "gov_fund_income", "gov_fund"},
+      {"政府性基金预算财政拨款收入", "gov_fund_income", "gov_fund"},
+      {"政府性基金预算财政拨款支出", "gov_fund_expense", "gov_fund"},
+      {"政府性基金预算财政拨款收入总计", "gov_fund_total", "gov_fund"},
+      {"政府性基金预算财政拨款支出总计", "gov_fund_total", "gov_fund"},
+      {"政府性基金预算财政拨款收支总计", "gov_fund_total", "gov_fund"},
+      {"上级补助收入", "superior_subsidy_income", ""},
+      {"事业收入", "business_income", ""},
+      {"经营收入", "operating_income", ""},
+      {"附属单位上缴收入", "affiliated_income", ""},
+      {"其他收入", "other_income", ""},
+      {"基本支出", "basic", ""},
+      {"项目支出", "project", ""},
+      {"上缴上级支出", "remit_superior", ""},
+      {"经营支出", "operating_expense", ""},
+      {"对附属单位补助支出", "affiliated_subsidy", ""},
+      {"人员经费", "personnel", ""},
+      {"人员支出", "personnel", ""},
+      {"公用经费", "public_expense", ""},
+      {"日常公用经费", "public_expense", ""},
+      {"日常公用支出", "public_expense", ""},
+      {"年初结转和结余", "opening_balance", ""},
+      {"三公经费", "three_public", "general_budget"},
+      {"三公”经费", "three_public", "general_budget"},
+      {"三公\"经费", "three_public", "general_budget"},
+      {"因公出国", "abroad", "general_budget"},
+      {"公务用车购置及运行维护费", "vehicle", "general_budget"},
+      {"公务用车购置及运行费", "vehicle", "general_budget"},
+      {"公务用车购置费", "vehicle_purchase", "general_budget"},
+      {"公务用车购置支出", "vehicle_purchase", "general_budget"},
+      {"公务用车运行维护费", "vehicle_operation", "general_budget"},
+      {"公务用车运行费", "vehicle_operation", "general_budget"},
+      {"公务接待费", "reception", "general_budget"},
+      {"会议费", "meeting", ""},
+      {"培训费", "training", ""},
+      {"机关运行经费", "operating_costs", ""},
+      {"政府采购支出总额", "procurement_total", ""},
+      {"政府采购预算总额", "procurement_total", ""},
+      {"政府采购总额", "procurement_total", ""},
+      {"政府采购货物", "procurement_goods", ""},
+      {"政府采购工程", "procurement_works", ""},
+      {"政府采购服务", "procurement_services", ""},
+      {"授予中小企业合同金额", "procurement_sme", ""},
+      {"中小企业合同金额", "procurement_sme", ""},
+      {"授予小微企业合同金额", "procurement_micro", ""},
+      {"小微企业合同金额", "procurement_micro", ""},
+  };
+  return kWords;
+}
+
+struct SubjectName {
+  const char* key;
+  const char* zh;
+  const char* en;
+};
+
+const std::vector<SubjectName>& subject_names() {
+  static const std::vector<SubjectName> kNames = {
+      {"income_total", "收入总计", "total income"},
+      {"expense_total", "支出总计", "total expenditure"},
+      {"income_year", "本年收入合计", "income of the year"},
+      {"expense_year", "本年支出合计", "expenditure of the year"},
+      {"fiscal_total", "财政拨款收支总计", "fiscal appropriation total"},
+      {"fiscal_income", "财政拨款收入", "fiscal appropriation income"},
+      {"fiscal_expense", "财政拨款支出", "fiscal appropriation expenditure"},
+      {"general_budget_income", "一般公共预算财政拨款收入", "general budget appropriation"},
+      {"general_budget_expense", "一般公共预算财政拨款支出", "general budget expenditure"},
+      {"gov_fund_income", "政府性基金预算财政拨款收入", "government fund appropriation"},
+      {"gov_fund_expense", "政府性基金预算财政拨款支出", "government fund expenditure"},
+      {"gov_fund_total", "政府性基金预算财政拨款收支总计", "government fund total"},
+      {"superior_subsidy_income", "上级补助收入", "subsidies from higher levels"},
+      {"business_income", "事业收入", "operating revenue of public institutions"},
+      {"operating_income", "经营收入", "business income"},
+      {"affiliated_income", "附属单位上缴收入", "income from affiliated units"},
+      {"other_income", "其他收入", "other income"},
+      {"basic", "基本支出", "basic expenditure"},
+      {"project", "项目支出", "project expenditure"},
+      {"remit_superior", "上缴上级支出", "payments to higher levels"},
+      {"operating_expense", "经营支出", "business expenditure"},
+      {"affiliated_subsidy", "对附属单位补助支出", "subsidies to affiliated units"},
+      {"personnel", "人员经费", "personnel costs"},
+      {"public_expense", "公用经费", "public (office) costs"},
+      {"opening_balance", "年初结转和结余", "balance carried over"},
+      {"three_public", "“三公”经费", "“three public” expenses"},
+      {"abroad", "因公出国（境）费", "official travel abroad"},
+      {"vehicle", "公务用车购置及运行维护费", "official vehicles"},
+      {"vehicle_purchase", "公务用车购置费", "vehicle purchase"},
+      {"vehicle_operation", "公务用车运行维护费", "vehicle operation"},
+      {"reception", "公务接待费", "official reception"},
+      {"meeting", "会议费", "meetings"},
+      {"training", "培训费", "training"},
+      {"operating_costs", "机关运行经费", "running costs of the organ"},
+      {"procurement_total", "政府采购支出总额", "government procurement total"},
+      {"procurement_goods", "政府采购货物支出", "procurement of goods"},
+      {"procurement_works", "政府采购工程支出", "procurement of works"},
+      {"procurement_services", "政府采购服务支出", "procurement of services"},
+      {"procurement_sme", "授予中小企业合同金额", "contracts awarded to SMEs"},
+      {"procurement_micro", "授予小微企业合同金额", "contracts awarded to micro enterprises"},
+  };
+  return kNames;
+}
+
+const SubjectName* find_name(const std::string& key) {
+  for (const auto& n : subject_names())
+    if (key == n.key) return &n;
+  return nullptr;
+}
+
+// ---- the national function classification's 类 ---------------------------
+
+std::string class_code_of(std::string name) {
+  name = without_spaces(name);
+  if (name.size() < 6) return "";
+  if (name.size() < 6 || name.compare(name.size() - 6, 6, "支出") != 0) name += "支出";
+  for (const auto& kv : national_classes())
+    if (name == kv.first) return kv.second;
+  return "";
+}
+
+// ---- words ----------------------------------------------------------------
+
+bool has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+// Direction of the last change word in `s`: +1 增加/增长, -1 减少/下降, 0 none.
+int change_direction(std::string_view s) {
+  static const std::pair<const char*, int> kWords[] = {
+      {"增加", 1}, {"增长", 1}, {"上升", 1}, {"提高", 1}, {"增幅", 1},
+      {"减少", -1}, {"下降", -1}, {"降低", -1}, {"节约", -1}, {"减幅", -1}, {"下降了", -1}};
+  std::size_t best = std::string_view::npos;
+  int dir = 0;
+  for (const auto& w : kWords) {
+    std::size_t p = s.rfind(w.first);
+    if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
+      best = p;
+      dir = w.second;
+    }
+  }
+  return dir;
+}
+
+bool completion_words(std::string_view s) {
+  return (has(s, "完成") && has(s, "预算")) || has(s, "执行率") || has(s, "支出率") ||
+         has(s, "完成进度") || has(s, "执行进度") || has(s, "预算完成率");
+}
+
+std::string completion_flavor(std::string_view s) {
+  if (has(s, "年初")) return "initial";
+  if (has(s, "全年") || has(s, "调整")) return "adjusted";
+  return "";
+}
+
+// Where a subject is named in a label: the key, its words and their end.
+struct SubjectMatch {
+  std::string key, text, scope;
+  std::size_t begin = std::string::npos, end = 0;
+};
+
+bool better(const SubjectMatch& m, std::size_t begin, std::size_t end) {
+  if (m.begin == std::string::npos) return true;
+  if (end != m.end) return end > m.end;
+  return begin < m.begin;  // longer
+}
+
+// Function classes written "社会保障和就业支出（类）行政事业单位养老支出（款）
+// 机关事业单位基本养老保险缴费支出（项）", or a bare class name.
+void match_classes(std::string_view label, SubjectMatch& best) {
+  static const char* kMarks[] = {"(类)", "（类）"};
+  for (const char* mark : kMarks) {
+    std::size_t p = label.rfind(mark);
+    if (p == std::string_view::npos) continue;
+    // The name runs back to the previous delimiter.
+    std::size_t start = p;
+    while (start > 0) {
+      std::size_t prev = start;
+      // step back one UTF-8 character
+      do { --prev; } while (prev > 0 && (static_cast<unsigned char>(label[prev]) & 0xC0) == 0x80);
+      std::string_view ch = label.substr(prev, start - prev);
+      if (ch == "，" || ch == "、" || ch == "；" || ch == "：" || ch == "。" || ch == "," || ch == ";" ||
+          ch == ":" || ch == "）" || ch == ")" || ch == "（" || ch == "(" || ch == " ")
+        break;
+      start = prev;
+    }
+    std::string name(label.substr(start, p - start));
+    // Drop words that lead into the name ("主要用于", "其中", "包括").
+    for (const char* lead : {"主要用于以下方面:", "主要用于以下方面：", "其中", "包括", "用于"})
+      if (starts_with(name, lead)) name = name.substr(std::string(lead).size());
+    std::string code = class_code_of(name);
+    if (code.empty()) {
+      // "2022年度…财政拨款支出…一般公共服务" rarely; names with a prefix.
+      for (const auto& kv : national_classes()) {
+        std::string bare = kv.first;
+        if (bare.size() > 6) bare = bare.substr(0, bare.size() - 6);
+        if (!bare.empty() && name.size() >= bare.size() &&
+            name.compare(name.size() - bare.size(), bare.size(), bare) == 0) {
+          code = kv.second;
+          break;
+        }
+      }
+    }
+    if (code.empty()) continue;
+    std::size_t end = p + std::string_view(mark).size();
+    std::string key = "class:" + code;
+    std::string text(label.substr(start, end - start));
+    // 款 and 项 that follow belong to the same chain: keep their names.
+    std::string_view rest = label.substr(end);
+    for (const char* lvl : {"款", "项"}) {
+      std::size_t q = std::string_view::npos;
+      std::string m1 = std::string("(") + lvl + ")", m2 = std::string("（") + lvl + "）";
+      std::size_t a = rest.find(m1), b = rest.find(m2);
+      std::size_t mlen = 0;
+      if (a != std::string_view::npos) { q = a; mlen = m1.size(); }
+      if (b != std::string_view::npos && (q == std::string_view::npos || b < q)) { q = b; mlen = m2.size(); }
+      if (q == std::string_view::npos) break;
+      std::string part = without_spaces(rest.substr(0, q));
+      if (part.empty() || has(part, "，") || has(part, "；")) break;
+      key += "/" + part;
+      end += q + mlen;
+      text = std::string(label.substr(start, end - start));
+      rest = label.substr(end);
+    }
+    if (better(best, start, end)) best = {key, text, "", start, end};
+  }
+  // Bare class names ("一般公共服务支出 462.11 万元").
+  for (const auto& kv : national_classes()) {
+    std::size_t p = label.rfind(kv.first);
+    if (p == std::string_view::npos) continue;
+    std::size_t end = p + std::string_view(kv.first).size();
+    if (better(best, p, end)) best = {std::string("class:") + kv.second, kv.first, "", p, end};
+  }
+}
+
+SubjectMatch match_subject(std::string_view label, const std::vector<std::pair<std::string, std::string>>& items) {
+  SubjectMatch best;
+  for (const auto& w : subject_words()) {
+    std::size_t p = label.rfind(w.text);
+    if (p == std::string_view::npos) continue;
+    std::size_t end = p + std::string_view(w.text).size();
+    if (better(best, p, end)) best = {w.key, w.text, w.scope, p, end};
+  }
+  match_classes(label, best);
+  // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific
+  // subject named before it in the same words ("“三公”经费一般公共预算财政
+  // 拨款支出预算为"): the specific one is the subject.
+  static const char* kGeneric[] = {"general_budget_expense", "fiscal_expense", "gov_fund_expense",
+                                   "expense_year", "general_budget_income", "gov_fund_income"};
+  auto generic = [&](const std::string& key) {
+    for (const char* g : kGeneric)
+      if (key == g) return true;
+    return false;
+  };
+  if (best.begin != std::string::npos && generic(best.key)) {
+    SubjectMatch specific;
+    for (const auto& w : subject_words()) {
+      // Totals are never the specific subject ("财政拨款收入…支出").
+      std::string k = w.key;
+      if (generic(k) || k.compare(0, 7, "income_") == 0 || k.compare(0, 8, "expense_") == 0 ||
+          k.compare(0, 7, "fiscal_") == 0 || k.compare(0, 9, "gov_fund_") == 0)
+        continue;
+      std::size_t p = label.rfind(w.text);
+      if (p == std::string_view::npos) continue;
+      std::size_t end = p + std::string_view(w.text).size();
+      // Only words directly before the generic ones, with no clause break.
+      std::string_view between = label.substr(std::min(end, best.begin), best.begin > end ? best.begin - end : 0);
+      if (end > best.begin + 0 && p >= best.begin) continue;
+      if (has(between, "，") || has(between, "；") || has(between, "。") || has(between, "、")) continue;
+      if (better(specific, p, end)) specific = {w.key, w.text, w.scope, p, end};
+    }
+    if (specific.begin != std::string::npos) best = specific;
+  }
+  // Economic items named in the report's own tables (基本工资, 办公费…).
+  for (const auto& it : items) {
+    std::size_t p = label.rfind(it.first);
+    if (p == std::string_view::npos) continue;
+    std::size_t end = p + it.first.size();
+    // Only when nothing more specific ends there (公务接待费 is an item too).
+    if (best.begin == std::string::npos || end > best.end) best = {"econ:" + it.second, it.first, "", p, end};
+  }
+  return best;
+}
+
+// Scope from the words before and in the subject: 一般公共预算 / 政府性基金 /
+// 财政拨款; "" when they say nothing.
+std::string scope_of_words(std::string_view words) {
+  if (has(words, "一般公共预算")) return "general_budget";
+  if (has(words, "政府性基金")) return "gov_fund";
+  if (has(words, "国有资本经营") || has(words, "国有资金经营")) return "state_capital";
+  if (has(words, "社会保险基金")) return "social_insurance";
+  if (has(words, "财政拨款")) return "fiscal";
+  return "";
+}
+
+std::string scope_of_topic(const std::string& topic) {
+  if (topic == "general_budget_expense" || topic == "basic_expense" || topic == "three_public")
+    return "general_budget";
+  if (topic == "fiscal_overview") return "fiscal";
+  if (topic == "gov_fund") return "gov_fund";
+  if (topic == "state_capital") return "state_capital";
+  return "all";
+}
+
+// Units a number can carry, money first.
+bool money_unit(const std::string& u) { return u == "元" || u == "万元" || u == "亿元"; }
+
+// A figure found in a sentence.
+struct Figure {
+  std::size_t begin = 0, end = 0;  // bytes in the sentence
+  Decimal value;
+  std::string unit;
+};
+
+std::vector<Figure> find_figures(const std::string& s) {
+  static const RE2 kNumber(
+      R"((\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|个|辆|人次|批次|台\(套\)|台（套）|人)?)");
+  std::vector<Figure> out;
+  re2::StringPiece in(s);
+  re2::StringPiece num, unit;
+  std::string last_money;
+  while (RE2::FindAndConsume(&in, kNumber, &num, &unit)) {
+    std::size_t b = static_cast<std::size_t>(num.data() - s.data());
+    std::size_t e = b + num.size();
+    std::string u = unit.data() && !unit.empty() ? std::string(unit.data(), unit.size()) : "";
+    if (!u.empty()) e = static_cast<std::size_t>(unit.data() - s.data()) + unit.size();
+    // Part of a longer token ("A4", "2022-03", "〔2023〕4号") is not a figure.
+    if (b > 0) {
+      char prev = s[b - 1];
+      if (std::isalnum(static_cast<unsigned char>(prev)) || prev == '.' || prev == '-' || prev == '/') continue;
+    }
+    std::string digits;
+    for (char c : std::string_view(num.data(), num.size()))
+      if (c != ',') digits += c;
+    auto v = Decimal::parse(digits);
+    if (!v) continue;
+    if (u.empty()) {
+      // A bare number is a figure only inside a list of money amounts
+      // ("绩效工资274,608.00、") where the unit was dropped.
+      bool moneyish = has(std::string_view(num.data(), num.size()), ".") ||
+                      has(std::string_view(num.data(), num.size()), ",");
+      std::string_view after = std::string_view(s).substr(e);
+      bool list_end = after.empty() || starts_with(after, "、") || starts_with(after, "，") ||
+                      starts_with(after, "；") || starts_with(after, "。") || starts_with(after, ",");
+      if (!(moneyish && list_end && !last_money.empty())) continue;
+      u = last_money;
+    }
+    if (u == "台(套)" || u == "台（套）") u = "台（套）";
+    if (money_unit(u)) last_money = u;
+    out.push_back({b, e, *v, u});
+  }
+  return out;
+}
+
+// Code points and lines of byte offsets that only move forward in one
+// sentence: each byte is looked at once (a 100 000-figure line stays linear).
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Sentence& s) : s_(s), line_(s.line) {}
+  int code_point(std::size_t byte) {
+    byte = std::min(byte, s_.text.size());
+    for (; byte_ < byte; ++byte_)
+      if ((static_cast<unsigned char>(s_.text[byte_]) & 0xC0) != 0x80) ++cps_;
+    return cps_;
+  }
+  int line(std::size_t byte) {
+    while (mark_ < s_.line_starts.size() && static_cast<std::size_t>(s_.line_starts[mark_].first) <= byte)
+      line_ = s_.line_starts[mark_++].second;
+    return line_;
+  }
+
+ private:
+  const Sentence& s_;
+  std::size_t byte_ = 0, mark_ = 0;
+  int cps_ = 0, line_;
+};
+
+// How far back a part looks for its whole, and a 涉及资金 for its count: lists
+// are short; a bound keeps a pathological sentence linear.
+constexpr std::size_t kLookBack = 64;
+
+// The words between 占 and the figure: the whole a share is of.
+std::string whole_words(std::string_view after_zhan) {
+  std::string w = without_spaces(after_zhan);
+  for (const char* tail : {"的", "比"})
+    if (w.size() >= 3 && w.compare(w.size() - 3, 3, tail) == 0) w = w.substr(0, w.size() - 3);
+  if (starts_with(w, "比")) w = w.substr(3);
+  return w;
+}
+
+// Whether the words between a subject and its figure only say how the figure
+// relates to it (为/共/支出决算/年初预算/比上年增加…), not another subject.
+bool relation_words_only(std::string_view words) {
+  std::string w = without_spaces(words);
+  static const char* kWords[] = {"比上年", "比上年度", "与上年相比", "较上年", "同比", "年初预算数", "年初预算",
+                                 "全年预算数", "全年预算", "调整预算", "预算数", "预算安排", "预算", "决算数",
+                                 "支出决算", "决算", "执行数", "实际执行", "实际支出", "执行", "支出", "合计",
+                                 "总额", "金额", "增加", "增长", "减少", "下降", "降低", "节约", "上升", "完成",
+                                 "为", "是", "共", "计", "约", "达", "各", "的", "了", "数", "费用", "年度",
+                                 "年", "度", "较", "比", "与", "相比", "其中", "分别", "安排", "当年", "本年", "全年",
+                                 "拨款", "财政拨款", "资金", "一般公共预算", "政府性基金预算", "国有资本经营预算", "(含", "（含", "占", "年初", "元", "万"};
+  // Drop digits, punctuation and the words above; what is left is a name.
+  std::string rest;
+  for (std::size_t i = 0; i < w.size();) {
+    bool skipped = false;
+    for (const char* k : kWords) {
+      std::size_t n = std::char_traits<char>::length(k);
+      if (w.compare(i, n, k) == 0) { i += n; skipped = true; break; }
+    }
+    if (skipped) continue;
+    unsigned char ch = static_cast<unsigned char>(w[i]);
+    std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
+    if (ch >= 0x80) {
+      std::string_view one = std::string_view(w).substr(i, len);
+      bool punct = one == "，" || one == "、" || one == "；" || one == "：" || one == "（" || one == "）" ||
+                   one == "“" || one == "”";
+      if (!punct) rest += std::string(one);
+    }
+    i += len;
+  }
+  return code_points(rest) <= 3;
+}
+
+// The text after the last clause break (，、；：).
+std::string_view last_clause(std::string_view label) {
+  std::size_t cut = 0;
+  for (const char* d : {"，", "、", "；", "：", ",", ";", ":"}) {
+    std::size_t p = label.rfind(d);
+    if (p != std::string_view::npos) cut = std::max(cut, p + std::string_view(d).size());
+  }
+  return label.substr(cut);
+}
+
+// Whether the clause before a figure says how the figure relates to the
+// subject before it (预算/决算/增加/占/完成…) rather than naming a new one.
+bool opens_with_relation(std::string_view clause, std::string_view label) {
+  std::string c = without_spaces(clause);
+  // Same clause as the subject (no break since the last figure).
+  if (c.size() == without_spaces(label).size() && !has(label, "，") && !has(label, "、") && !has(label, "；"))
+    return true;
+  if (c.empty()) return true;
+  for (const char* w : {"比", "较", "与", "同比", "增加", "增长", "减少", "下降", "降低", "占", "完成", "预算",
+                        "年初预算", "全年预算", "调整预算", "决算", "支出决算", "执行", "实际", "支出", "为", "共",
+                        "合计", "累计", "其中", "各"})
+    if (starts_with(c, w)) return true;
+  return false;
+}
+
+bool sentence_continues(std::string_view label) {
+  // A sentence that opens with a relation continues the previous one's
+  // subject ("。较2021年决算减少…", "。比上年预算增加…", "。其中，…").
+  for (const char* w : {"较", "比", "与上年", "与20", "同比", "增加", "增长", "减少", "下降", "完成",
+                        "其中", "包括", "；", ";"})
+    if (starts_with(label, w)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Claim> extract_claims(const std::vector<Section>& sections,
+                                  const std::vector<Table>& tables) {
+  // Economic items the report's tables name, longest first ("办公费").
+  std::vector<std::pair<std::string, std::string>> items;
+  {
+    std::map<std::string, std::string> seen;
+    for (const auto& t : tables)
+      for (const auto& r : t.rows)
+        if ((r.level == "econ_item" || r.level == "econ_class") && !r.code.empty()) {
+          std::string n = without_spaces(r.name);
+          if (code_points(n) >= 2 && !seen.count(n)) seen[n] = r.code;
+        }
+    for (const auto& kv : seen) items.push_back(kv);
+    // Reports name a few dozen items; a bound keeps label matching linear.
+    if (items.size() > 400) items.resize(400);
+    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+      return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+    });
+  }
+
+  std::vector<Claim> claims;
+  std::vector<int> serial;  // sentence number of each claim (lines repeat)
+  std::vector<std::size_t> group_head;  // first claim of each group
+  int next_group = 0, next_sentence = 0;
+  std::vector<std::string> topics(8);  // topic in force at each heading depth
+  for (std::size_t si = 0; si < sections.size(); ++si) {
+    const Section& sec = sections[si];
+    // A sub-heading without a topic ("(一)总体情况") is about its parent's.
+    std::size_t depth = static_cast<std::size_t>(std::min(std::max(sec.depth, 0), 7));
+    std::string topic = sec.topic;
+    if (topic.empty())
+      for (std::size_t d = depth; d-- > 0 && topic.empty();) topic = topics[d];
+    topics[depth] = topic;
+    for (std::size_t d = depth + 1; d < topics.size(); ++d) topics[d].clear();
+    std::string topic_scope = scope_of_topic(topic);
+    int carried = -1;  // the last group of the previous sentence
+    int carried_sentence = -1;
+    for (const Sentence& sen : sec.sentences) {
+      const std::string& s = sen.text;
+      const int this_sentence = next_sentence++;
+      bool continues = false;
+      std::vector<Figure> figures = find_figures(s);
+      // Flat-change words carry no figure: "与上年预算数持平".
+      std::vector<int> current(1, -1);  // group per bracket depth
+      std::size_t prev_end = 0;
+      int depth = 0;
+      bool first = true;
+      std::vector<int> sentence_groups;
+      auto current_group = [&]() {
+        for (int d = std::min<int>(depth, static_cast<int>(current.size()) - 1); d >= 0; --d)
+          if (current[d] >= 0) return current[d];
+        return -1;
+      };
+      auto track_depth = [&](std::string_view text) {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+          if (text.compare(i, 3, "（") == 0 || text[i] == '(') ++depth;
+          else if ((text.compare(i, 3, "）") == 0 || text[i] == ')') && depth > 0) {
+            --depth;
+            current.resize(depth + 1);
+          }
+        }
+        if (static_cast<int>(current.size()) < depth + 1) current.resize(depth + 1, -1);
+      };
+      SentenceCursor cursor(sen);
+      auto claim_base = [&](std::size_t b, std::size_t e) {
+        Claim c;
+        c.section = static_cast<int>(si);
+        c.sentence_line = sen.line;
+        c.line = cursor.line(b);
+        c.begin = cursor.code_point(b);
+        c.end = cursor.code_point(e);
+        c.text = s.substr(b, e - b);
+        c.link = "unlinked";
+        return c;
+      };
+      auto add_flat = [&](std::string_view label, std::size_t label_at) {
+        for (const char* w : {"持平", "与上年相同", "与上年度相同", "与上年一致", "与上年度一致", "相同", "一致"}) {
+          std::size_t p = label.find(w);
+          if (p == std::string_view::npos) continue;
+          int g = current_group();
+          if (g < 0) return;
+          std::size_t b = label_at + p, e = b + std::string_view(w).size();
+          Claim c = claim_base(b, e);
+          if (static_cast<std::size_t>(g) >= group_head.size()) return;
+          const Claim* head = &claims[group_head[static_cast<std::size_t>(g)]];
+          c.subject = head->subject;
+          c.subject_text = head->subject_text;
+          c.scope = head->scope;
+          c.group = g;
+          c.parent = head->parent;
+          c.relation = "change";
+          c.direction = 0;
+          c.unit = "";
+          claims.push_back(c);
+          serial.push_back(this_sentence);
+          return;
+        }
+      };
+
+      for (std::size_t fi = 0; fi <= figures.size(); ++fi) {
+        std::size_t label_end = fi < figures.size() ? figures[fi].begin : s.size();
+        std::string_view label = std::string_view(s).substr(prev_end, label_end - prev_end);
+        if (fi == figures.size()) {
+          add_flat(label, prev_end);
+          break;
+        }
+        const Figure& fig = figures[fi];
+        std::size_t label_at = prev_end;
+        prev_end = fig.end;
+        if (first) {
+          first = false;
+          if (carried >= 0 && sentence_continues(trim(label))) {
+            current[0] = carried;
+            continues = true;
+          }
+        }
+        // Flat words before this figure belong to the previous subject.
+        add_flat(label, label_at);
+        track_depth(label);
+
+        Claim c = claim_base(fig.begin, fig.end);
+        c.value = fig.value;
+        c.unit = fig.unit;
+
+        // 占: what follows is the whole, not the subject.
+        std::size_t zhan = label.rfind("占");
+        std::string_view subject_part = zhan == std::string_view::npos ? label : label.substr(0, zhan);
+        SubjectMatch m = match_subject(subject_part, items);
+        std::string_view after_subject =
+            m.begin == std::string::npos ? label : label.substr(m.end);
+        bool percent = fig.unit == "%";
+        bool count = !percent && !money_unit(fig.unit);
+
+        if (zhan != std::string_view::npos && percent) {
+          c.relation = "share";
+          c.qualifier = whole_words(label.substr(zhan + 3));
+          std::string w = c.qualifier;
+          SubjectMatch wm = match_subject(w, items);
+          if (wm.begin != std::string::npos && wm.end == w.size()) c.qualifier = wm.key;
+          else if (!w.empty()) c.qualifier = "words:" + w;
+        } else if (int dir = change_direction(after_subject)) {
+          c.relation = percent ? "rate" : "change";
+          c.direction = dir;
+          std::string_view base = after_subject;
+          bool vs_budget = has(base, "预算") && !has(base, "上年") && !has(base, "年度") &&
+                           !has(base, "20") && !has(base, "去年");
+          c.qualifier = vs_budget ? "budget" : "previous";
+        } else if (percent && completion_words(after_subject)) {
+          c.relation = "completion";
+          c.qualifier = completion_flavor(after_subject);
+        } else if (percent) {
+          c.relation = "percent";
+        } else if (count) {
+          c.relation = "count";
+        } else if (has(after_subject, "预算")) {
+          c.relation = "budget";
+          c.qualifier = completion_flavor(after_subject);
+        } else if (has(after_subject, "决算") || has(after_subject, "执行数") || has(after_subject, "实际执行") ||
+                   has(after_subject, "实际支出")) {
+          c.relation = "actual";
+        } else {
+          c.relation = "value";
+        }
+
+        bool new_subject = m.begin != std::string::npos;
+        // Words after the subject that are not a relation name something
+        // else ("项目支出主要用于网上群众工作年度经费 239.2 万元").
+        if (new_subject && !relation_words_only(after_subject)) {
+          m = SubjectMatch();
+          new_subject = false;
+          after_subject = label;
+        }
+        // Project funds in the performance sections restate no table total.
+        if (new_subject && topic == "performance") {
+          m = SubjectMatch();
+          new_subject = false;
+        }
+        // "涉及…资金" counts money of projects, not the totals it names.
+        std::string_view lead_in = last_clause(label.substr(0, new_subject ? m.begin : 0));
+        if (new_subject && has(lead_in, "涉及") && !has(lead_in, "不涉及")) {
+          m = SubjectMatch();
+          new_subject = false;
+        }
+        // "涉及资金" of a project count: the projects counted before it.
+        if (!percent && !count && has(label, "涉及资金")) {
+          for (std::size_t k = claims.size(), n = 0; k-- > 0 && serial[k] == this_sentence && n++ < kLookBack;)
+            if (claims[k].relation == "count") {
+              for (const char* w : {"二级项目", "一级项目"})
+                if (has(claims[k].subject_text, w)) {
+                  m = {std::string("funds:") + w, std::string(w) + "涉及资金", "", 0, 0};
+                  new_subject = true;
+                }
+              break;
+            }
+        }
+        if (count) {
+          // Counts keep the words before them; they are never checked against tables.
+          std::string words = without_spaces(label);
+          for (const char* lead : {"，", "、", "；", "：", "其中", "共"})
+            while (starts_with(words, lead)) words = words.substr(std::string(lead).size());
+          c.subject = "";
+          c.subject_text = words;
+          c.group = next_group++;
+          group_head.push_back(claims.size());
+          claims.push_back(c);
+          serial.push_back(this_sentence);
+          continue;
+        }
+        int g = current_group();
+        // A new clause that does not open with a relation names something
+        // this engine does not know ("、社会保险基金预算支出0元"): its own group.
+        if (!new_subject && g >= 0 && !opens_with_relation(last_clause(subject_part), label)) g = -1;
+        if (new_subject || g < 0) {
+          g = next_group++;
+          group_head.push_back(claims.size());
+          c.group = g;
+          current[std::min<std::size_t>(depth, current.size() - 1)] = g;
+          sentence_groups.push_back(g);
+          c.subject = new_subject ? m.key : "";
+          c.subject_text = new_subject ? m.text : trim(label);
+          std::string words_scope =
+              scope_of_words(label.substr(0, new_subject ? m.end : label.size()));
+          // The words say the scope ("财政拨款基本支出"), else the subject
+          // implies one ("公务接待费"), else the section's topic.
+          c.scope = !words_scope.empty() ? words_scope
+                    : (new_subject && !m.scope.empty()) ? m.scope
+                                                        : topic_scope;
+          // The whole this is a part of: the nearest earlier group, in this
+          // sentence or (when it continues) the previous one.
+          for (std::size_t k = claims.size(), n = 0; k-- > 0 && n++ < kLookBack;) {
+            const Claim& w = claims[k];
+            bool here = serial[k] == this_sentence || (continues && serial[k] == carried_sentence);
+            if (!here) break;
+            if (w.group == g || w.subject.empty()) continue;
+            if (w.relation != "value" && w.relation != "actual" && w.relation != "budget") continue;
+            if (is_part_of(c.subject, w.subject)) {
+              c.parent = w.group;
+              break;
+            }
+          }
+        } else {
+          // Same subject as the figure before: copy what it is.
+          const Claim* head = &claims[group_head[static_cast<std::size_t>(g)]];
+          c.group = g;
+          if (head) {
+            c.subject = head->subject;
+            c.subject_text = head->subject_text;
+            c.scope = head->scope;
+            c.parent = head->parent;
+          }
+        }
+        claims.push_back(c);
+        serial.push_back(this_sentence);
+      }
+      // What a following sentence that opens with a relation ("。较2021年…",
+      // "。其中，…") continues: this sentence's last subject with an amount.
+      int last = -1;
+      for (std::size_t k = claims.size(); k-- > 0 && serial[k] == this_sentence;)
+        if (!claims[k].subject.empty() && claims[k].relation != "count") {
+          last = claims[k].group;
+          break;
+        }
+      if (last >= 0 || !sentence_groups.empty()) {
+        carried = last >= 0 ? last : sentence_groups.back();
+        carried_sentence = this_sentence;
+      } else if (continues) {
+        carried_sentence = this_sentence;  // the chain goes on
+      }
+    }
+  }
+  return claims;
+}
+
+std::string subject_name_zh(const Claim& c) {
+  if (const SubjectName* n = find_name(c.subject)) return n->zh;
+  return c.subject_text.empty() ? "该数字" : c.subject_text;
+}
+
+std::string subject_name_en(const Claim& c) {
+  if (const SubjectName* n = find_name(c.subject)) return n->en;
+  if (starts_with(c.subject, "class:")) return "function class " + c.subject.substr(6) + " (" + c.subject_text + ")";
+  return "“" + (c.subject_text.empty() ? std::string("the figure") : c.subject_text) + "”";
+}
+
+const std::vector<std::string>* components_of(const std::string& whole) {
+  static const std::map<std::string, std::vector<std::string>> kParts = {
+      {"income_year",
+       {"fiscal_income", "superior_subsidy_income", "business_income", "operating_income",
+        "affiliated_income", "other_income"}},
+      {"expense_year", {"basic", "project", "remit_superior", "operating_expense", "affiliated_subsidy"}},
+      {"basic", {"personnel", "public_expense"}},
+      {"fiscal_income", {"general_budget_income", "gov_fund_income"}},
+      {"three_public", {"abroad", "vehicle", "reception"}},
+      {"vehicle", {"vehicle_purchase", "vehicle_operation"}},
+      {"procurement_total", {"procurement_goods", "procurement_works", "procurement_services"}},
+  };
+  auto it = kParts.find(whole);
+  return it == kParts.end() ? nullptr : &it->second;
+}
+
+bool is_part_of(const std::string& part, const std::string& whole) {
+  if (part.empty() || whole.empty() || part == whole) return false;
+  if (const auto* parts = components_of(whole))
+    if (std::find(parts->begin(), parts->end(), part) != parts->end()) return true;
+  // Classes of an expenditure total ("主要用于以下方面：…（类）…").
+  if (starts_with(part, "class:") && part.find('/') == std::string::npos)
+    return whole == "expense_year" || whole == "fiscal_expense" || whole == "general_budget_expense" ||
+           whole == "gov_fund_expense" || whole == "expense_total";
+  // A 款/项 chain lies under its class.
+  if (starts_with(part, "class:") && starts_with(whole, "class:"))
+    return part.size() > whole.size() && part.compare(0, whole.size(), whole) == 0 && part[whole.size()] == '/';
+  if (part == "procurement_sme") return whole == "procurement_total";
+  if (part == "procurement_micro") return whole == "procurement_sme" || whole == "procurement_total";
+  return false;
+}
+
+}  // namespace hezhang

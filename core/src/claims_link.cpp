@@ -1,0 +1,272 @@
+// Linking claims to the table figure they restate. A subject (with its scope:
+// all funds / 财政拨款 / 一般公共预算 / 政府性基金) names a row or a column of
+// known templates; every table that holds it is read, and the claim is linked
+// only when they all agree. When tables disagree the claim is "ambiguous"
+// (the table rules report the disagreement); when no table holds the subject
+// it is "unlinked" with the reason. Never a guess.
+#include <algorithm>
+#include <map>
+
+#include "../rules/narrative.h"
+#include "claims.h"
+#include "internal.h"
+
+namespace hezhang {
+
+namespace {
+
+struct Source {
+  const char* template_id;
+  int group;                      // -1: any group
+  std::vector<const char*> keys;  // first column key present holds the figure
+  const char* row;                // row name; nullptr: function-class rows; "": first row with figures
+};
+
+struct LinkSpec {
+  const char* subject;  // key, or "class" for function classes
+  const char* scope;    // "all", "fiscal", "general_budget", "gov_fund", "*" (any)
+  bool budget_report;
+  std::vector<Source> sources;
+};
+
+const std::vector<LinkSpec>& link_specs() {
+  static const std::vector<LinkSpec> kSpecs = {
+      // ---- 决算 ----
+      {"income_total", "all", false, {{"final.summary", 0, {"amount"}, "收入总计"}}},
+      {"expense_total", "all", false, {{"final.summary", 1, {"amount"}, "支出总计"}}},
+      {"fiscal_total", "*", false, {{"final.fiscal_summary", 0, {"amount"}, "收入总计"}}},
+      {"expense_total", "fiscal", false,
+       {{"final.fiscal_summary", 1, {"total", "expense_total", "amount"}, "支出总计"}}},
+      {"income_year", "all", false,
+       {{"final.summary", 0, {"amount"}, "本年收入合计"}, {"final.income", -1, {"income_total"}, "合计"}}},
+      {"expense_year", "all", false,
+       {{"final.summary", 1, {"amount"}, "本年支出合计"}, {"final.expense", -1, {"expense_total"}, "合计"}}},
+      {"fiscal_income", "*", false, {{"final.income", -1, {"fiscal_income"}, "合计"}}},
+      {"superior_subsidy_income", "all", false, {{"final.income", -1, {"superior_subsidy_income"}, "合计"}}},
+      {"business_income", "all", false, {{"final.income", -1, {"business_income"}, "合计"}}},
+      {"operating_income", "all", false, {{"final.income", -1, {"operating_income"}, "合计"}}},
+      {"affiliated_income", "all", false, {{"final.income", -1, {"affiliated_income"}, "合计"}}},
+      {"other_income", "all", false, {{"final.income", -1, {"other_income"}, "合计"}}},
+      {"basic", "all", false, {{"final.expense", -1, {"basic"}, "合计"}}},
+      {"project", "all", false, {{"final.expense", -1, {"project"}, "合计"}}},
+      {"remit_superior", "all", false, {{"final.expense", -1, {"remit_superior"}, "合计"}}},
+      {"operating_expense", "all", false, {{"final.expense", -1, {"operating_expense"}, "合计"}}},
+      {"affiliated_subsidy", "all", false, {{"final.expense", -1, {"affiliated_subsidy"}, "合计"}}},
+      {"basic", "general_budget", false, {{"final.general_budget", -1, {"basic"}, "合计"}}},
+      {"project", "general_budget", false, {{"final.general_budget", -1, {"project"}, "合计"}}},
+      {"general_budget_expense", "*", false,
+       {{"final.fiscal_summary", 1, {"general_budget"}, "本年支出合计"},
+        {"final.general_budget", -1, {"expense_total", "expense", "total"}, "合计"}}},
+      {"gov_fund_expense", "*", false,
+       {{"final.fiscal_summary", 1, {"gov_fund"}, "本年支出合计"}, {"final.gov_fund", -1, {"expense"}, "合计"}}},
+      {"class", "all", false, {{"final.expense", -1, {"expense_total"}, nullptr}}},
+      {"class", "general_budget", false,
+       {{"final.fiscal_summary", 1, {"general_budget"}, nullptr},
+        {"final.general_budget", -1, {"expense_total", "expense", "total"}, nullptr}}},
+      {"class", "gov_fund", false,
+       {{"final.fiscal_summary", 1, {"gov_fund"}, nullptr}, {"final.gov_fund", -1, {"expense"}, nullptr}}},
+      {"three_public", "*", false, {{"final.three_public", -1, {"final.total", "total"}, ""}}},
+      {"abroad", "*", false, {{"final.three_public", -1, {"final.abroad", "abroad"}, ""}}},
+      {"vehicle", "*", false, {{"final.three_public", -1, {"final.vehicle", "vehicle"}, ""}}},
+      {"vehicle_purchase", "*", false,
+       {{"final.three_public", -1, {"final.vehicle_purchase", "vehicle_purchase"}, ""}}},
+      {"vehicle_operation", "*", false,
+       {{"final.three_public", -1, {"final.vehicle_operation", "vehicle_operation"}, ""}}},
+      {"reception", "*", false, {{"final.three_public", -1, {"final.reception", "reception"}, ""}}},
+      // ---- 预算 ----
+      {"income_total", "all", true, {{"budget.summary", 0, {"amount"}, "收入总计"}}},
+      {"expense_total", "all", true, {{"budget.summary", 1, {"amount"}, "支出总计"}}},
+      {"fiscal_total", "*", true, {{"budget.fiscal_summary", 0, {"amount"}, "收入总计"}}},
+      {"income_year", "all", true, {{"budget.summary", 0, {"amount"}, "本年收入合计"}}},
+      {"expense_year", "all", true,
+       {{"budget.summary", 1, {"amount"}, "本年支出合计"}, {"budget.expense_summary", -1, {"total"}, "合计"}}},
+      {"basic", "all", true, {{"budget.expense_summary", -1, {"basic"}, "合计"}}},
+      {"project", "all", true, {{"budget.expense_summary", -1, {"project"}, "合计"}}},
+      {"basic", "general_budget", true,
+       {{"budget.general_budget", -1, {"basic"}, "合计"}, {"budget.general_budget_basic", -1, {"basic", "total"}, "合计"}}},
+      {"project", "general_budget", true, {{"budget.general_budget", -1, {"project"}, "合计"}}},
+      {"general_budget_expense", "*", true, {{"budget.general_budget", -1, {"total"}, "合计"}}},
+      {"class", "all", true,
+       {{"budget.summary", 1, {"amount"}, nullptr}, {"budget.expense_summary", -1, {"total"}, nullptr}}},
+      {"class", "fiscal", true, {{"budget.fiscal_summary", 1, {"amount"}, nullptr}}},
+      {"class", "general_budget", true, {{"budget.general_budget", -1, {"total"}, nullptr}}},
+      {"three_public", "*", true, {{"budget.three_public", -1, {"total", "budget.total"}, ""}}},
+      {"abroad", "*", true, {{"budget.three_public", -1, {"abroad", "budget.abroad"}, ""}}},
+      {"vehicle", "*", true, {{"budget.three_public", -1, {"vehicle", "budget.vehicle"}, ""}}},
+      {"reception", "*", true, {{"budget.three_public", -1, {"reception", "budget.reception"}, ""}}},
+  };
+  return kSpecs;
+}
+
+int column_with_key(const Table& t, int group, const std::vector<std::string>& keys) {
+  for (const auto& k : keys)
+    for (const auto& c : t.columns)
+      if ((group < 0 || c.group == group) && c.key == k) return c.index;
+  return -1;
+}
+
+// "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
+std::string bare_name(const std::string& name) {
+  std::string n = without_spaces(name);
+  static const char* kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+  for (const char* l : kLeads)
+    if (starts_with(n, l)) return n.substr(std::string(l).size());
+  return n;
+}
+
+// The rows a class subject names: "class:221" the 类 row, "class:221/住房改革
+// 支出/住房公积金" the 项 row under 221 with those names.
+bool row_matches_class(const TableRow& r, const std::string& subject) {
+  std::string rest = subject.substr(6);
+  std::size_t slash = rest.find('/');
+  std::string code = rest.substr(0, slash);
+  if (slash == std::string::npos) return r.level == "类" && r.code == code;
+  // 款 and 项 by name, under the class.
+  std::vector<std::string> names;
+  for (std::size_t p = slash; p != std::string::npos;) {
+    std::size_t q = rest.find('/', p + 1);
+    names.push_back(rest.substr(p + 1, q == std::string::npos ? std::string::npos : q - p - 1));
+    p = q;
+  }
+  const char* level = names.size() == 1 ? "款" : "项";
+  if (r.level != level || r.code.compare(0, code.size(), code) != 0) return false;
+  std::string n = without_spaces(r.name), want = names.back();
+  auto strip = [](std::string s) {
+    if (s.size() > 6 && s.compare(s.size() - 6, 6, "支出") == 0) s = s.substr(0, s.size() - 6);
+    return s;
+  };
+  return strip(n) == strip(want);
+}
+
+struct Candidate {
+  const Table* table;
+  const TableRow* row;
+  int column;
+  Decimal value;
+};
+
+// Every table figure the claim's subject names (in its scope, or in any).
+using TablesByTemplate = std::map<std::string, std::vector<const Table*>>;
+
+std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c, bool budget_report,
+                                  bool any_scope, bool& spec_known) {
+  const bool is_class = c.subject.compare(0, 6, "class:") == 0;
+  std::vector<Candidate> found;
+    for (const LinkSpec& spec : link_specs()) {
+      if (spec.budget_report != budget_report) continue;
+      if (is_class ? std::string(spec.subject) != "class" : c.subject != spec.subject) continue;
+      if (!any_scope && std::string(spec.scope) != "*" && c.scope != spec.scope) continue;
+      spec_known = true;
+      for (const Source& src : spec.sources) {
+        auto of_template = tables.find(src.template_id);
+        if (of_template == tables.end()) continue;
+        for (const Table* tp : of_template->second) {
+          const Table& t = *tp;
+          std::vector<std::string> usable(src.keys.begin(), src.keys.end());
+          // Three-public budgets sit in the 预算数 columns of a 决算 table.
+          if (!budget_report && c.relation == "budget")
+            usable = {"budget." + std::string(src.keys.back()), std::string(src.keys.back())};
+          int col = column_with_key(t, src.group, usable);
+          if (col < 0) continue;
+          int group = t.columns[static_cast<std::size_t>(col)].group;
+          // "" picks the row of figures; a 三公 table may print a 预算数 row
+          // and a 决算数 row instead of column pairs.
+          std::string wanted = src.row ? src.row : "";
+          if (src.row && *src.row == '\0')
+            for (const TableRow& r : t.rows)
+              if (bare_name(r.name) == "预算数" || bare_name(r.name) == "决算数")
+                wanted = c.relation == "budget" || budget_report ? "预算数" : "决算数";
+          for (const TableRow& r : t.rows) {
+            if (r.group != group) continue;
+            bool match = src.row == nullptr ? row_matches_class(r, c.subject)
+                         : wanted.empty() ? true
+                                          : bare_name(r.name) == wanted;
+            if (!match) continue;
+            auto f = figure_in_column(t, r, col);
+            if (!f) {
+              if (wanted.empty()) continue;  // first row with figures
+              break;
+            }
+            found.push_back({&t, &r, col, f->value});
+            break;
+          }
+        }
+      }
+    }
+  return found;
+}
+
+}  // namespace
+
+void link_claims(Report& report) {
+  bool budget_report = report.document.kind == "budget";
+  struct Lookup {
+    std::vector<Candidate> found, others;
+    bool spec_known = false, ignored = false;
+  };
+  // Distinct subjects looked up; beyond this (a pathological input) claims
+  // stay unlinked with the reason "limit" rather than slow everything down.
+  constexpr std::size_t kMaxLookups = 2000;
+  std::map<std::string, Lookup> lookups;
+  TablesByTemplate by_template;
+  for (const Table& t : report.tables) by_template[t.template_id].push_back(&t);
+  for (Claim& c : report.claims) {
+    c.link = "unlinked";
+    c.cell.reset();
+    if (report.tables.empty()) { c.reason = "no_tables"; continue; }
+    if (c.subject.empty()) { c.reason = "unknown_subject"; continue; }
+    if (!is_money(c) || !is_amount_relation(c)) { c.reason = "not_a_table_figure"; continue; }
+    // 决算 tables hold outcomes; 预算 tables hold budgets.
+    if ((!budget_report && c.relation == "budget" && !(c.subject == "three_public" || c.subject == "abroad" ||
+                                                       c.subject == "vehicle" || c.subject == "reception")) ||
+        (budget_report && c.relation == "actual")) {
+      c.reason = "not_in_tables";
+      continue;
+    }
+    // One look-up per subject, scope and relation: claims repeat them.
+    std::string memo_key = c.subject + "|" + c.scope + "|" + c.relation;
+    auto memo = lookups.find(memo_key);
+    if (memo == lookups.end()) {
+      if (lookups.size() >= kMaxLookups) { c.reason = "limit"; continue; }
+      Lookup l;
+      l.found = candidates(by_template, c, budget_report, /*any_scope=*/false, l.spec_known);
+      l.others = candidates(by_template, c, budget_report, /*any_scope=*/true, l.ignored);
+      memo = lookups.emplace(memo_key, std::move(l)).first;
+    }
+    bool spec_known = memo->second.spec_known;
+    const std::vector<Candidate>& found = memo->second.found;
+    if (!spec_known) { c.reason = "subject_not_in_tables"; continue; }
+    if (found.empty()) { c.reason = "table_not_found"; continue; }
+    // All tables that hold it must agree, else the engine does not choose.
+    auto first = figure_span(*found[0].table, found[0].value);
+    bool agree = first.has_value();
+    for (std::size_t k = 1; k < found.size() && agree; ++k) {
+      auto other = figure_span(*found[k].table, found[k].value);
+      agree = other && judge_equal(*other, *first) != Outcome::Failed;
+    }
+    // Tables of another scope that hold the same figure and agree with the
+    // text while this one does not: the table is the odd one (the table rules
+    // report it), so the text is not blamed.
+    if (agree) {
+      auto stated = money_span(c);
+      auto mine = first ? std::optional<Span>(*first) : std::nullopt;
+      if (stated && mine && judge_same(*stated, *mine) == Outcome::Failed)
+        for (const Candidate& o : memo->second.others) {
+          auto os = figure_span(*o.table, o.value);
+          if (os && judge_same(*stated, *os) != Outcome::Failed) agree = false;
+        }
+    }
+    if (!agree) {
+      c.link = "ambiguous";
+      c.reason = "tables_disagree";
+      continue;
+    }
+    const Candidate& k = found[0];
+    c.link = "linked";
+    c.reason.clear();
+    c.cell = ClaimLink{k.table->id, k.row->line, column_name(*k.table, k.column), k.value.to_string(),
+                       k.table->unit};
+  }
+}
+
+}  // namespace hezhang

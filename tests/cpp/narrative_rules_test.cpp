@@ -1,0 +1,197 @@
+// The narrative rule families on small hand-written explanations: consistent
+// sentences give nothing, material breaks give an error with the figure the
+// other figures imply, rounding-level ones an info note only.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "hezhang/hezhang.h"
+
+namespace {
+
+hezhang::Report run(const std::string& body) {
+  hezhang::Options o;
+  return hezhang::analyze("某单位2022年度部门决算\n\n三、情况说明\n\n" + body, o);
+}
+
+std::vector<const hezhang::Finding*> of(const hezhang::Report& r, const std::string& rule) {
+  std::vector<const hezhang::Finding*> out;
+  for (const auto& f : r.findings)
+    if (f.rule == rule) out.push_back(&f);
+  return out;
+}
+
+std::vector<std::string> statuses(const hezhang::Report& r, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& c : r.checks)
+    if (c.rule == rule) out.push_back(c.status);
+  return out;
+}
+
+// A minimal 决算 with 公开01表 (万元), for claim-vs-table tests.
+std::string with_table(const std::string& prose) {
+  return "收入支出决算总表\n公开01表\n单位：万元\n"
+         "收入\t\t支出\t\n项目\t金额\t项目\t金额\n"
+         "一、财政拨款收入\t100.00\t一、一般公共服务支出\t60.00\n"
+         "本年收入合计\t100.00\t二、住房保障支出\t40.00\n"
+         "\t\t本年支出合计\t100.00\n"
+         "收入总计\t100.00\t支出总计\t100.00\n\n"
+         "支出决算表\n公开03表\n单位：万元\n"
+         "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+         "\t合计\t100.00\t100.00\t\n"
+         "201\t一般公共服务支出\t60.00\t60.00\t\n"
+         "221\t住房保障支出\t40.00\t40.00\t\n\n"
+         "一、收入支出决算总体情况说明\n\n" +
+         prose;
+}
+
+}  // namespace
+
+TEST_CASE("narrative.percent: consistent, rounding slip and material break", "[narrative][percent]") {
+  // 138.66 / 214.96 = 64.505%: 64.51 is right.
+  auto ok = run("（三）支出决算情况说明\n\n本年支出合计 214.96 万元，其中基本支出 138.66 万元，占 64.51%。\n");
+  CHECK(of(ok, "narrative.percent").empty());
+  CHECK(statuses(ok, "narrative.percent") == std::vector<std::string>{"passed"});
+  // 64.52: one unit of the last digit off, a rounding note.
+  auto slip = run("（三）支出决算情况说明\n\n本年支出合计 214.96 万元，其中基本支出 138.66 万元，占 64.52%。\n");
+  REQUIRE(of(slip, "narrative.percent").size() == 1);
+  CHECK(of(slip, "narrative.percent")[0]->materiality == "rounding");
+  CHECK(of(slip, "narrative.percent")[0]->severity == "info");
+  // 60.51%: material, expected 64.51.
+  auto bad = run("（三）支出决算情况说明\n\n本年支出合计 214.96 万元，其中基本支出 138.66 万元，占 60.51%。\n");
+  auto f = of(bad, "narrative.percent");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->severity == "error");
+  CHECK(f[0]->expected == "64.51");
+  CHECK(f[0]->actual == "60.51");
+  CHECK(f[0]->difference == "-4.00");
+  CHECK(f[0]->first_line == 7);
+}
+
+TEST_CASE("narrative.percent: the whole is the sum of the list when its shares add up to 100%", "[narrative][percent]") {
+  // Seed 004 line 60: 174.88 + 43.55 + 288.38 = 506.81; 34.5 + 8.6 + 56.9 = 100.
+  auto ok = run("2. 按支出用途分类\n\n包括人员支出 174.88 万元，占 34.5%；日常公用支出 43.55 万元，占 8.6%；"
+                "项目支出 288.38 万元，占 56.9%。\n");
+  CHECK(of(ok, "narrative.percent").empty());
+  CHECK(statuses(ok, "narrative.percent") == std::vector<std::string>{"passed", "passed", "passed"});
+  // Without a whole and without shares adding to 100%: not checked, not passed.
+  auto none = run("2. 按支出用途分类\n\n包括人员支出 174.88 万元，占 34.5%。\n");
+  CHECK(statuses(none, "narrative.percent") == std::vector<std::string>{"insufficient_data"});
+}
+
+TEST_CASE("narrative.percent: a part larger than its whole", "[narrative][percent]") {
+  // Seed 002 line 213.
+  auto r = run("2.政府采购支出情况。\n\n2019年度政府采购支出总额7.86万元，其中：政府采购货物支出7.86万元。"
+               "授予中小企业合同金额46.96万元，占政府采购支出总额的597.12%。\n");
+  auto f = of(r, "narrative.percent");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "597.46");  // 46.96 / 7.86 = 5.9746
+  CHECK(f[0]->message_zh.find("部分大于整体") != std::string::npos);
+}
+
+TEST_CASE("narrative.growth: rate from the amounts, both directions", "[narrative][growth]") {
+  // 8.22 / (43.55 - 8.22) = 23.27%.
+  auto up = run("1. 机关运行经费。\n\n机关运行经费支出 43.55 万元，比上年增加 8.22 万元，增长 23.3%。\n");
+  CHECK(of(up, "narrative.growth").empty());
+  // 1,184.46 / (223,755.54 + 1,184.46) = 0.5266%.
+  auto down = run("1. 机关运行经费。\n\n机关运行经费支出223,755.54元，比2021年减少1,184.46元，下降0.53%。\n");
+  CHECK(of(down, "narrative.growth").empty());
+  auto wrong = run("1. 机关运行经费。\n\n机关运行经费支出223,755.54元，比2021年减少1,184.46元，下降5.30%。\n");
+  auto f = of(wrong, "narrative.growth");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "0.53");
+  CHECK(f[0]->severity == "error");
+}
+
+TEST_CASE("narrative.growth: contradicting directions, zero base, 持平 with a change", "[narrative][growth]") {
+  auto dir = run("1. 机关运行经费。\n\n机关运行经费支出 43.55 万元，比上年增加 8.22 万元，下降 23.3%。\n");
+  REQUIRE(of(dir, "narrative.growth").size() == 1);
+  CHECK(of(dir, "narrative.growth")[0]->message_zh.find("方向相反") != std::string::npos);
+  // Seed 002 line 43: a new unit, "增长 100%" from nothing: a note only.
+  auto zero = run("（一）收入支出决算总体情况说明\n\n2019 年度收、支总计 214.96 万元，与 2018 年度相比，"
+                  "收、支总计各增加 214.96 万元，增长 100%。\n");
+  auto z = of(zero, "narrative.growth");
+  REQUIRE(z.size() == 1);
+  CHECK(z[0]->severity == "info");
+  CHECK(z[0]->materiality == "rounding");
+  auto flat = run("1. 机关运行经费。\n\n机关运行经费支出 43.55 万元，比上年增加 8.22 万元，与上年持平。\n");
+  REQUIRE(of(flat, "narrative.growth").size() == 1);
+  CHECK(of(flat, "narrative.growth")[0]->severity == "error");
+}
+
+TEST_CASE("narrative.completion: right denominator, zero budget, equal figures", "[narrative][completion]") {
+  auto ok = run("（三）具体情况\n\n财政拨款支出年初预算20,807,500元，支出决算23,066,415.36元，完成年初预算的110.86%。\n");
+  CHECK(of(ok, "narrative.completion").empty());
+  CHECK(statuses(ok, "narrative.completion") == std::vector<std::string>{"passed"});
+  // Seed 002 line 71: a rate on a budget of 0.
+  auto zero = run("3.具体情况。\n\n一般公共预算财政拨款支出年初预算为 0 万元，支出决算为 214.96 万元,完成年初预算的 214.96%。\n");
+  REQUIRE(of(zero, "narrative.completion").size() == 1);
+  CHECK(of(zero, "narrative.completion")[0]->severity == "error");
+  // Seed 003 line 570: budget equals outcome but "93.16%".
+  auto same = run("(2)项目绩效自评结果\n\n项目全年预算数为10万元，执行数为10万元，完成预算的93.16%。\n");
+  auto f = of(same, "narrative.completion");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "100.00");
+  // 完成全年预算 with only the 年初预算 given: not checked.
+  auto other = run("（三）具体情况\n\n财政拨款支出年初预算20,807,500元，支出决算23,066,415.36元，完成全年预算的110.86%。\n");
+  CHECK(of(other, "narrative.completion").empty());
+  CHECK(statuses(other, "narrative.completion") == std::vector<std::string>{"insufficient_data"});
+}
+
+TEST_CASE("narrative.parts: complete lists add up, incomplete ones only may not exceed", "[narrative][parts]") {
+  // Seed 004 line 94: 174.88 + 43.55 = 218.43, not 462.11.
+  auto bad = run("（六）基本支出情况说明。\n\n2021 年一般公共预算基本支出 462.11 万元，其中：人员经费 174.88 万元，"
+                 "主要包括基本工资；公用经费 43.55 万元，主要包括办公费。\n");
+  auto f = of(bad, "narrative.parts");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "218.43");
+  CHECK(f[0]->actual == "462.11");
+  // Seed 002 line 75: 132.95 + 5.72 = 138.67 vs 138.66: rounding only.
+  auto round = run("（六）基本支出情况说明\n\n基本支出 138.66 万元，其中：人员经费 132.95 万元；公用经费 5.72 万元。\n");
+  REQUIRE(of(round, "narrative.parts").size() == 1);
+  CHECK(of(round, "narrative.parts")[0]->severity == "info");
+  // 其中 listing only the main part: not checked.
+  auto partial = run("（三）支出决算情况说明\n\n本年支出合计 214.96 万元，其中基本支出 138.66 万元。\n");
+  CHECK(of(partial, "narrative.parts").empty());
+}
+
+TEST_CASE("narrative.repeated: one subject, two values", "[narrative][repeated]") {
+  auto r = run("(1)预算绩效管理工作开展情况\n\n二级项目7个，共涉及资金29231739元。\n\n"
+               "(2)项目绩效自评结果\n\n二级项目绩效自评个数7个，涉及资金29234839元。\n");
+  auto f = of(r, "narrative.repeated");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->first_line == 11);
+  CHECK(f[0]->related_lines == std::vector<int>{7});
+  auto same = run("(1)预算绩效管理工作开展情况\n\n二级项目7个，共涉及资金29231739元。\n\n"
+                  "(2)项目绩效自评结果\n\n二级项目绩效自评个数7个，涉及资金2,923.17万元。\n");
+  CHECK(of(same, "narrative.repeated").empty());  // 2,923.17 万元 restates 29231739 元
+}
+
+TEST_CASE("narrative.table: text vs table in another unit, and swapped figures", "[narrative][table]") {
+  auto ok = run(with_table("2022年度收入总计 1,000,000.00 元。本年收入合计 100.00 万元。\n"));
+  CHECK(of(ok, "narrative.table").empty());
+  int linked = 0;
+  for (const auto& c : ok.claims) linked += c.cell ? 1 : 0;
+  CHECK(linked == 2);
+  auto bad = run(with_table("2022年度收入总计 1,200,000.00 元。\n"));
+  auto f = of(bad, "narrative.table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "1000000.00");
+  REQUIRE(f[0]->related_lines.size() == 1);
+  CHECK(f[0]->related_lines[0] == 13);  // 收入总计 of 公开01表
+  auto swapped = run(with_table("支出包括一般公共服务支出 40.00 万元、住房保障支出 60.00 万元。\n"));
+  auto s = of(swapped, "narrative.table");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0]->message_zh.find("写反") != std::string::npos);
+}
+
+TEST_CASE("narrative.sections: a 决算 explanation missing a required part", "[narrative][sections]") {
+  auto r = run("（一）收入支出决算总体情况说明\n\n收入总计 1 万元。\n\n（二）收入决算情况说明\n\n收入合计 1 万元。\n");
+  auto f = of(r, "narrative.sections");
+  CHECK(f.size() >= 10);
+  for (const auto* x : f) CHECK(x->severity == "warning");
+  bool overview_missing = false;
+  for (const auto* x : f) overview_missing = overview_missing || x->message_zh.find("“收入支出决算总体情况”") != std::string::npos;
+  CHECK_FALSE(overview_missing);
+}
