@@ -502,7 +502,7 @@ bool sentence_continues(std::string_view label) {
   // A sentence that opens with a relation continues the previous one's
   // subject ("。较2021年决算减少…", "。比上年预算增加…", "。其中，…").
   for (const char* w : {"较", "比", "与上年", "与20", "同比", "增加", "增长", "减少", "下降", "完成",
-                        "其中", "包括", "；", ";"})
+                        "决算数较", "决算数比", "其中", "包括", "；", ";"})
     if (starts_with(label, w)) return true;
   return false;
 }
