@@ -56,6 +56,32 @@ const char* status_of(Outcome outcome) {
   return outcome == Outcome::Passed ? "passed" : outcome == Outcome::Rounding ? "rounding" : "failed";
 }
 
+void RuleContext::add_finding(Finding f, FindingOrigin origin) {
+  report_.findings.push_back(std::move(f));
+  origins_.push_back(std::move(origin));
+}
+
+FindingOrigin blank_origin(const Figure& total, const std::vector<Term>& parts, const Comparison& c,
+                           const std::string& what_zh, const std::string& what_en) {
+  FindingOrigin o;
+  o.table = total.table;
+  o.tolerance = c.tolerance;
+  o.what_zh = what_zh;
+  o.what_en = what_en;
+  if (c.outcome != Outcome::Failed || c.overflow) return o;
+  auto blank = [](const Figure& f) { return f.scale >= 8 && f.value.is_zero() && f.column >= 0 && f.row; };
+  // total - Σ sign·parts = difference: a blank total needs the parts' sum; a
+  // blank part with sign s needs s·difference.
+  if (blank(total)) o.blanks.push_back({total.row, total.column, c.expected});
+  for (const Term& t : parts) {
+    if (!blank(t.figure) || t.figure.table != total.table) continue;
+    Decimal need = c.difference;
+    if (t.sign < 0) need.units = -need.units;
+    o.blanks.push_back({t.figure.row, t.figure.column, need});
+  }
+  return o;
+}
+
 void RuleContext::check(const std::string& id, const std::string& rule, const std::string& status,
                         std::vector<int> lines) {
   std::sort(lines.begin(), lines.end());
@@ -84,18 +110,19 @@ std::string table_unit(const Table& t) { return t.unit.empty() ? "" : t.unit; }
 int effective_scale(const Table& t, const Decimal& v) { return std::max(t.usual_scale, v.scale); }
 
 std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int column) {
-  for (const auto& c : row.cells) {
-    if (c.column != column) continue;
-    if (c.kind != CellKind::Amount || !c.value) return std::nullopt;
-    Figure f;
-    f.table = &t;
-    f.row = &row;
-    f.column = column;
-    f.value = *c.value;
-    f.scale = effective_scale(t, f.value);
-    return f;
-  }
-  return std::nullopt;
+  // A row's cells are in column order, one per column (tables.cpp reads them
+  // left to right): a binary search keeps a row of 100 000 cells linear overall.
+  auto it = std::lower_bound(row.cells.begin(), row.cells.end(), column,
+                             [](const Cell& c, int col) { return c.column < col; });
+  if (it == row.cells.end() || it->column != column) return std::nullopt;
+  if (it->kind != CellKind::Amount || !it->value) return std::nullopt;
+  Figure f;
+  f.table = &t;
+  f.row = &row;
+  f.column = column;
+  f.value = *it->value;
+  f.scale = effective_scale(t, f.value);
+  return f;
 }
 
 std::vector<int> value_columns(const Table& t, int group) {
@@ -253,6 +280,148 @@ void merge_same_figure(std::vector<Finding>& findings) {
   findings.swap(kept);
 }
 
+// One blank column, one finding. A relation that reads a blank cell as zero
+// and breaks by exactly the amount that column prints elsewhere in the table
+// (its 合计 row, the detail row the amount comes from) points at the blank
+// cell. When several findings point at blank cells of the same column, they
+// are one cause — the column was left out on those rows — and become one
+// finding naming the column and listing the rows. Each relation stays
+// `failed` in the ledger. A gap that matches no printed figure of the column
+// is not blamed on it: a legitimately blank column next to a wrong figure
+// must not absorb that figure's finding.
+void group_blank_columns(std::vector<Finding>& findings, const std::vector<FindingOrigin>& origins) {
+  if (origins.size() != findings.size()) return;
+  // The figures printed in a column, sorted, built once per column asked.
+  std::map<std::pair<const Table*, int>, std::vector<std::pair<Decimal, int>>> printed;
+  auto column_values = [&](const Table* t, int column) -> const std::vector<std::pair<Decimal, int>>& {
+    auto key = std::make_pair(t, column);
+    auto it = printed.find(key);
+    if (it != printed.end()) return it->second;
+    std::vector<std::pair<Decimal, int>> values;
+    for (const TableRow& r : t->rows)
+      for (const Cell& c : r.cells)
+        if (c.column == column && c.kind == CellKind::Amount && c.value && !c.value->is_zero())
+          values.push_back({*c.value, r.line});
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+      int k = compare(a.first, b.first);
+      return k != 0 ? k < 0 : a.second < b.second;
+    });
+    return printed.emplace(key, std::move(values)).first->second;
+  };
+  // The line where the column prints the needed amount (within the
+  // relation's rounding), or 0.
+  auto printed_at = [&](const FindingOrigin& o, const BlankCell& b) {
+    const auto& values = column_values(o.table, b.column);
+    auto lo = subtract(b.needed, o.tolerance), hi = add(b.needed, o.tolerance);
+    if (!lo || !hi) return 0;
+    auto it = std::lower_bound(values.begin(), values.end(), *lo,
+                               [](const auto& v, const Decimal& d) { return compare(v.first, d) < 0; });
+    return it != values.end() && compare(it->first, *hi) <= 0 ? it->second : 0;
+  };
+  struct Member {
+    std::size_t finding;
+    BlankCell blank;
+    int evidence_line;
+  };
+  std::map<std::pair<const Table*, int>, std::vector<Member>> by_column;
+  std::vector<std::pair<const Table*, int>> order;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const FindingOrigin& o = origins[i];
+    if (!o.table || o.blanks.empty() || findings[i].materiality != "material") continue;
+    for (const BlankCell& b : o.blanks) {
+      int at = printed_at(o, b);
+      if (!at) continue;
+      auto key = std::make_pair(o.table, b.column);
+      if (!by_column.count(key)) order.push_back(key);
+      by_column[key].push_back({i, b, at});
+    }
+  }
+  // Largest groups first; a finding joins one group only.
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return by_column[a].size() > by_column[b].size();
+  });
+  std::vector<bool> grouped(findings.size(), false);
+  std::vector<Finding> merged;
+  for (const auto& key : order) {
+    std::vector<Member> members;
+    for (const Member& m : by_column[key])
+      if (!grouped[m.finding]) members.push_back(m);
+    if (members.size() < 2) continue;
+    std::sort(members.begin(), members.end(), [&](const Member& a, const Member& b) {
+      if (a.blank.row->line != b.blank.row->line) return a.blank.row->line < b.blank.row->line;
+      return a.finding < b.finding;
+    });
+    const Table& t = *key.first;
+    const Finding& lead = findings[members.front().finding];
+    Finding f;
+    f.rule = lead.rule;
+    f.severity = "error";
+    f.materiality = "material";
+    f.unit = lead.unit;
+    f.first_line = members.front().blank.row->line;
+    f.last_line = f.first_line;
+    std::vector<int> rows;
+    bool same_amount = true;
+    for (const Member& m : members) {
+      if (std::find(rows.begin(), rows.end(), m.blank.row->line) == rows.end()) rows.push_back(m.blank.row->line);
+      f.last_line = std::max(f.last_line, m.blank.row->line);
+      same_amount = same_amount && compare(m.blank.needed, members.front().blank.needed) == 0;
+      const Finding& g = findings[m.finding];
+      f.related_lines.push_back(g.first_line);
+      f.related_lines.insert(f.related_lines.end(), g.related_lines.begin(), g.related_lines.end());
+      f.related_lines.push_back(m.evidence_line);
+    }
+    for (int r : rows) f.related_lines.push_back(r);
+    f.related_lines.erase(std::remove(f.related_lines.begin(), f.related_lines.end(), f.first_line),
+                          f.related_lines.end());
+    std::sort(f.related_lines.begin(), f.related_lines.end());
+    f.related_lines.erase(std::unique(f.related_lines.begin(), f.related_lines.end()), f.related_lines.end());
+    const Decimal& need = members.front().blank.needed;
+    f.actual = "0";
+    f.expected = need.to_string();
+    Decimal diff = need;
+    diff.units = -diff.units;
+    f.difference = diff.to_string();
+    std::string u = f.unit.empty() ? "" : " " + f.unit;
+    std::string col = column_name(t, key.second);
+    std::string rows_zh, rows_en;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      rows_zh += (k ? "、" : "") + std::to_string(rows[k]);
+      rows_en += (k ? ", " : "") + std::to_string(rows[k]);
+    }
+    f.message_zh = table_name_zh(t) + "「" + col + "」栏在第" + rows_zh + "行为空（0），" +
+                   (same_amount ? "各行的关系都恰好相差该栏应有的 " + need.to_string() + u +
+                                      "（同表第" + std::to_string(members.front().evidence_line) + "行该栏即为此数）"
+                                : "各行的关系都恰好相差该栏在同表其他行印出的金额") +
+                   "，应是该栏漏填：";
+    f.message_en = table_name_en(t) + ": the column \"" + col + "\" is blank (0) on lines " + rows_en + ", and " +
+                   (same_amount ? "each row's relation is off by exactly the " + need.to_string() + u +
+                                      " that column should hold (line " +
+                                      std::to_string(members.front().evidence_line) + " of the table prints it)"
+                                : "each row's relation is off by exactly an amount the column prints elsewhere") +
+                   "; the column was most likely left out:";
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      const Member& m = members[k];
+      const Finding& g = findings[m.finding];
+      const FindingOrigin& o = origins[m.finding];
+      f.message_zh += (k ? "；" : "") + std::string("第") + std::to_string(g.first_line) + "行与" + o.what_zh +
+                      "相差 " + g.difference + u + "（" + g.rule + "）";
+      f.message_en += (k ? ";" : "") + std::string(" line ") + std::to_string(g.first_line) + " against " +
+                      o.what_en + ", off by " + g.difference + u + " (" + g.rule + ")";
+    }
+    f.message_zh += "。";
+    f.message_en += ".";
+    for (const Member& m : members) grouped[m.finding] = true;
+    merged.push_back(std::move(f));
+  }
+  if (merged.empty()) return;
+  std::vector<Finding> kept;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (!grouped[i]) kept.push_back(std::move(findings[i]));
+  for (auto& f : merged) kept.push_back(std::move(f));
+  findings.swap(kept);
+}
+
 std::optional<Decimal> magnitude(const std::string& text) {
   if (text.empty()) return std::nullopt;
   return Decimal::parse(text[0] == '-' ? text.substr(1) : text);
@@ -309,6 +478,7 @@ void fold_consequences(std::vector<Finding>& findings) {
 void run_rules(Report& report) {
   RuleContext ctx(report);
   for (const RuleFamily& family : rule_families()) family.run(ctx);
+  group_blank_columns(report.findings, ctx.origins());
   merge_same_figure(report.findings);
   fold_consequences(report.findings);
   // Deterministic order: by line, then rule, then message.

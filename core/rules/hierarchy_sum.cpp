@@ -103,6 +103,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       std::size_t check;
       int column;
       Comparison c;
+      Figure total;
+      std::vector<Term> parts;
     };
     std::vector<Failure> failures;
     std::map<std::pair<const TableRow*, int>, Decimal> failed_diff;  // parent row + column position
@@ -113,14 +115,20 @@ void run_hierarchy_sum(RuleContext& ctx) {
       for (auto* c : s.children) lines.push_back(c->line);
       std::string status = "passed";
       bool checked = false;
+      // Once per row, not per column: a row of 100 000 columns stays linear.
+      std::vector<std::vector<int>> child_cols;
+      for (auto* c : s.children) child_cols.push_back(value_columns(t, c->group));
+      bool parent_row_filled = false;
+      for (int pc : pcols) parent_row_filled = parent_row_filled || any_value(t, *s.parent, pc);
       for (std::size_t pos = 0; pos < pcols.size(); ++pos) {
         int col = pcols[pos];
         // Children must have figures in this column; a parent-only column
         // (a total row filled where details are not) cannot be checked.
         std::vector<Term> parts;
         bool child_values = false;
-        for (auto* c : s.children) {
-          std::vector<int> ccols = value_columns(t, c->group);
+        for (std::size_t ci = 0; ci < s.children.size(); ++ci) {
+          const TableRow* c = s.children[ci];
+          const std::vector<int>& ccols = child_cols[ci];
           if (pos >= ccols.size()) continue;
           auto f = figure_in_column(t, *c, ccols[pos]);
           if (f) child_values = true;
@@ -129,8 +137,6 @@ void run_hierarchy_sum(RuleContext& ctx) {
         auto total = figure_in_column(t, *s.parent, col);
         if (!child_values) continue;  // parent-only column
         // A blank parent in a row that prints no figure at all was not filled in.
-        bool parent_row_filled = false;
-        for (int pc : pcols) parent_row_filled = parent_row_filled || any_value(t, *s.parent, pc);
         if (!total && !parent_row_filled) continue;
         checked = true;
         Figure tf = total ? *total : zero_figure(t, *s.parent, col);
@@ -138,11 +144,11 @@ void run_hierarchy_sum(RuleContext& ctx) {
         if (c.overflow) { status = "insufficient_data"; continue; }
         if (c.outcome == Outcome::Failed) {
           status = "failed";
-          failures.push_back({k, col, c});
+          failures.push_back({k, col, c, tf, parts});
           failed_diff[{s.parent, static_cast<int>(pos)}] = c.difference;
         } else if (c.outcome == Outcome::Rounding) {
           if (status == "passed") status = "rounding";
-          failures.push_back({k, col, c});
+          failures.push_back({k, col, c, tf, parts});
         }
       }
       ctx.check(kRule + std::string(":") + t.id + ":" + std::to_string(s.parent->line) + ":" +
@@ -170,8 +176,7 @@ void run_hierarchy_sum(RuleContext& ctx) {
       if (folded[i]) continue;
       const Failure& f = failures[i];
       const SumCheck& s = sums[f.check];
-      auto total = figure_in_column(t, *s.parent, f.column);
-      Figure tf = total ? *total : zero_figure(t, *s.parent, f.column);
+      const Figure& tf = f.total;
       std::vector<int> related;
       // Related lines are the figures the relation used (the children); the
       // grandparent is context named in the message only.
@@ -187,7 +192,7 @@ void run_hierarchy_sum(RuleContext& ctx) {
         finding.message_en += " Its parent on line " + std::to_string(s.grandparent->line) +
                               " agrees with the details: this row is the one that is off.";
       }
-      ctx.add_finding(std::move(finding));
+      ctx.add_finding(std::move(finding), blank_origin(tf, f.parts, f.c, s.what_zh, s.what_en));
     }
   }
 }

@@ -43,6 +43,22 @@ struct Comparison {
 // Ledger status of a comparison: "passed", "rounding" or "failed".
 const char* status_of(Outcome outcome);
 
+// Where a value finding came from, for root-cause grouping in the engine
+// (never serialized): the blank cells its relation read as zero, each with
+// the amount it would need for the relation to hold. One blank column that
+// breaks several rows is then reported once (engine.cpp).
+struct BlankCell {
+  const TableRow* row = nullptr;
+  int column = -1;
+  Decimal needed;
+};
+struct FindingOrigin {
+  const Table* table = nullptr;
+  std::vector<BlankCell> blanks;
+  Decimal tolerance;
+  std::string what_zh, what_en;  // the relation, as the finding words it
+};
+
 class RuleContext {
  public:
   explicit RuleContext(Report& report);
@@ -52,7 +68,9 @@ class RuleContext {
   // Records a check in the ledger.
   void check(const std::string& id, const std::string& rule, const std::string& status,
              std::vector<int> lines);
-  void add_finding(Finding f) { report_.findings.push_back(std::move(f)); }
+  void add_finding(Finding f, FindingOrigin origin = {});
+  // Parallel to report().findings, in the order they were added.
+  const std::vector<FindingOrigin>& origins() const { return origins_; }
 
   // Figures in one table (same unit): total vs Σ sign·parts.
   static Comparison compare_sum(const Figure& total, const std::vector<Term>& parts);
@@ -61,6 +79,7 @@ class RuleContext {
 
  private:
   Report& report_;
+  std::vector<FindingOrigin> origins_;
 };
 
 // ---- reading figures -------------------------------------------------------
@@ -91,6 +110,11 @@ std::string row_name(const TableRow& r);
 Finding make_value_finding(const std::string& rule, const Figure& actual, const Comparison& c,
                            const std::string& what_zh, const std::string& what_en,
                            std::vector<int> related_lines);
+
+// The origin of a finding on total = Σ sign·parts: which of its figures were
+// blank, and what each would need to be for the relation to hold.
+FindingOrigin blank_origin(const Figure& total, const std::vector<Term>& parts, const Comparison& c,
+                           const std::string& what_zh, const std::string& what_en);
 
 // ---- the families (one file each under core/rules/) ------------------------
 

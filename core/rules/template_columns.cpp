@@ -90,7 +90,8 @@ void three_public(RuleContext& ctx, const Table& t) {
         ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" + rel.total,
                   "template.columns", status, {row.line});
         if (c.outcome != Outcome::Passed && !c.overflow)
-          ctx.add_finding(make_value_finding("template.columns", total_fig, c, rel.zh, rel.en, {}));
+          ctx.add_finding(make_value_finding("template.columns", total_fig, c, rel.zh, rel.en, {}),
+                          blank_origin(total_fig, parts, c, rel.zh, rel.en));
       }
     }
   }
@@ -148,7 +149,8 @@ void run_template_columns(RuleContext& ctx) {
                       t.columns[static_cast<std::size_t>(tcol)].key,
                   "template.columns", status, {row.line});
         if (c.outcome != Outcome::Passed)
-          ctx.add_finding(make_value_finding("template.columns", tf, c, rel.zh, rel.en, {}));
+          ctx.add_finding(make_value_finding("template.columns", tf, c, rel.zh, rel.en, {}),
+                          blank_origin(tf, parts, c, rel.zh, rel.en));
       }
     }
   }

@@ -57,7 +57,7 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
     Comparison c = RuleContext::compare_sum(fig, terms);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
     status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
-    ctx.add_finding(make_value_finding(kRule, fig, c, zh, en, related));
+    ctx.add_finding(make_value_finding(kRule, fig, c, zh, en, related), blank_origin(fig, terms, c, zh, en));
   }
   ctx.check(std::string(kRule) + ":" + t.id + ":" + id + ":" + std::to_string(total.line), kRule,
             checked ? status : "insufficient_data", lines);
