@@ -1,5 +1,8 @@
 // tables.declared_empty: a table the report declares empty must not hold
 // figures; a required 决算 table must be present or explained as empty.
+#include <algorithm>
+#include <cctype>
+
 #include "../src/internal.h"
 #include "../src/templates.h"
 #include "rules.h"
@@ -17,18 +20,159 @@ bool has_figures(const Table& t) {
   return false;
 }
 
-// The index of tables (是否空表) says a table number is empty.
-bool index_declares_empty(const Report& r, int number) {
+// The row of the index of tables (是否空表) that says table `number` is
+// empty, or nullptr.
+const TableRow* index_declares_empty(const Report& r, int number) {
   for (const Table& t : r.tables) {
     if (t.template_id != "final.table_index") continue;
     for (const auto& row : t.rows) {
       std::string label = without_spaces(row.name);
-      if (!starts_with(label, "表" + std::to_string(number))) continue;
+      std::string prefix = "表" + std::to_string(number);
+      if (!starts_with(label, prefix)) continue;
+      // "表1" must not answer for "表10".
+      if (label.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(label[prefix.size()])))
+        continue;
       for (const auto& c : row.cells)
-        if (without_spaces(c.text) == "是") return true;
+        if (without_spaces(c.text) == "是") return &row;
     }
   }
-  return false;
+  return nullptr;
+}
+
+// A kind of money a table can be declared empty of, and where amounts of
+// that kind show in the other tables.
+struct Kind {
+  const char* id;
+  std::vector<const char*> templates;  // the tables of that kind
+  int required_number;                 // 决算 公开NN表, 0 if none
+  const char* line_prefix;             // income/carry-over lines of that kind ("政府性基金…")
+  const char* expense_column;          // expense column of 财政拨款收入支出决算总表
+  const char* expense_class;           // function class of that kind ("223"), or ""
+  std::vector<const char*> expense_codes;  // economic items that are that kind
+  bool expense_only;                   // the table shows expenditure only
+  const char* zh;
+  const char* en;
+};
+
+const std::vector<Kind>& kinds() {
+  // 30217 公务接待费 and 30231 公务用车运行维护费 against a declared-empty 三公
+  // table are three_public.items' (a ceiling of zero); here the other two
+  // 三公 items: 30212 因公出国（境）费用 and 31013 公务用车购置.
+  static const std::vector<Kind> kKinds = {
+      {"gov_fund", {"final.gov_fund", "budget.gov_fund"}, 8, "政府性基金", "gov_fund", "", {}, false,
+       "政府性基金预算财政拨款", "government-fund appropriations"},
+      {"state_capital", {"final.state_capital"}, 9, "国有资本经营", "state_capital", "223", {}, true,
+       "国有资本经营预算财政拨款", "state-capital appropriations"},
+      {"three_public", {"final.three_public", "budget.three_public"}, 7, nullptr, nullptr, "",
+       {"30212", "31013"}, true, "“三公”经费", "“three public” expenses"},
+  };
+  return kKinds;
+}
+
+bool is_summary(const std::string& id) {
+  return id == "final.summary" || id == "final.fiscal_summary" || id == "budget.summary" ||
+         id == "budget.fiscal_summary";
+}
+bool is_basic(const std::string& id) {
+  return id == "final.general_budget_basic" || id == "final.general_budget_detail" ||
+         id == "budget.general_budget_basic";
+}
+
+struct Amount {
+  const Table* table;
+  const TableRow* row;
+  Decimal value;
+  bool expense;
+};
+
+// Non-zero amounts of `kind` printed in the report's other tables, and
+// whether any table that could show them is there at all.
+std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparable) {
+  std::vector<Amount> out;
+  comparable = false;
+  for (const Table& t : r.tables) {
+    bool kind_table = false;
+    for (const char* id : kind.templates) kind_table = kind_table || t.template_id == id;
+    if (kind_table) continue;
+    bool summary = is_summary(t.template_id), basic = is_basic(t.template_id);
+    bool classes = starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.");
+    if (kind.line_prefix || kind.expense_column) comparable = comparable || summary;
+    if (!kind.expense_codes.empty()) comparable = comparable || basic;
+    for (const TableRow& row : t.rows) {
+      std::string name = without_spaces(row.name);
+      if (starts_with(name, "其中")) name = name.substr(std::string("其中").size());
+      if (!name.empty() && (starts_with(name, "：") || starts_with(name, ":")))
+        name = name.substr(starts_with(name, ":") ? 1 : std::string("：").size());
+      bool income_line = summary && kind.line_prefix && row.group == 0 && row.code.empty() &&
+                         starts_with(name, kind.line_prefix);
+      bool class_row = classes && *kind.expense_class && row.code == kind.expense_class;
+      bool item_row = basic && std::find_if(kind.expense_codes.begin(), kind.expense_codes.end(),
+                                            [&](const char* c) { return row.code == c; }) !=
+                                   kind.expense_codes.end();
+      for (const Cell& c : row.cells) {
+        if (c.kind != CellKind::Amount || !c.value || c.value->is_zero()) continue;
+        const Column& col = t.columns[static_cast<std::size_t>(c.column)];
+        bool expense_cell = summary && kind.expense_column && row.group == 1 && col.key == kind.expense_column;
+        if (income_line || class_row || item_row || expense_cell)
+          out.push_back({&t, &row, *c.value, class_row || item_row || expense_cell});
+      }
+    }
+  }
+  return out;
+}
+
+// A declaration that a kind of table is empty: the declared-empty table's
+// note, or the row of the index of tables.
+void check_elsewhere(RuleContext& ctx, const Kind& kind, const std::string& where_zh,
+                     const std::string& where_en, int line, int table_line) {
+  const Report& report = ctx.report();
+  bool comparable = false;
+  std::vector<Amount> amounts = amounts_of(report, kind, comparable);
+  std::string id = std::string(kRule) + ":elsewhere:" + kind.id + ":" + std::to_string(line);
+  std::vector<int> lines{line};
+  for (const Amount& a : amounts) lines.push_back(a.row->line);
+  if (!comparable) { ctx.check(id, kRule, "insufficient_data", lines); return; }
+  ctx.check(id, kRule, amounts.empty() ? "passed" : "failed", lines);
+  if (amounts.empty()) return;
+  // Income or a balance of that kind need not be spent this year: against a
+  // table of expenditure only it is a warning, an expenditure an error.
+  bool spent = false;
+  for (const Amount& a : amounts) spent = spent || a.expense;
+  const Amount& first = amounts.front();
+  Finding f;
+  f.rule = kRule;
+  f.severity = spent || !kind.expense_only ? "error" : "warning";
+  f.materiality = "material";
+  f.first_line = f.last_line = line;
+  if (table_line && table_line != line) f.related_lines.push_back(table_line);
+  f.unit = first.table->unit;
+  f.expected = "0";
+  f.actual = first.value.to_string();
+  f.difference = f.actual;
+  std::string list_zh, list_en;
+  const std::size_t kListed = 5;
+  for (std::size_t k = 0; k < amounts.size(); ++k) {
+    const Amount& a = amounts[k];
+    f.related_lines.push_back(a.row->line);
+    if (k >= kListed) continue;
+    std::string u = a.table->unit.empty() ? "" : " " + a.table->unit;
+    list_zh += (k ? "；" : "") + table_name_zh(*a.table) + "第" + std::to_string(a.row->line) + "行「" +
+               row_name(*a.row) + "」" + a.value.to_string() + u;
+    list_en += (k ? "; " : "") + table_name_en(*a.table) + " line " + std::to_string(a.row->line) + " (" +
+               row_name(*a.row) + ") " + a.value.to_string() + u;
+  }
+  if (amounts.size() > kListed) {
+    list_zh += "等 " + std::to_string(amounts.size()) + " 处";
+    list_en += " and " + std::to_string(amounts.size() - kListed) + " more";
+  }
+  std::sort(f.related_lines.begin(), f.related_lines.end());
+  f.related_lines.erase(std::unique(f.related_lines.begin(), f.related_lines.end()), f.related_lines.end());
+  f.message_zh = where_zh + "第" + std::to_string(line) + "行声明无" + kind.zh + "数据，但其他表格列有" +
+                 kind.zh + (spent ? "支出" : "收入或结转") + "：" + list_zh + "。";
+  f.message_en = where_en + " line " + std::to_string(line) + " declares no " + kind.en +
+                 ", yet other tables show " + (spent ? "such expenditure" : "such income or balances") + ": " +
+                 list_en + ".";
+  ctx.add_finding(std::move(f));
 }
 
 }  // namespace
@@ -52,6 +196,21 @@ void run_declared_empty(RuleContext& ctx) {
     f.message_en = table_name_en(t) + " line " + std::to_string(t.empty_note_line) +
                    " declares the table empty, yet it holds figures.";
     ctx.add_finding(std::move(f));
+  }
+  // Declared empty here, amounts of that kind there.
+  for (const Kind& kind : kinds()) {
+    bool table_present = false;
+    for (const Table& t : report.tables) {
+      bool of_kind = false;
+      for (const char* id : kind.templates) of_kind = of_kind || t.template_id == id;
+      table_present = table_present || of_kind;
+      // A table holding figures is already contradicted by its own cells.
+      if (!of_kind || !t.declared_empty || has_figures(t)) continue;
+      check_elsewhere(ctx, kind, table_name_zh(t), table_name_en(t), t.empty_note_line, t.first_line);
+    }
+    if (table_present || report.document.kind != "final_accounts") continue;
+    if (const TableRow* row = index_declares_empty(report, kind.required_number))
+      check_elsewhere(ctx, kind, "部门决算表目录", "The index of tables", row->line, 0);
   }
   if (report.document.kind != "final_accounts") return;
   int final_tables = 0;
