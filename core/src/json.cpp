@@ -1,14 +1,175 @@
 // The JSON contract "hezhang.report/1" (docs/json-contract.md). Keys are
 // written in a fixed order so that output is byte-identical everywhere.
+//
+// Written straight into one string rather than built as a nlohmann::json tree
+// and dumped: the tree cost a third of the whole analysis (a report's JSON is
+// ~4x its input: every cell, sentence and check). The bytes are exactly those
+// of nlohmann's dump(-1, ' ', false, replace), which this file used before:
+// strings escape '"', '\\', \b \f \n \r \t and other controls as \u00xx
+// (lowercase hex), all else verbatim; a string with invalid UTF-8 (which
+// analyze refuses, so never expected) goes through nlohmann itself.
 #include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "internal.h"
 
 namespace hezhang {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
+
+// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlongs, no
+// surrogates, nothing above U+10FFFF), or 0 when invalid: the same rules as
+// nlohmann's decoder.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100;
+  };
+  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    unsigned c = at(k);
+    return c >= lo && c <= hi;
+  };
+  unsigned c = at(0);
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+// A compact JSON writer: values are separated by commas as they come, so no
+// stack of open containers is needed.
+class Writer {
+ public:
+  explicit Writer(std::size_t reserve) { out_.reserve(reserve); }
+  std::string take() { return std::move(out_); }
+
+  Writer& begin_object() { return open('{'); }
+  Writer& end_object() { return close('}'); }
+  Writer& begin_array() { return open('['); }
+  Writer& end_array() { return close(']'); }
+
+  // `"name":` — the value follows.
+  Writer& key(std::string_view name) {
+    separate();
+    out_ += '"';
+    out_ += name;  // keys are our own ASCII identifiers
+    out_ += "\":";
+    comma_ = false;
+    return *this;
+  }
+
+  Writer& value(std::string_view s) {
+    separate();
+    string(s);
+    return done();
+  }
+  Writer& value(const char* s) { return value(std::string_view(s)); }
+  Writer& value(const std::string& s) { return value(std::string_view(s)); }
+  Writer& value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+    return done();
+  }
+  Writer& value(int n) { return number(n); }
+  Writer& value(std::uint64_t n) { return number(n); }
+  Writer& null() {
+    separate();
+    out_ += "null";
+    return done();
+  }
+  Writer& lines(int first, int last) { return begin_array().value(first).value(last).end_array(); }
+  Writer& ints(const std::vector<int>& xs) {
+    begin_array();
+    for (int x : xs) value(x);
+    return end_array();
+  }
+
+  // Shorthand for an object member.
+  template <typename T>
+  Writer& field(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
+
+ private:
+  Writer& open(char c) {
+    separate();
+    out_ += c;
+    comma_ = false;
+    return *this;
+  }
+  Writer& close(char c) {
+    out_ += c;
+    return done();
+  }
+  Writer& done() {
+    comma_ = true;
+    return *this;
+  }
+  void separate() {
+    if (comma_) out_ += ',';
+  }
+  template <typename N>
+  Writer& number(N n) {
+    separate();
+    char buf[24];
+    out_.append(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
+    return done();
+  }
+
+  // Copies runs of bytes that need no escape in one append each.
+  void string(std::string_view s) {
+    const std::size_t start = out_.size();
+    out_ += '"';
+    std::size_t run = 0, i = 0;
+    while (i < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        ++i;
+        continue;
+      }
+      if (c >= 0x80) {
+        const std::size_t n = utf8_length(s, i);
+        if (n == 0) {
+          // Never expected (see the top of this file): nlohmann's own
+          // replacement of invalid bytes, so the output stays the same.
+          out_.resize(start);
+          out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+          return;
+        }
+        i += n;
+        continue;
+      }
+      out_.append(s.data() + run, i - run);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+          static const char kHex[] = "0123456789abcdef";
+          const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+          out_.append(esc, 6);
+        }
+      }
+      run = ++i;
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+
+  std::string out_;
+  bool comma_ = false;
+};
 
 const char* kind_name(CellKind k) {
   switch (k) {
@@ -21,154 +182,142 @@ const char* kind_name(CellKind k) {
   return "text";
 }
 
-Json lines_pair(int a, int b) { return Json::array({a, b}); }
-
-Json table_json(const Table& t) {
-  Json j;
-  j["id"] = t.id;
-  j["label"] = t.label;
-  j["template"] = t.template_id;
-  j["title"] = t.title;
-  j["lines"] = lines_pair(t.first_line, t.last_line);
-  j["unit"] = t.unit;
-  j["unit_line"] = t.unit_line;
-  j["declared_empty"] = t.declared_empty;
-  if (t.declared_empty) {
-    j["empty_note"] = t.empty_note;
-    j["empty_note_line"] = t.empty_note_line;
-  }
-  Json cols = Json::array();
-  for (const Column& c : t.columns) {
-    Json cj;
-    cj["index"] = c.index;
-    cj["group"] = c.group;
-    cj["header"] = c.header;
-    cj["key"] = c.key;
-    cj["number"] = c.number;
-    cols.push_back(std::move(cj));
-  }
-  j["columns"] = std::move(cols);
-  Json rows = Json::array();
+void write_table(Writer& w, const Table& t) {
+  w.begin_object()
+      .field("id", t.id)
+      .field("label", t.label)
+      .field("template", t.template_id)
+      .field("title", t.title);
+  w.key("lines").lines(t.first_line, t.last_line);
+  w.field("unit", t.unit).field("unit_line", t.unit_line).field("declared_empty", t.declared_empty);
+  if (t.declared_empty) w.field("empty_note", t.empty_note).field("empty_note_line", t.empty_note_line);
+  w.key("columns").begin_array();
+  for (const Column& c : t.columns)
+    w.begin_object()
+        .field("index", c.index)
+        .field("group", c.group)
+        .field("header", c.header)
+        .field("key", c.key)
+        .field("number", c.number)
+        .end_object();
+  w.end_array();
+  w.key("rows").begin_array();
   for (const TableRow& r : t.rows) {
-    Json rj;
-    rj["line"] = r.line;
-    rj["group"] = r.group;
-    rj["code"] = r.code;
-    if (r.code_inferred) rj["code_inferred"] = true;
-    rj["name"] = r.name;
-    rj["level"] = r.level;
-    rj["row_number"] = r.row_number;
-    Json cells = Json::array();
+    w.begin_object().field("line", r.line).field("group", r.group).field("code", r.code);
+    if (r.code_inferred) w.field("code_inferred", true);
+    w.field("name", r.name).field("level", r.level).field("row_number", r.row_number);
+    w.key("cells").begin_array();
     for (const Cell& c : r.cells) {
-      Json cj;
-      cj["column"] = c.column;
-      cj["text"] = c.text;
-      cj["kind"] = kind_name(c.kind);
-      cj["value"] = c.value ? Json(c.value->to_string()) : Json(nullptr);
-      cells.push_back(std::move(cj));
+      w.begin_object().field("column", c.column).field("text", c.text).field("kind", kind_name(c.kind));
+      if (c.value) w.field("value", c.value->to_string());
+      else w.key("value").null();
+      w.end_object();
     }
-    rj["cells"] = std::move(cells);
-    rows.push_back(std::move(rj));
+    w.end_array().end_object();
   }
-  j["rows"] = std::move(rows);
-  Json formulas = Json::array();
+  w.end_array();
+  w.key("formulas").begin_array();
   for (const Formula& f : t.formulas) {
-    Json fj;
-    fj["line"] = f.line;
-    fj["text"] = f.text;
-    fj["axis"] = f.axis;
-    fj["each_row"] = f.each_row;
-    fj["target"] = f.target;
-    Json terms = Json::array();
-    for (const FormulaTerm& term : f.terms) terms.push_back(term.sign * term.index);
-    fj["terms"] = std::move(terms);
-    formulas.push_back(std::move(fj));
+    w.begin_object()
+        .field("line", f.line)
+        .field("text", f.text)
+        .field("axis", f.axis)
+        .field("each_row", f.each_row)
+        .field("target", f.target);
+    w.key("terms").begin_array();
+    for (const FormulaTerm& term : f.terms) w.value(term.sign * term.index);
+    w.end_array().end_object();
   }
-  j["formulas"] = std::move(formulas);
-  return j;
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
 
 std::string to_json(const Report& r) {
-  Json j;
-  j["schema"] = "hezhang.report/1";
-  j["input"] = {{"name", r.input.name},
-                {"bytes", r.input.bytes},
-                {"lines", r.input.lines},
-                {"encoding", r.input.encoding}};
-  j["document"] = {{"kind", r.document.kind},
-                   {"year", r.document.year},
-                   {"department", r.document.department},
-                   {"unit", r.document.unit}};
-  Json messages = Json::array();
+  // The JSON is a few times the input; one allocation up front in most cases.
+  Writer w(4 * r.input.bytes + 4096);
+  w.begin_object().field("schema", "hezhang.report/1");
+  w.key("input")
+      .begin_object()
+      .field("name", r.input.name)
+      .field("bytes", r.input.bytes)
+      .field("lines", r.input.lines)
+      .field("encoding", r.input.encoding)
+      .end_object();
+  w.key("document")
+      .begin_object()
+      .field("kind", r.document.kind)
+      .field("year", r.document.year)
+      .field("department", r.document.department)
+      .field("unit", r.document.unit)
+      .end_object();
+  w.key("messages").begin_array();
   for (const InputMessage& m : r.messages)
-    messages.push_back({{"id", m.id},
-                        {"severity", m.severity},
-                        {"line", m.line},
-                        {"message_zh", m.message_zh},
-                        {"message_en", m.message_en}});
-  j["messages"] = std::move(messages);
-  Json tables = Json::array();
-  for (const Table& t : r.tables) tables.push_back(table_json(t));
-  j["tables"] = std::move(tables);
-  Json sections = Json::array();
+    w.begin_object()
+        .field("id", m.id)
+        .field("severity", m.severity)
+        .field("line", m.line)
+        .field("message_zh", m.message_zh)
+        .field("message_en", m.message_en)
+        .end_object();
+  w.end_array();
+  w.key("tables").begin_array();
+  for (const Table& t : r.tables) write_table(w, t);
+  w.end_array();
+  w.key("sections").begin_array();
   for (const Section& s : r.sections) {
-    Json sj;
-    sj["number"] = s.number;
-    sj["heading"] = s.heading;
-    sj["depth"] = s.depth;
-    sj["lines"] = lines_pair(s.line, s.last_line);
-    sj["topic"] = s.topic;
-    Json sentences = Json::array();
-    for (const Sentence& x : s.sentences)
-      sentences.push_back({{"lines", lines_pair(x.line, x.last_line)}, {"text", x.text}});
-    sj["sentences"] = std::move(sentences);
-    sections.push_back(std::move(sj));
+    w.begin_object().field("number", s.number).field("heading", s.heading).field("depth", s.depth);
+    w.key("lines").lines(s.line, s.last_line);
+    w.field("topic", s.topic);
+    w.key("sentences").begin_array();
+    for (const Sentence& x : s.sentences) {
+      w.begin_object().key("lines").lines(x.line, x.last_line);
+      w.field("text", x.text).end_object();
+    }
+    w.end_array().end_object();
   }
-  j["sections"] = std::move(sections);
-  j["claims"] = Json::array();
-  Json findings = Json::array();
+  w.end_array();
+  w.key("claims").begin_array().end_array();
   int errors = 0, warnings = 0, infos = 0;
+  w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
     if (f.severity == "error") ++errors;
     else if (f.severity == "warning") ++warnings;
     else ++infos;
-    Json related = Json::array();
-    for (int l : f.related_lines) related.push_back(l);
-    findings.push_back({{"rule", f.rule},
-                        {"severity", f.severity},
-                        {"materiality", f.materiality},
-                        {"lines", lines_pair(f.first_line, f.last_line)},
-                        {"related_lines", std::move(related)},
-                        {"expected", f.expected},
-                        {"actual", f.actual},
-                        {"difference", f.difference},
-                        {"unit", f.unit},
-                        {"message_zh", f.message_zh},
-                        {"message_en", f.message_en}});
+    w.begin_object().field("rule", f.rule).field("severity", f.severity).field("materiality", f.materiality);
+    w.key("lines").lines(f.first_line, f.last_line);
+    w.key("related_lines").ints(f.related_lines);
+    w.field("expected", f.expected)
+        .field("actual", f.actual)
+        .field("difference", f.difference)
+        .field("unit", f.unit)
+        .field("message_zh", f.message_zh)
+        .field("message_en", f.message_en)
+        .end_object();
   }
-  j["findings"] = std::move(findings);
-  Json checks = Json::array();
-  Json summary;
-  const char* kStatuses[] = {"passed", "failed", "rounding", "not_applicable", "insufficient_data",
-                             "ambiguous"};
-  summary["checks"] = r.checks.size();
-  for (const char* s : kStatuses) summary[s] = 0;
+  w.end_array();
+  // One count per ledger status, in this order; other statuses are not counted.
+  static const char* const kStatuses[] = {"passed", "failed", "rounding", "not_applicable",
+                                          "insufficient_data", "ambiguous"};
+  int counts[6] = {};
+  w.key("checks").begin_array();
   for (const CheckEntry& c : r.checks) {
-    Json lines = Json::array();
-    for (int l : c.lines) lines.push_back(l);
-    checks.push_back({{"id", c.id}, {"rule", c.rule}, {"status", c.status}, {"lines", std::move(lines)}});
-    if (summary.contains(c.status)) summary[c.status] = summary[c.status].get<int>() + 1;
+    w.begin_object().field("id", c.id).field("rule", c.rule).field("status", c.status);
+    w.key("lines").ints(c.lines).end_object();
+    for (int k = 0; k < 6; ++k)
+      if (c.status == kStatuses[k]) ++counts[k];
   }
-  j["checks"] = std::move(checks);
-  summary["errors"] = errors;
-  summary["warnings"] = warnings;
-  summary["infos"] = infos;
-  summary["tables"] = r.tables.size();
-  j["summary"] = std::move(summary);
-  // Invalid UTF-8 cannot reach here (analyze refuses it), but never throw.
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  w.end_array();
+  w.key("summary").begin_object().field("checks", static_cast<std::uint64_t>(r.checks.size()));
+  for (int k = 0; k < 6; ++k) w.field(kStatuses[k], counts[k]);
+  w.field("errors", errors)
+      .field("warnings", warnings)
+      .field("infos", infos)
+      .field("tables", static_cast<std::uint64_t>(r.tables.size()))
+      .end_object();
+  w.end_object();
+  return w.take();
 }
 
 }  // namespace hezhang
