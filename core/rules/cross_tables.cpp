@@ -136,6 +136,19 @@ void run_cross_tables(RuleContext& ctx) {
       std::map<const Table*, int> tables;
       for (const auto& e : entries) ++tables[e.figure.table];
       if (tables.size() < 2) continue;
+      std::vector<int> lines;
+      for (const auto& e : entries) lines.push_back(e.figure.row->line);
+      // One table printing the key twice with different figures: which one
+      // the others should match is a guess.
+      bool twice = false;
+      for (std::size_t i = 0; i < entries.size() && !twice; ++i)
+        for (std::size_t j = i + 1; j < entries.size() && !twice; ++j)
+          twice = entries[i].figure.table == entries[j].figure.table &&
+                  RuleContext::compare_equal(entries[i].figure, entries[j].figure).outcome != Outcome::Passed;
+      if (twice) {
+        ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, "ambiguous", lines);
+        continue;
+      }
       // The figure most tables agree on (exactly, in 元) is taken as right.
       std::size_t best = 0;
       int best_votes = -1;
@@ -169,14 +182,18 @@ void run_cross_tables(RuleContext& ctx) {
         if (sb && !si) best = i;
         else if (si == sb) tie = true;
       }
-      std::vector<int> lines;
-      for (const auto& e : entries) lines.push_back(e.figure.row->line);
       std::string status = "passed";
+      bool ambiguous = false;
       const Figure& reference = entries[best].figure;
       for (std::size_t i = 0; i < entries.size(); ++i) {
         if (i == best) continue;
         Comparison c = RuleContext::compare_equal(entries[i].figure, reference);
         if (c.overflow || c.outcome == Outcome::Passed) continue;
+        // A figure on a row printed short may sit in another column.
+        if (entries[i].figure.row->cells_uncertain || reference.row->cells_uncertain) {
+          ambiguous = true;
+          continue;
+        }
         if (c.outcome == Outcome::Failed) status = "failed";
         else if (status == "passed") status = "rounding";
         std::vector<int> related;
@@ -197,6 +214,7 @@ void run_cross_tables(RuleContext& ctx) {
             related);
         ctx.add_finding(std::move(f));
       }
+      if (ambiguous && status != "failed") status = "ambiguous";
       ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, status, lines);
     }
   }

@@ -3,6 +3,7 @@
 // side-by-side layouts. Rows out of code order work: parents are found by
 // code prefix, not by position.
 #include <map>
+#include <set>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -28,6 +29,18 @@ struct SumCheck {
   const TableRow* grandparent = nullptr;  // for linking a wrong middle row
 };
 
+// Two rows print the same figures (a repeated row, not a conflicting one).
+bool same_figures(const TableRow& a, const TableRow& b) {
+  if (a.cells.size() != b.cells.size()) return false;
+  for (std::size_t i = 0; i < a.cells.size(); ++i) {
+    const Cell& x = a.cells[i];
+    const Cell& y = b.cells[i];
+    if (x.column != y.column || x.kind != y.kind || x.value.has_value() != y.value.has_value()) return false;
+    if (x.value && compare(*x.value, *y.value) != 0) return false;
+  }
+  return true;
+}
+
 bool any_value(const Table& t, const TableRow& r, int col) {
   return figure_in_column(t, r, col).has_value();
 }
@@ -43,11 +56,16 @@ void run_hierarchy_sum(RuleContext& ctx) {
     int groups = 0;
     for (const auto& c : t.columns) groups = std::max(groups, c.group + 1);
     std::vector<SumCheck> sums;
+    // Codes printed twice in one group with different figures: which row is
+    // the real one is a guess, so their sums are ambiguous.
+    std::set<const TableRow*> doubtful;
     for (int g = 0; g < groups; ++g) {
       std::map<std::string, const TableRow*> by_code;
-      for (const auto& r : t.rows)
-        if (r.group == g && !r.code.empty() && (is_function(r.level) || is_economic(r.level)))
-          by_code.emplace(r.code, &r);
+      for (const auto& r : t.rows) {
+        if (r.group != g || r.code.empty() || !(is_function(r.level) || is_economic(r.level))) continue;
+        auto ins = by_code.emplace(r.code, &r);
+        if (!ins.second && !same_figures(*ins.first->second, r)) doubtful.insert(ins.first->second);
+      }
       std::map<const TableRow*, std::vector<const TableRow*>> children;
       std::vector<const TableRow*> classes, econ_classes;
       for (const auto& kv : by_code) {
@@ -115,6 +133,17 @@ void run_hierarchy_sum(RuleContext& ctx) {
       for (auto* c : s.children) lines.push_back(c->line);
       std::string status = "passed";
       bool checked = false;
+      // Two readings of a row: its code printed twice with other figures
+      // (either row may be the real one: nothing is concluded), or printed
+      // short (a break under the reading taken is not reported; a relation
+      // that holds confirms the reading).
+      bool twice = doubtful.count(s.parent) > 0;
+      bool guessed = s.parent->cells_uncertain;
+      for (auto* c : s.children) {
+        twice = twice || doubtful.count(c);
+        guessed = guessed || c->cells_uncertain;
+      }
+      bool ambiguous = twice;
       // Once per row, not per column: a row of 100 000 columns stays linear.
       std::vector<std::vector<int>> child_cols;
       for (auto* c : s.children) child_cols.push_back(value_columns(t, c->group));
@@ -142,6 +171,10 @@ void run_hierarchy_sum(RuleContext& ctx) {
         Figure tf = total ? *total : zero_figure(t, *s.parent, col);
         Comparison c = RuleContext::compare_sum(tf, parts);
         if (c.overflow) { status = "insufficient_data"; continue; }
+        if (twice || (guessed && c.outcome != Outcome::Passed)) {
+          ambiguous = true;
+          continue;
+        }
         if (c.outcome == Outcome::Failed) {
           status = "failed";
           failures.push_back({k, col, c, tf, parts});
@@ -153,7 +186,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       }
       ctx.check(kRule + std::string(":") + t.id + ":" + std::to_string(s.parent->line) + ":" +
                     std::to_string(s.parent->group),
-                kRule, checked ? status : "insufficient_data", lines);
+                kRule, !checked ? "insufficient_data" : ambiguous && status != "failed" ? "ambiguous" : status,
+                lines);
     }
     // A wrong middle row (款) breaks its own sum and its parent's by the same
     // amount with opposite sign: report the middle row once.

@@ -86,10 +86,12 @@ void three_public(RuleContext& ctx, const Table& t) {
           if (c.key == rel.total && c.group == row.group) tcol = c.index;
         Figure total_fig = tf ? *tf : zero_figure(t, row, tcol);
         Comparison c = RuleContext::compare_sum(total_fig, parts);
-        std::string status = status_of(c.outcome);
+        // A row printed short: its figures' columns are a guess.
+        bool ambiguous = row.cells_uncertain && c.outcome != Outcome::Passed;
+        std::string status = ambiguous ? "ambiguous" : status_of(c.outcome);
         ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" + rel.total,
                   "template.columns", status, {row.line});
-        if (c.outcome != Outcome::Passed && !c.overflow)
+        if (c.outcome != Outcome::Passed && !c.overflow && !ambiguous)
           ctx.add_finding(make_value_finding("template.columns", total_fig, c, rel.zh, rel.en, {}),
                           blank_origin(total_fig, parts, c, rel.zh, rel.en));
       }
@@ -144,11 +146,13 @@ void run_template_columns(RuleContext& ctx) {
         Figure tf = total ? *total : zero_figure(t, row, tcol);
         Comparison c = RuleContext::compare_sum(tf, parts);
         if (c.overflow) continue;
-        std::string status = status_of(c.outcome);
+        // A row printed short: its figures' columns are a guess.
+        bool ambiguous = row.cells_uncertain && c.outcome != Outcome::Passed;
+        std::string status = ambiguous ? "ambiguous" : status_of(c.outcome);
         ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" +
                       t.columns[static_cast<std::size_t>(tcol)].key,
                   "template.columns", status, {row.line});
-        if (c.outcome != Outcome::Passed)
+        if (c.outcome != Outcome::Passed && !ambiguous)
           ctx.add_finding(make_value_finding("template.columns", tf, c, rel.zh, rel.en, {}),
                           blank_origin(tf, parts, c, rel.zh, rel.en));
       }

@@ -37,6 +37,10 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
   std::vector<int> lines{total.line};
   std::string status = "passed";
   bool checked = false;
+  // A row printed short: its figures' columns are a guess.
+  bool guessed = total.cells_uncertain;
+  for (const TableRow* p : parts) guessed = guessed || p->cells_uncertain;
+  bool ambiguous = false;
   for (std::size_t pos = 0; pos < cols.size(); ++pos) {
     std::vector<Term> terms;
     bool any = false;
@@ -56,11 +60,12 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
     Figure fig = tf ? *tf : zero_figure(t, total, cols[pos]);
     Comparison c = RuleContext::compare_sum(fig, terms);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
+    if (guessed) { ambiguous = true; continue; }
     status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
     ctx.add_finding(make_value_finding(kRule, fig, c, zh, en, related), blank_origin(fig, terms, c, zh, en));
   }
   ctx.check(std::string(kRule) + ":" + t.id + ":" + id + ":" + std::to_string(total.line), kRule,
-            checked ? status : "insufficient_data", lines);
+            !checked ? "insufficient_data" : ambiguous ? "ambiguous" : status, lines);
 }
 
 }  // namespace
@@ -123,10 +128,11 @@ void run_template_rows(RuleContext& ctx) {
         auto b = figure_in_column(t, *grand[0], c0[0]);
         if (a && b) {
           Comparison c = RuleContext::compare_equal(*a, *b);
-          std::string status = status_of(c.outcome);
+          bool ambiguous = c.outcome != Outcome::Passed && (grand[0]->cells_uncertain || grand[1]->cells_uncertain);
+          std::string status = ambiguous ? "ambiguous" : status_of(c.outcome);
           ctx.check(std::string(kRule) + ":" + t.id + ":balance", kRule, status,
                     {grand[0]->line, grand[1]->line});
-          if (c.outcome != Outcome::Passed && !c.overflow)
+          if (c.outcome != Outcome::Passed && !c.overflow && !ambiguous)
             ctx.add_finding(make_value_finding(kRule, *a, c, "收入总计", "the income grand total",
                                                {grand[0]->line}));
         }

@@ -484,6 +484,26 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
   }
 }
 
+// A row whose line stops before its group's last column, with fewer figures
+// than the group has value columns, can be read left-aligned (blanks at the
+// end, as taken) or with its blanks anywhere else: the rules must not guess.
+// Report tables only; evaluation and index tables have their own layouts.
+void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, const Table& t,
+                          const std::vector<Group>& groups) {
+  if (!(starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.")) ||
+      t.template_id == "final.table_index" || t.template_id == "budget.project_performance")
+    return;
+  for (TableRow& r : line_rows) {
+    const Group& g = groups[static_cast<std::size_t>(r.group)];
+    if (line.cells.size() > g.last) continue;  // every column of the group was printed
+    std::size_t value_cols = 0, filled = 0;
+    for (std::size_t c = g.first; c <= g.last && c < t.columns.size(); ++c)
+      if (!t.columns[c].key.empty() && !is_label_key(t.columns[c].key)) ++value_cols;
+    for (const Cell& c : r.cells) filled += c.kind != CellKind::Empty ? 1 : 0;
+    r.cells_uncertain = filled > 0 && filled < value_cols;
+  }
+}
+
 // Fills code and level of rows printed without codes (budget 收支预算总表)
 // from coded rows of the same name elsewhere in the report; the code must
 // fit under the 类/款 above it when a name is ambiguous ("行政运行").
@@ -638,6 +658,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       for (std::size_t g = 0; g < groups.size(); ++g)
         line_rows.push_back(read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size()));
       merge_orphan_total_values(line_rows, t.columns, groups);
+      mark_uncertain_cells(line_rows, *row_line, t, groups);
       for (auto& r : line_rows) {
         auto gi = static_cast<std::size_t>(r.group);
         if (r.code.empty() && r.name.empty() && r.row_number.empty() && !row_has_values(r)) continue;

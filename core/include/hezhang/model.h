@@ -35,6 +35,10 @@ struct TableRow {
   int group = 0;           // which column group it came from
   std::string code;        // function (类3/款5/项7) or economic (3/5) code
   bool code_inferred = false;  // code/level taken from a matching coded row
+  // Printed short (its line ends before its group's last column) with fewer
+  // figures than value columns: which column each figure belongs to is a
+  // guess, so a relation it breaks is "ambiguous", never a finding.
+  bool cells_uncertain = false;
   std::string name;        // item name, wrapped pieces joined
   std::string level;       // "类","款","项","econ_class","econ_item","total","unit","line"
   std::string row_number;  // 行次 as printed ("27", "32.00")
