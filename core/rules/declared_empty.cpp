@@ -50,6 +50,7 @@ struct Kind {
   const char* expense_class;           // function class of that kind ("223"), or ""
   std::vector<const char*> expense_codes;  // economic items that are that kind
   bool expense_only;                   // the table shows expenditure only
+  const char* keyword;                 // how the explanation names the kind
   const char* zh;
   const char* en;
 };
@@ -60,11 +61,11 @@ const std::vector<Kind>& kinds() {
   // 三公 items: 30212 因公出国（境）费用 and 31013 公务用车购置.
   static const std::vector<Kind> kKinds = {
       {"gov_fund", {"final.gov_fund", "budget.gov_fund"}, 8, "政府性基金", "gov_fund", "", {}, false,
-       "政府性基金预算财政拨款", "government-fund appropriations"},
+       "政府性基金", "政府性基金预算财政拨款", "government-fund appropriations"},
       {"state_capital", {"final.state_capital"}, 9, "国有资本经营", "state_capital", "223", {}, true,
-       "国有资本经营预算财政拨款", "state-capital appropriations"},
+       "国有资本经营", "国有资本经营预算财政拨款", "state-capital appropriations"},
       {"three_public", {"final.three_public", "budget.three_public"}, 7, nullptr, nullptr, "",
-       {"30212", "31013"}, true, "“三公”经费", "“three public” expenses"},
+       {"30212", "31013"}, true, "三公", "“三公”经费", "“three public” expenses"},
   };
   return kKinds;
 }
@@ -119,6 +120,26 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
     }
   }
   return out;
+}
+
+// The sentence of the explanation that says the report has nothing of this
+// kind ("本部门无政府性基金决算收支，并已公开空表。"), or nullptr.
+const Sentence* explained_empty(const Report& r, const Kind& kind) {
+  const std::string k = kind.keyword;
+  for (const Section& s : r.sections)
+    for (const Sentence& sentence : s.sentences) {
+      std::string t = without_spaces(sentence.text);
+      // About this year and this department only: "上一年度无政府性基金…"
+      // explains nothing about this year's tables.
+      if (!contains(t, k) || contains(t, "上年") || contains(t, "上一年")) continue;
+      bool says = contains(t, "空表") || contains(t, "本表无数据");
+      for (const char* who : {"本部门", "本单位", "我部门", "我单位", "本年度"})
+        for (const char* none : {"无", "没有", "不涉及"})
+          for (const char* quote : {"", "“"})
+            says = says || contains(t, std::string(who) + none + quote + k);
+      if (says) return &sentence;
+    }
+  return nullptr;
 }
 
 // A declaration that a kind of table is empty: the declared-empty table's
@@ -211,6 +232,8 @@ void run_declared_empty(RuleContext& ctx) {
     if (table_present || report.document.kind != "final_accounts") continue;
     if (const TableRow* row = index_declares_empty(report, kind.required_number))
       check_elsewhere(ctx, kind, "部门决算表目录", "The index of tables", row->line, 0);
+    else if (const Sentence* s = explained_empty(report, kind))
+      check_elsewhere(ctx, kind, "情况说明", "The explanation", s->line, 0);
   }
   if (report.document.kind != "final_accounts") return;
   int final_tables = 0;
@@ -229,6 +252,12 @@ void run_declared_empty(RuleContext& ctx) {
     std::string id = std::string(kRule) + ":required:" + std::to_string(req.number);
     if (present) { ctx.check(id, kRule, "passed", {}); continue; }
     if (index_declares_empty(report, req.number)) { ctx.check(id, kRule, "not_applicable", {}); continue; }
+    // Tables 7-9 may be absent when the explanation says there is nothing of
+    // their kind.
+    const Sentence* why = nullptr;
+    for (const Kind& kind : kinds())
+      if (kind.required_number == req.number) why = explained_empty(report, kind);
+    if (why) { ctx.check(id, kRule, "not_applicable", {why->line}); continue; }
     ctx.check(id, kRule, "failed", {});
     const TemplateInfo* info = find_template(req.ids[0]);
     Finding f;

@@ -166,3 +166,47 @@ TEST_CASE("declared_empty: 三公 declared empty while basic expenditure pays �
   auto none = run(three + basic("0.00"));
   CHECK(findings_at(none, "tables.declared_empty", 6).empty());
 }
+
+TEST_CASE("declared_empty: a required 决算 table missing, with and without an explanation", "[rules][declared_empty]") {
+  // A 决算 report printing 01表, 03表 and 04表 but no 08表. Without a word about
+  // it, 公开08表 missing is a warning; a sentence saying the department has no
+  // 政府性基金 (and published an empty table) explains it: not_applicable, and
+  // that sentence is then checked against 04表 like any declaration.
+  const std::string tables =
+      "收入支出决算总表\n公开01表\n金额单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+      "一般公共预算财政拨款收入\t10.00\t一般公共服务支出\t10.00\n本年收入合计\t10.00\t本年支出合计\t10.00\n\n"
+      "支出决算表\n公开03表\n金额单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n"
+      "功能分类科目编码\t科目名称\t\t\t\n201\t一般公共服务支出\t10.00\t10.00\t\n\n" +
+      fiscal_summary("", "");
+  auto required8 = [](const hezhang::Report& r) {
+    auto c = checks_with(r, "tables.declared_empty:required:8");
+    return c.size() == 1 ? c[0]->status : "<none>";
+  };
+  auto silent = run(tables);
+  REQUIRE(silent.document.kind == "final_accounts");
+  CHECK(required8(silent) == "failed");
+  bool warned = false;
+  for (const auto& f : silent.findings)
+    warned = warned || (f.rule == "tables.declared_empty" && f.severity == "warning" &&
+                        seed::contains(f.message_zh, "公开08表）未找到"));
+  CHECK(warned);
+
+  // A sentence about last year explains nothing about this year's tables
+  // (seed 002 l.85: "上一年度无政府性基金预算财政拨款支出情况").
+  auto last_year = run(tables + "\n八、政府性基金预算财政拨款支出情况\n上一年度无政府性基金预算财政拨款支出情况。\n");
+  CHECK(required8(last_year) == "failed");
+
+  auto explained = run(tables + "\n八、政府性基金预算财政拨款收入支出决算情况说明\n本部门无政府性基金决算收支，并已公开空表。\n");
+  CHECK(required8(explained) == "not_applicable");
+  for (const auto& f : explained.findings) CHECK_FALSE(seed::contains(f.message_zh, "公开08表）未找到"));
+  auto elsewhere = checks_with(explained, "tables.declared_empty:elsewhere:gov_fund:");
+  REQUIRE(elsewhere.size() == 1);
+  CHECK(elsewhere[0]->status == "passed");
+  // The same explanation while 04表 shows 5.00 of 政府性基金: contradicted.
+  auto contradicted = run(tables.substr(0, tables.size() - fiscal_summary("", "").size()) +
+                          fiscal_summary("5.00", "5.00") +
+                          "\n八、政府性基金预算财政拨款收入支出决算情况说明\n本部门无政府性基金决算收支，并已公开空表。\n");
+  auto bad = checks_with(contradicted, "tables.declared_empty:elsewhere:gov_fund:");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0]->status == "failed");
+}
