@@ -44,21 +44,30 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+  // One append per code point, not one per byte (this runs for every
+  // character of the report).
+  char b[4];
+  std::size_t n;
   if (cp < 0x80) {
     out += static_cast<char>(cp);
+    return;
   } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    b[0] = static_cast<char>(0xC0 | (cp >> 6));
+    b[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
   } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    b[0] = static_cast<char>(0xE0 | (cp >> 12));
+    b[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    b[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    b[0] = static_cast<char>(0xF0 | (cp >> 18));
+    b[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    b[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
   }
+  out.append(b, n);
 }
 
 bool is_cjk(char32_t cp) {
@@ -94,23 +103,28 @@ std::string without_spaces(std::string_view t) {
 }
 
 std::string join_wrapped(std::string_view t) {
-  // Decode once; drop a run of spaces when the characters on both sides are CJK.
-  std::vector<char32_t> cps;
-  cps.reserve(t.size());
-  for (std::size_t i = 0; i < t.size();) cps.push_back(next_code_point(t, i));
+  // Text is valid UTF-8 here (analyze refuses anything else), so a piece
+  // without spaces comes out unchanged: most cells, copied without decoding.
+  if (t.find(' ') == std::string_view::npos) return std::string(t);
+  // Drop a run of spaces when the characters on both sides are CJK.
   std::string out;
   out.reserve(t.size());
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    if (cps[i] == ' ') {
+  char32_t prev = 0;  // the code point before a run of spaces
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == ' ') {
       std::size_t j = i;
-      while (j < cps.size() && cps[j] == ' ') ++j;
-      bool left = !out.empty() && i > 0 && is_cjk(cps[i - 1]);
-      bool right = j < cps.size() && is_cjk(cps[j]);
-      if (!(left && right) && !out.empty() && j < cps.size()) out += ' ';
-      i = j - 1;
+      while (j < t.size() && t[j] == ' ') ++j;
+      bool left = !out.empty() && is_cjk(prev);
+      std::size_t k = j;
+      bool right = j < t.size() && is_cjk(next_code_point(t, k));
+      if (!(left && right) && !out.empty() && j < t.size()) out += ' ';
+      i = j;
       continue;
     }
-    append_utf8(out, cps[i]);
+    const std::size_t at = i;
+    prev = next_code_point(t, i);
+    i = std::min(i, t.size());
+    out.append(t.data() + at, i - at);
   }
   return out;
 }
@@ -223,19 +237,35 @@ bool is_pipe_separator_row(const std::vector<std::string>& cells) {
 
 void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   // 1. Code points: full-width forms, odd spaces, invisible characters.
+  // Decoded on the fly (no array of code points: this is every character of
+  // the report); printable ASCII, which maps to itself, is copied in runs.
   std::string s;
   s.reserve(raw.size());
-  std::vector<char32_t> cps;
-  for (std::size_t i = 0; i < raw.size();) cps.push_back(next_code_point(raw, i));
-  for (std::size_t k = 0; k < cps.size(); ++k) {
+  auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
+  char32_t prev = 0;  // the previous code point as read (even when dropped)
+  for (std::size_t i = 0; i < raw.size();) {
+    std::size_t run = i;
+    while (run < raw.size() && static_cast<unsigned char>(raw[run]) >= 0x20 &&
+           static_cast<unsigned char>(raw[run]) < 0x80)
+      ++run;
+    if (run > i) {
+      s.append(raw.data() + i, run - i);
+      prev = static_cast<unsigned char>(raw[run - 1]);
+      i = run;
+      continue;
+    }
+    const bool first = i == 0;
+    const char32_t cp = next_code_point(raw, i);
     char32_t m;
-    if (!map_code_point(cps[k], m)) continue;
-    // A full-width comma between digits is a thousands separator.
-    if (m == 0xFF0C && k > 0 && k + 1 < cps.size() &&
-        ((cps[k - 1] >= '0' && cps[k - 1] <= '9') || (cps[k - 1] >= 0xFF10 && cps[k - 1] <= 0xFF19)) &&
-        ((cps[k + 1] >= '0' && cps[k + 1] <= '9') || (cps[k + 1] >= 0xFF10 && cps[k + 1] <= 0xFF19)))
-      m = ',';
-    append_utf8(s, m);
+    if (map_code_point(cp, m)) {
+      // A full-width comma between digits is a thousands separator.
+      if (m == 0xFF0C && !first && i < raw.size() && digit(prev)) {
+        std::size_t k = i;
+        if (digit(next_code_point(raw, k))) m = ',';
+      }
+      append_utf8(s, m);
+    }
+    prev = cp;
   }
 
   // 2. Markup: markdown headings and emphasis, HTML tags, LaTeX.
