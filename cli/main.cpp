@@ -2,14 +2,18 @@
 // a text summary or one compact JSON document per line (the same JSON as the
 // WebAssembly module, byte for byte).
 //
-//   hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] FILE... | -
+//   hezhang check [--format text|json] [--lang zh|en] [LIMITS] FILE... | -
+//   LIMITS: --max-input-bytes N --max-line-bytes N --max-tables N --max-cells N
+//           --max-number-digits N
 //
 // Input bytes are decoded here: UTF-8 when valid, else GB18030/GBK (which
 // covers GB2312) through glibc's iconv; the report says which was used.
 // Exit codes: 0 nothing material found, 1 material findings, 2 input error / usage.
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -49,9 +53,34 @@ bool gb18030_to_utf8(const std::string& in, std::string* out) {
   return ok;
 }
 
+// The resource limits (docs/json-contract.md), one flag each: a plain
+// decimal number, saturating at the field's maximum.
+bool is_limit_flag(const std::string& flag) {
+  return flag == "--max-input-bytes" || flag == "--max-line-bytes" || flag == "--max-tables" ||
+         flag == "--max-cells" || flag == "--max-number-digits";
+}
+
+bool set_limit(hezhang::Limits& limits, const std::string& flag, const std::string& value) {
+  if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  std::uint64_t n = std::stoull(value);
+  auto small = [&](std::uint32_t& field) {
+    field = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, UINT32_MAX));
+  };
+  if (flag == "--max-input-bytes") limits.max_input_bytes = n;
+  else if (flag == "--max-line-bytes") limits.max_line_bytes = n;
+  else if (flag == "--max-tables") small(limits.max_tables);
+  else if (flag == "--max-cells") small(limits.max_cells_per_table);
+  else small(limits.max_number_digits);
+  return true;
+}
+
 int usage() {
-  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] FILE... | -\n"
-               "用法：hezhang check [--format text|json] [--lang zh|en] [--max-input-bytes N] 文件… | -\n";
+  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] [LIMITS] FILE... | -\n"
+               "  LIMITS: --max-input-bytes N --max-line-bytes N --max-tables N --max-cells N --max-number-digits N\n"
+               "用法：hezhang check [--format text|json] [--lang zh|en] [限额] 文件… | -\n"
+               "  限额：--max-input-bytes N（输入字节）--max-line-bytes N（每行字节）--max-tables N（表格数）\n"
+               "        --max-cells N（每表单元格数）--max-number-digits N（数字位数，最多 18）\n";
   return 2;
 }
 
@@ -67,12 +96,9 @@ int main(int argc, char** argv) {
     if ((args[i] == "--format" || args[i] == "--lang") && i + 1 < args.size()) {
       (args[i] == "--format" ? format : lang) = args[i + 1];
       ++i;
-    } else if (args[i] == "--max-input-bytes" && i + 1 < args.size()) {
-      try {
-        limits.max_input_bytes = std::stoull(args[++i]);
-      } catch (...) {
-        return usage();
-      }
+    } else if (is_limit_flag(args[i]) && i + 1 < args.size()) {
+      if (!set_limit(limits, args[i], args[i + 1])) return usage();
+      ++i;
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return usage();
     } else {

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ninja-build emscripten catch2 nlohmann-json3-dev)
+# Fuzzing (scripts/fuzz.sh): clang with libFuzzer; GNU time for bench/scaling.mjs.
+packages+=(clang libclang-rt-dev time)
 # Browser tests (tests/browser/) drive Debian's chromium via playwright-core; a small
 # CJK font (1.6 MB) makes their screenshots of Chinese text legible.
 if [[ -d tests/browser ]]; then
@@ -26,7 +28,7 @@ if ((${#missing[@]})); then
   "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-for tool in node npm cmake ninja em++; do
+for tool in node npm cmake ninja em++ clang++; do
   command -v "$tool" >/dev/null || { echo "setup: '$tool' not found on PATH" >&2; exit 1; }
 done
 

@@ -2,6 +2,8 @@
 // report facts and narrative. Bad input becomes messages, never a crash.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <limits>
 #include <map>
 
 #include "claims.h"
@@ -12,11 +14,6 @@
 namespace hezhang {
 
 namespace {
-
-std::string mb(std::uint64_t bytes) {
-  std::uint64_t tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
-}
 
 int line_of_offset(std::string_view text, std::size_t offset) {
   // Same line ends as the splitter: \n, \r\n and a lone \r.
@@ -50,8 +47,10 @@ Options options_from_json(std::string_view json, std::string* error) {
     if (j.contains(k) && j[k].is_string()) out = j[k].get<std::string>();
   };
   auto num = [&](const char* k, auto& out) {
+    // Saturating: a limit too large for its field means "as large as it goes", never a wrap.
+    using T = std::remove_reference_t<decltype(out)>;
     if (j.contains(k) && j[k].is_number_unsigned())
-      out = static_cast<std::remove_reference_t<decltype(out)>>(j[k].get<std::uint64_t>());
+      out = static_cast<T>(std::min<std::uint64_t>(j[k].get<std::uint64_t>(), std::numeric_limits<T>::max()));
   };
   str("name", o.name);
   str("encoding", o.encoding);
@@ -60,6 +59,7 @@ Options options_from_json(std::string_view json, std::string* error) {
   num("max_line_bytes", o.limits.max_line_bytes);
   num("max_tables", o.limits.max_tables);
   num("max_cells_per_table", o.limits.max_cells_per_table);
+  num("max_number_digits", o.limits.max_number_digits);
   return o;
 }
 
@@ -72,10 +72,10 @@ Report analyze(std::string_view text, const Options& options) {
   if (text.size() > options.limits.max_input_bytes) {
     r.messages.push_back(make_message(
         "input.too_large", "error", 0,
-        "输入过大（" + mb(text.size()) + "），超过上限 " + mb(options.limits.max_input_bytes) +
+        "输入过大（" + megabytes(text.size()) + "），超过上限 " + megabytes(options.limits.max_input_bytes) +
             "。请拆分后分别检查，或提高上限。",
-        "The input is too large (" + mb(text.size()) + "); the limit is " +
-            mb(options.limits.max_input_bytes) + ". Split it, or raise the limit."));
+        "The input is too large (" + megabytes(text.size()) + "); the limit is " +
+            megabytes(options.limits.max_input_bytes) + ". Split it, or raise the limit."));
     return r;
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
@@ -96,29 +96,10 @@ Report analyze(std::string_view text, const Options& options) {
     return r;
   }
 
-  // Split into physical lines: \n, \r\n and a lone \r all end a line.
-  std::vector<Line> lines;
   int number = 0;
+  std::vector<Line> lines = split_lines(text, options.limits, r.messages, number);
   bool any_text = false;
-  for (std::size_t i = 0; i <= text.size();) {
-    std::size_t end = text.find_first_of("\r\n", i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(i, end - i);
-    ++number;
-    if (raw.size() > options.limits.max_line_bytes) {
-      r.messages.push_back(make_message(
-          "input.line_too_long", "warning", number,
-          "第 " + std::to_string(number) + " 行过长（" + mb(raw.size()) + "），已跳过。",
-          "Line " + std::to_string(number) + " is too long (" + mb(raw.size()) + "); it was skipped."));
-      lines.push_back(Line{number, "", {}, false, false});
-    } else {
-      normalize_line(raw, number, lines);
-      any_text = any_text || !lines.back().blank() || lines.back().is_cell_line();
-    }
-    if (end >= text.size()) break;
-    i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
-    if (i >= text.size()) break;  // a final newline does not open a new line
-  }
+  for (const Line& l : lines) any_text = any_text || !l.blank() || l.is_cell_line();
   r.input.lines = text.empty() ? 0 : number;
   if (!any_text) {
     r.messages.push_back(make_message("input.empty", "error", 0,
@@ -128,8 +109,31 @@ Report analyze(std::string_view text, const Options& options) {
   }
 
   std::vector<bool> in_table;
-  r.tables = extract_tables(lines, options.limits, in_table, r.messages);
+  std::vector<InputMessage> table_messages;
+  r.tables = extract_tables(lines, options.limits, in_table, table_messages);
   r.document = detect_document(lines, r.tables);
+  // Several reports pasted together: check the first alone, never a mix of
+  // their tables, and say where the next one starts.
+  SecondReport second = find_second_report(lines, r.tables, r.document);
+  if (second.index < lines.size()) {
+    int at = lines[second.index].number;
+    std::string from = std::to_string(at), upto = std::to_string(at - 1);
+    r.messages.push_back(make_message(
+        second.same ? "input.repeated_report" : "input.multiple_reports", "warning", at,
+        second.same ? "第 " + from + " 行起是同一份报告的重复粘贴：只核对了第一份（第 1–" + upto + " 行）。"
+                    : "第 " + from + " 行起似乎是另一份报告：只核对了第一份报告（第 1–" + upto +
+                          " 行），两份报告的表格没有混在一起核对。请分别检查每份报告。",
+        second.same ? "From line " + from + " the same report is pasted again: only the first copy (lines 1–" +
+                          upto + ") was checked."
+                    : "From line " + from + " the text seems to be another report: only the first report (lines 1–" +
+                          upto + ") was checked, and the tables of the two were not mixed. Check each report separately."));
+    lines.resize(second.index);
+    table_messages.clear();
+    r.tables = extract_tables(lines, options.limits, in_table, table_messages);
+    r.document = detect_document(lines, r.tables);
+  }
+  r.messages.insert(r.messages.end(), table_messages.begin(), table_messages.end());
+  enforce_number_digits(r.tables, options.limits, r.messages);
   r.sections = extract_sections(lines, in_table);
   r.claims = extract_claims(r.sections, r.tables);
   link_claims(r);

@@ -1,4 +1,5 @@
-// Report-level facts: kind (决算/预算), year, department, unit.
+// Report-level facts: kind (决算/预算), year, department, unit; and where a
+// second report starts when several were pasted into one input.
 #include <re2/re2.h>
 
 #include <map>
@@ -54,6 +55,104 @@ DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<T
   for (const auto& u : units)
     if (u.second > best) { best = u.second; doc.unit = u.first; }
   return doc;
+}
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+// The next non-blank line at or after i, or kNone.
+std::size_t next_filled(const std::vector<Line>& lines, std::size_t i) {
+  while (i < lines.size() && lines[i].blank()) ++i;
+  return i < lines.size() ? i : kNone;
+}
+
+bool ends_with(std::string_view t, std::string_view suffix) {
+  return t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A cover title: "阳泉市大数据应用局2022年度部门决算公开", "2021 年单位预算":
+// it ends with 决算/预算 (公开/报告). Headings that go on ("…决算情况说明"),
+// table titles and sentences are not covers. Sets kind and year.
+bool is_cover_line(const Line& l, std::string* kind, int* year) {
+  if (l.blank() || l.is_cell_line() || l.toc_entry) return false;
+  std::string t = without_spaces(l.text);
+  if (code_points(t) > 40 || contains(t, "表") || contains(t, "。") || contains(t, "，")) return false;
+  std::string_view core = t;
+  for (std::string_view tail : {"公开", "报告"})
+    if (ends_with(core, tail)) core.remove_suffix(tail.size());
+  bool final_kind = ends_with(core, "决算"), budget_kind = ends_with(core, "预算");
+  if (final_kind == budget_kind) return false;
+  static const RE2 year_re(R"((20\d\d)年)");
+  std::string y;
+  if (!RE2::PartialMatch(t, year_re, &y)) return false;
+  *kind = final_kind ? "final_accounts" : "budget";
+  *year = std::stoi(y);
+  return true;
+}
+
+// The report's opening (its first three non-blank lines) recurs at j.
+bool opening_recurs_at(const std::vector<Line>& lines, const std::vector<std::size_t>& opening,
+                       std::size_t j) {
+  for (std::size_t k : opening) {
+    if (j == kNone || lines[j].text != lines[k].text) return false;
+    j = next_filled(lines, j + 1);
+  }
+  return true;
+}
+
+}  // namespace
+
+SecondReport find_second_report(const std::vector<Line>& lines, const std::vector<Table>& tables,
+                                const DocumentInfo& doc) {
+  SecondReport found;
+  // 1. The same report pasted twice: its opening lines come again, after a table.
+  std::vector<std::size_t> opening;
+  for (std::size_t i = next_filled(lines, 0); i != kNone && opening.size() < 3;
+       i = next_filled(lines, i + 1))
+    opening.push_back(i);
+  if (opening.size() == 3 && !tables.empty() && code_points(lines[opening[0]].text) >= 4) {
+    for (std::size_t j = opening.back() + 1; j < lines.size(); ++j) {
+      if (lines[j].number <= tables.front().last_line) continue;
+      if (lines[j].text == lines[opening[0]].text && opening_recurs_at(lines, opening, j)) {
+        found.index = j;
+        found.same = true;
+        return found;
+      }
+    }
+  }
+  // 2. A summary table again (one per report): another report restarts its tables.
+  //    It starts at the last cover title between the previous table and that one.
+  std::size_t seen_summary = 0;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (tables[t].template_id != "final.summary" && tables[t].template_id != "budget.summary") continue;
+    if (seen_summary++ == 0) continue;
+    int from = t > 0 ? tables[t - 1].last_line : 0;
+    int to = tables[t].first_line;
+    std::size_t at = kNone;
+    for (std::size_t j = 0; j < lines.size() && lines[j].number < to; ++j) {
+      std::string kind;
+      int year = 0;
+      if (lines[j].number > from && is_cover_line(lines[j], &kind, &year)) at = j;
+    }
+    if (at == kNone)
+      for (std::size_t j = 0; j < lines.size() && at == kNone; ++j)
+        if (lines[j].number >= to) at = j;
+    found.index = at;
+    return found;
+  }
+  // 3. After the first table, a cover title of another kind or year.
+  if (doc.kind.empty() || tables.empty()) return found;
+  for (std::size_t j = 0; j < lines.size(); ++j) {
+    if (lines[j].number <= tables.front().last_line) continue;
+    std::string kind;
+    int year = 0;
+    if (is_cover_line(lines[j], &kind, &year) && (kind != doc.kind || (doc.year && year != doc.year))) {
+      found.index = j;
+      return found;
+    }
+  }
+  return found;
 }
 
 }  // namespace hezhang

@@ -40,6 +40,12 @@ struct Line {
 // splits it into cells. Appends one or more logical lines to `out`.
 void normalize_line(std::string_view raw, int number, std::vector<Line>& out);
 
+// Splits text into physical lines (\n, \r\n or a lone \r) and normalizes
+// each; a line longer than limits.max_line_bytes is kept blank, with an
+// input.line_too_long message. Sets physical_lines to the count of lines.
+std::vector<Line> split_lines(std::string_view text, const Limits& limits,
+                              std::vector<InputMessage>& messages, int& physical_lines);
+
 // Removes spaces that sit between two CJK characters ("行政事业单 位" ->
 // "行政事业单位"): PDF conversion wraps names inside cells.
 std::string join_wrapped(std::string_view text);
@@ -60,6 +66,15 @@ struct ParsedNumber {
 };
 // Reads a table cell: "1,802.64", "-12.5", "（12.5）", "99.97%", "——", "".
 ParsedNumber parse_cell_number(std::string_view text);
+
+// Digits in a figure-shaped cell ("(1,802.64)" -> 6); 0 when it is not one.
+std::size_t figure_digits(std::string_view text);
+
+// Cells whose figures have more digits than limits.max_number_digits (at most
+// 18, what a Decimal holds) become unreadable text, with one limit.number_digits
+// message: a too-large figure is never wrapped or rounded.
+void enforce_number_digits(std::vector<Table>& tables, const Limits& limits,
+                           std::vector<InputMessage>& messages);
 
 // "元", "万元", "千元", "亿元" -> power of ten relative to 元 (0, 4, 3, 8).
 std::optional<int> unit_power(std::string_view unit);
@@ -83,6 +98,16 @@ std::vector<Formula> parse_formulas(std::string_view text, int line);
 DocumentInfo detect_document(const std::vector<Line>& lines,
                              const std::vector<Table>& tables);
 
+// Where a second report starts when several were pasted into one input
+// (index into lines, or npos when there is one report); `same` when it is
+// the first report pasted again.
+struct SecondReport {
+  std::size_t index = static_cast<std::size_t>(-1);
+  bool same = false;
+};
+SecondReport find_second_report(const std::vector<Line>& lines, const std::vector<Table>& tables,
+                                const DocumentInfo& doc);
+
 // ---- narrative.cpp -------------------------------------------------------
 
 std::vector<Section> extract_sections(const std::vector<Line>& lines,
@@ -92,5 +117,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
 
 InputMessage make_message(std::string id, std::string severity, int line,
                           std::string zh, std::string en);
+// "20.0 MB": sizes in messages.
+std::string megabytes(std::uint64_t bytes);
 
 }  // namespace hezhang

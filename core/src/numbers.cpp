@@ -1,5 +1,7 @@
 // Reading figures out of table cells. Exact: the digits as printed become a
 // Decimal with their scale; nothing passes through floating point.
+#include <algorithm>
+
 #include "internal.h"
 
 namespace hezhang {
@@ -68,6 +70,55 @@ ParsedNumber parse_cell_number(std::string_view raw) {
   r.kind = percent ? CellKind::Percent : CellKind::Amount;
   r.value = value;
   return r;
+}
+
+std::size_t figure_digits(std::string_view raw) {
+  // The shape of a figure: signs, brackets, separators, a point, a percent
+  // sign and digits, nothing else. Counts the digits.
+  // At most one sign and one point: "2019-2020-2021" is not a figure.
+  std::size_t digits = 0;
+  int signs = 0, points = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c >= '0' && c <= '9') { ++digits; continue; }
+    if (c == '-' || c == '+') { if (++signs > 1) return 0; continue; }
+    if (c == '.') { if (++points > 1) return 0; continue; }
+    if (c == ',' || c == '%' || c == '(' || c == ')' || c == ' ') continue;
+    if (raw.compare(i, 3, "（") == 0 || raw.compare(i, 3, "）") == 0) { i += 2; continue; }
+    return 0;
+  }
+  return digits;
+}
+
+void enforce_number_digits(std::vector<Table>& tables, const Limits& limits,
+                           std::vector<InputMessage>& messages) {
+  // A Decimal holds 18 significant digits: a larger limit cannot make more readable.
+  std::size_t limit = std::min<std::size_t>(limits.max_number_digits, 18);
+  int first_line = 0;
+  std::size_t count = 0, longest = 0;
+  for (Table& t : tables)
+    for (TableRow& row : t.rows)
+      for (Cell& cell : row.cells) {
+        if (cell.kind != CellKind::Amount && cell.kind != CellKind::Percent && cell.kind != CellKind::Text)
+          continue;
+        std::size_t digits = figure_digits(cell.text);
+        if (digits <= limit) continue;
+        // Unreadable, never wrapped or truncated: the checks that need it are not made.
+        cell.kind = CellKind::Text;
+        cell.value.reset();
+        if (!first_line) first_line = row.line;
+        ++count;
+        longest = std::max(longest, digits);
+      }
+  if (!count) return;
+  std::string n = std::to_string(count), l = std::to_string(first_line), d = std::to_string(longest),
+              lim = std::to_string(limit);
+  messages.push_back(make_message(
+      "limit.number_digits", "warning", first_line,
+      "第 " + l + " 行起共 " + n + " 个数字位数过多（最长 " + d + " 位，上限 " + lim +
+          " 位），无法准确读取，已按文字处理，涉及它们的核对未进行。",
+      n + " figure(s) from line " + l + " have too many digits (up to " + d + "; the limit is " + lim +
+          "): they cannot be read exactly, are treated as text, and the checks that need them were not made."));
 }
 
 std::optional<int> unit_power(std::string_view unit) {

@@ -1,5 +1,6 @@
 // UTF-8 handling and line normalization. Normalization works line by line,
 // so every extracted thing keeps the 1-based line of the user's own text.
+#include <algorithm>
 #include <cstring>
 
 #include "internal.h"
@@ -164,6 +165,7 @@ void replace_latex(std::string& s) {
       {"\\pm", "±"},       {"\\neq", "≠"},      {"\\sim", "~"},   {"\\cdot", "·"},
       {"\\mathrm", ""},    {"\\text", ""},      {"\\left", ""},   {"\\right", ""},
       {"\\,", ""},         {"\\ ", ""}};
+  const bool math = s.find('$') != std::string::npos;  // once, not per brace
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
@@ -183,7 +185,7 @@ void replace_latex(std::string& s) {
       if (!hit) out += s[i++];
       continue;
     }
-    if ((s[i] == '{' || s[i] == '}') && s.find('$') != std::string::npos) { ++i; continue; }
+    if ((s[i] == '{' || s[i] == '}') && math) { ++i; continue; }
     out += s[i++];
   }
   s.swap(out);
@@ -198,8 +200,10 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
                           (s[j] >= '0' && s[j] <= '9')))
     ++j;
   if (j == start || j - start > 10) return "";
-  std::size_t close = s.find('>', j);
-  if (close == std::string_view::npos || close - i > 200) return "";
+  // Only a '>' within 200 bytes closes a tag: looking further would make a
+  // line of many '<' quadratic.
+  std::size_t close = s.substr(0, std::min(s.size(), i + 201)).find('>', j);
+  if (close == std::string_view::npos) return "";
   std::string name(s.substr(start, j - start));
   for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   static const char* kKnown[] = {"b", "strong", "i", "em", "u", "br", "p", "span", "div",
@@ -304,7 +308,17 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     s.swap(t);
   }
-  for (std::size_t p; (p = s.find("**")) != std::string::npos;) s.erase(p, 2);
+  // Markdown bold markers, removed in one pass (erasing each in place would
+  // be quadratic on a long line of them).
+  if (s.find("**") != std::string::npos) {
+    std::string t;
+    t.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '*' && i + 1 < s.size() && s[i + 1] == '*') { ++i; continue; }
+      t += s[i];
+    }
+    s.swap(t);
+  }
   replace_latex(s);
 
   // 3. Split into logical lines (one per HTML row) and cells.
@@ -358,6 +372,41 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     out.push_back(std::move(line));
   } while (start != std::string::npos && start < s.size());
+}
+
+std::vector<Line> split_lines(std::string_view text, const Limits& limits,
+                              std::vector<InputMessage>& messages, int& physical_lines) {
+  // \n, \r\n and a lone \r all end a line; a final newline opens no new line.
+  std::vector<Line> lines;
+  int number = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t end = text.find_first_of("\r\n", i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(i, end - i);
+    ++number;
+    if (raw.size() > limits.max_line_bytes) {
+      messages.push_back(make_message(
+          "input.line_too_long", "warning", number,
+          "第 " + std::to_string(number) + " 行过长（" + megabytes(raw.size()) + "，上限 " +
+              megabytes(limits.max_line_bytes) + "），已跳过。",
+          "Line " + std::to_string(number) + " is too long (" + megabytes(raw.size()) +
+              "; the limit is " + megabytes(limits.max_line_bytes) + "); it was skipped."));
+      lines.push_back(Line{number, "", {}, false, false});
+    } else {
+      normalize_line(raw, number, lines);
+    }
+    if (end >= text.size()) break;
+    i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+    if (i >= text.size()) break;
+  }
+  physical_lines = number;
+  return lines;
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  // One decimal, rounded half up: "20.0 MB". Integer arithmetic only.
+  std::uint64_t tenths = (bytes / 1024 * 10 + 1024 / 2) / 1024;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
 
 InputMessage make_message(std::string id, std::string severity, int line, std::string zh,

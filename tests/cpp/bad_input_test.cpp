@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "hezhang/hezhang.h"
+#include "input_test_support.h"
 
 namespace {
 
@@ -20,17 +21,8 @@ std::string read_input(const std::string& name) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-const hezhang::InputMessage* find_message(const hezhang::Report& r, const std::string& id) {
-  for (const auto& m : r.messages)
-    if (m.id == id) return &m;
-  return nullptr;
-}
-
-std::string ids(const hezhang::Report& r) {
-  std::string out;
-  for (const auto& m : r.messages) out += m.id + "@" + std::to_string(m.line) + " ";
-  return out;
-}
+using input_test::find_message;
+using input_test::ids;
 
 // The JSON contract holds for bad input too.
 nlohmann::json checked_json(std::string_view text, const hezhang::Options& options) {

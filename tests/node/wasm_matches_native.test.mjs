@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,15 +20,15 @@ const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.txt')).sort
 
 // Runs `hezhang check --format json NAME` in the fixtures directory, so the
 // name the CLI reports is the basename, as for the WASM call.
-function nativeJson(name) {
+function nativeJson(name, dir = fixturesDir) {
   let stdout;
   try {
     stdout = execFileSync(cli, ['check', '--format', 'json', name], {
-      cwd: fixturesDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+      cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
     });
   } catch (err) {
-    // Exit code 1 means "findings exist": a successful run.
-    if (err.status !== 1) throw new Error(`${cli} failed on ${name} (exit ${err.status}): ${err.stderr}`);
+    // Exit code 1 means "findings exist", 2 "input refused" (its JSON says why).
+    if (err.status !== 1 && err.status !== 2) throw new Error(`${cli} failed on ${name} (exit ${err.status}): ${err.stderr}`);
     stdout = err.stdout;
   }
   assert.ok(stdout.endsWith('\n'), 'CLI output ends with a newline');
@@ -37,8 +37,8 @@ function nativeJson(name) {
   return body;
 }
 
-function wasmJson(module, name) {
-  const bytes = readFileSync(path.join(fixturesDir, name));
+function wasmJson(module, name, dir = fixturesDir) {
+  const bytes = readFileSync(path.join(dir, name));
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const options = { name, encoding: 'utf-8', input_bytes: bytes.byteLength };
   return module.analyze(text, JSON.stringify(options));
@@ -71,6 +71,33 @@ test('WASM output is byte-identical to the native CLI for every fixture', async 
       assert.equal(wasm, native);
     });
   }
+});
+
+// Hostile input too (issue 6): the bad inputs and the kept fuzz inputs
+// (crashes and corpus samples, tests/fuzz-regressions/<target>/) that are
+// valid UTF-8, the only text the page hands the module.
+test('WASM output is byte-identical to the native CLI for bad inputs and fuzz samples', async (t) => {
+  const module = await loadModule('hezhang.mjs', {
+    wasmBinary: readFileSync(path.join(wasmDir, 'hezhang.wasm')),
+  });
+  const regressions = path.join(root, 'tests/fuzz-regressions');
+  const dirs = [path.join(root, 'tests/inputs'),
+    ...readdirSync(regressions).map((d) => path.join(regressions, d)).filter((d) => statSync(d).isDirectory())];
+  let compared = 0;
+  for (const dir of dirs) {
+    for (const name of readdirSync(dir).filter((f) => !f.endsWith('.md')).sort()) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(dir, name)));
+      } catch {
+        continue; // not UTF-8: the CLI would decode it as GB18030 first
+      }
+      compared += 1;
+      await t.test(`${path.basename(dir)}/${name}`, () => {
+        assert.equal(wasmJson(module, name, dir), nativeJson(name, dir));
+      });
+    }
+  }
+  assert.ok(compared >= 10, `only ${compared} samples compared`);
 });
 
 test('single-file build loads and matches the native CLI', async () => {

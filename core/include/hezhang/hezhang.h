@@ -27,7 +27,9 @@ struct Limits {
   std::uint64_t max_line_bytes = 4u * 1024u * 1024u;    // one line
   std::uint32_t max_tables = 2000;
   std::uint32_t max_cells_per_table = 500000;
-  std::uint32_t max_number_digits = 18;  // longer digit runs are unreadable
+  // Digits in one figure; longer figures are reported unreadable, never
+  // wrapped. At most 18 (what a Decimal holds exactly): larger values act as 18.
+  std::uint32_t max_number_digits = 18;
 };
 
 struct Options {
