@@ -278,7 +278,49 @@ std::string to_json(const Report& r) {
     w.end_array().end_object();
   }
   w.end_array();
-  w.key("claims").begin_array().end_array();
+  // The parts a 决算 explanation must have (narrative.sections), as found.
+  w.key("required_sections").begin_array();
+  for (const CheckEntry& c : r.checks) {
+    if (c.rule != "narrative.sections") continue;
+    std::size_t at = c.id.find('@');
+    const char* state = c.status == "passed" ? "present" : c.status == "failed" ? "missing" : "not_applicable";
+    w.begin_object()
+        .field("topic", at == std::string::npos ? std::string() : c.id.substr(at + 1))
+        .field("state", state)
+        .field("line", c.lines.empty() ? 0 : c.lines.front())
+        .end_object();
+  }
+  w.end_array();
+  w.key("claims").begin_array();
+  int linked = 0;
+  for (const Claim& c : r.claims) {
+    w.begin_object().field("line", c.line);
+    w.key("span").lines(c.begin, c.end);
+    w.field("text", c.text)
+        .field("subject", c.subject)
+        .field("subject_text", c.subject_text)
+        .field("scope", c.scope)
+        .field("relation", c.relation);
+    if (!c.qualifier.empty()) w.field("qualifier", c.qualifier);
+    if (c.relation == "change" || c.relation == "rate") w.field("direction", c.direction);
+    w.field("value", c.value.to_string()).field("unit", c.unit).field("group", c.group);
+    if (c.parent >= 0) w.field("part_of", c.parent);
+    if (c.cell) {
+      ++linked;
+      w.key("link")
+          .begin_object()
+          .field("table", c.cell->table_id)
+          .field("row_line", c.cell->row_line)
+          .field("column", c.cell->column)
+          .field("value", c.cell->value)
+          .field("unit", c.cell->unit)
+          .end_object();
+    } else {
+      w.field("link", c.link).field("reason", c.reason);
+    }
+    w.end_object();
+  }
+  w.end_array();
   int errors = 0, warnings = 0, infos = 0;
   w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
@@ -315,6 +357,8 @@ std::string to_json(const Report& r) {
       .field("warnings", warnings)
       .field("infos", infos)
       .field("tables", static_cast<std::uint64_t>(r.tables.size()))
+      .field("claims", static_cast<std::uint64_t>(r.claims.size()))
+      .field("claims_linked", linked)
       .end_object();
   w.end_object();
   return w.take();
