@@ -140,11 +140,14 @@ void run_cross_tables(RuleContext& ctx) {
       for (const auto& e : entries) lines.push_back(e.figure.row->line);
       // One table printing the key twice with different figures: which one
       // the others should match is a guess.
+      // (Each against its table's first: equality is transitive, so linear.)
       bool twice = false;
-      for (std::size_t i = 0; i < entries.size() && !twice; ++i)
-        for (std::size_t j = i + 1; j < entries.size() && !twice; ++j)
-          twice = entries[i].figure.table == entries[j].figure.table &&
-                  RuleContext::compare_equal(entries[i].figure, entries[j].figure).outcome != Outcome::Passed;
+      std::map<const Table*, const Figure*> first_of;
+      for (const auto& e : entries) {
+        auto ins = first_of.emplace(e.figure.table, &e.figure);
+        twice = twice || (!ins.second &&
+                          RuleContext::compare_equal(e.figure, *ins.first->second).outcome != Outcome::Passed);
+      }
       if (twice) {
         ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, "ambiguous", lines);
         continue;
