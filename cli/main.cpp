@@ -2,7 +2,7 @@
 // a text summary or one compact JSON document per line (the same JSON as the
 // WebAssembly module, byte for byte).
 //
-//   hezhang check [--format text|json] [--lang zh|en] [LIMITS] FILE... | -
+//   hezhang check [--format text|json] [--lang zh|en] [--jobs N] [LIMITS] FILE... | -
 //   LIMITS: --max-input-bytes N --max-line-bytes N --max-tables N --max-cells N
 //           --max-number-digits N
 //
@@ -13,13 +13,16 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "hezhang/hezhang.h"
@@ -76,12 +79,62 @@ bool set_limit(hezhang::Limits& limits, const std::string& flag, const std::stri
 }
 
 int usage() {
-  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] [LIMITS] FILE... | -\n"
+  std::cerr << "usage: hezhang check [--format text|json] [--lang zh|en] [--jobs N] [LIMITS] FILE... | -\n"
                "  LIMITS: --max-input-bytes N --max-line-bytes N --max-tables N --max-cells N --max-number-digits N\n"
-               "用法：hezhang check [--format text|json] [--lang zh|en] [限额] 文件… | -\n"
+               "用法：hezhang check [--format text|json] [--lang zh|en] [--jobs N（并行文件数）] [限额] 文件… | -\n"
                "  限额：--max-input-bytes N（输入字节）--max-line-bytes N（每行字节）--max-tables N（表格数）\n"
                "        --max-cells N（每表单元格数）--max-number-digits N（数字位数，最多 18）\n";
   return 2;
+}
+
+// What one file produced: its report (stdout), any read error (stderr) and
+// its exit code.
+struct FileResult {
+  std::string out, err;
+  int exit_code = 0;
+};
+
+// Reads, decodes and analyses one file. `stdin_bytes` is the input when
+// `file` is "-". Safe to call from several threads at once: the core keeps
+// no mutable state between calls.
+FileResult check_file(const std::string& file, const std::string* stdin_bytes, const std::string& format,
+                      const std::string& lang, const hezhang::Limits& limits) {
+  FileResult result;
+  std::string bytes;
+  if (file == "-") {
+    bytes = *stdin_bytes;
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      result.err = (lang == "en" ? "hezhang: cannot read " : "hezhang：无法读取文件 ") + file + "\n";
+      result.exit_code = 2;
+      return result;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  hezhang::Options options;
+  options.limits = limits;
+  options.name = file == "-" ? "stdin" : file;
+  options.input_bytes = bytes.size();
+  std::string text;
+  if (valid_utf8(bytes)) {
+    options.encoding = "utf-8";
+    text = std::move(bytes);
+  } else if (gb18030_to_utf8(bytes, &text)) {
+    options.encoding = "gb18030";
+  } else {
+    // Neither encoding: let the core report the invalid bytes with their line.
+    options.encoding = "unknown";
+    text = std::move(bytes);
+  }
+  hezhang::Report report = hezhang::analyze(text, options);
+  result.out = format == "json" ? hezhang::to_json(report) + "\n" : hezhang::to_text(report, lang);
+  bool input_error = false;
+  for (const auto& m : report.messages) input_error |= m.severity == "error";
+  bool material = false;
+  for (const auto& f : report.findings) material |= f.materiality == "material";
+  result.exit_code = input_error ? 2 : material ? 1 : 0;
+  return result;
 }
 
 }  // namespace
@@ -92,6 +145,7 @@ int main(int argc, char** argv) {
   std::string format = "text", lang = "zh";
   std::vector<std::string> files;
   hezhang::Limits limits;
+  size_t jobs = 1;
   for (size_t i = 1; i < args.size(); ++i) {
     if ((args[i] == "--format" || args[i] == "--lang") && i + 1 < args.size()) {
       (args[i] == "--format" ? format : lang) = args[i + 1];
@@ -99,6 +153,12 @@ int main(int argc, char** argv) {
     } else if (is_limit_flag(args[i]) && i + 1 < args.size()) {
       if (!set_limit(limits, args[i], args[i + 1])) return usage();
       ++i;
+    } else if (args[i] == "--jobs" && i + 1 < args.size()) {
+      // Files analysed in parallel; 0 = one per core.
+      const std::string& n = args[++i];
+      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos) return usage();
+      jobs = std::stoul(n);
+      if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     } else if (args[i].size() > 1 && args[i][0] == '-') {
       return usage();
     } else {
@@ -108,46 +168,73 @@ int main(int argc, char** argv) {
   if (files.empty() || (format != "text" && format != "json") || (lang != "zh" && lang != "en"))
     return usage();
 
-  int exit_code = 0;
-  for (const std::string& file : files) {
-    std::string bytes;
-    if (file == "-") {
-      bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
-        std::cerr << (lang == "en" ? "hezhang: cannot read " : "hezhang：无法读取文件 ") << file << "\n";
-        exit_code = 2;
-        continue;
-      }
-      bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    hezhang::Options options;
-    options.limits = limits;
-    options.name = file == "-" ? "stdin" : file;
-    options.input_bytes = bytes.size();
-    std::string text;
-    if (valid_utf8(bytes)) {
-      options.encoding = "utf-8";
-      text = bytes;
-    } else if (gb18030_to_utf8(bytes, &text)) {
-      options.encoding = "gb18030";
-    } else {
-      // Neither encoding: let the core report the invalid bytes with their line.
-      options.encoding = "unknown";
-      text = bytes;
-    }
-    hezhang::Report report = hezhang::analyze(text, options);
-    if (format == "json")
-      std::cout << hezhang::to_json(report) << "\n";
-    else
-      std::cout << hezhang::to_text(report, lang);
-    bool input_error = false;
-    for (const auto& m : report.messages) input_error |= m.severity == "error";
-    if (input_error) exit_code = 2;
-    bool material = false;
-    for (const auto& f : report.findings) material |= f.materiality == "material";
-    if (!input_error && material && exit_code == 0) exit_code = 1;
+  // Standard input is read once, before any worker starts: the first "-"
+  // gets it all, any later "-" an empty input, as a sequential read would.
+  std::string stdin_bytes;
+  bool stdin_read = false;
+  std::vector<const std::string*> stdin_for(files.size(), nullptr);
+  static const std::string kNoBytes;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i] != "-") continue;
+    if (!stdin_read)
+      stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    stdin_for[i] = stdin_read ? &kNoBytes : &stdin_bytes;
+    stdin_read = true;
   }
+
+  // Results are printed in input order whatever the thread that produced
+  // them, so the output of --jobs N is byte-identical to --jobs 1.
+  int exit_code = 0;
+  auto emit = [&](const FileResult& r) {
+    std::cerr << r.err;
+    std::cout << r.out;
+    exit_code = std::max(exit_code, r.exit_code);  // 2 input error > 1 material > 0
+  };
+  auto run = [&](size_t i) { return check_file(files[i], stdin_for[i], format, lang, limits); };
+  if (jobs <= 1 || files.size() <= 1) {
+    for (size_t i = 0; i < files.size(); ++i) emit(run(i));
+    return exit_code;
+  }
+
+  // Workers take the next file in order but stay at most `window` files
+  // ahead of the printer, so memory holds a few reports, not all of them.
+  const size_t window = 4 * jobs;
+  std::vector<FileResult> results(files.size());
+  std::vector<char> done(files.size(), 0);
+  size_t next = 0, printed = 0;
+  std::mutex mutex;
+  std::condition_variable changed;
+  auto worker = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return next >= files.size() || next < printed + window; });
+        if (next >= files.size()) return;
+        i = next++;
+      }
+      FileResult r = run(i);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        results[i] = std::move(r);
+        done[i] = 1;
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < std::min(jobs, files.size()); ++t) threads.emplace_back(worker);
+  for (size_t i = 0; i < files.size(); ++i) {
+    FileResult r;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return done[i] != 0; });
+      r = std::move(results[i]);
+      printed = i + 1;
+    }
+    changed.notify_all();
+    emit(r);
+  }
+  for (std::thread& t : threads) t.join();
   return exit_code;
 }
