@@ -89,6 +89,7 @@ const STRINGS = {
     gotoSource: '在原文中查看',
     familyCount: '{n} 处',
     claimsHeading: '正文中的数字',
+    claimsLinked: '其中 {n} 个与表格对应',
     messagesHeading: '关于输入',
     tablesNone: '没有识别出表格。',
     tableLines: '第 {a}–{b} 行',
@@ -173,6 +174,7 @@ const STRINGS = {
     gotoSource: 'Show in the text',
     familyCount: '{n}',
     claimsHeading: 'Figures in the narrative',
+    claimsLinked: '{n} matched to tables',
     messagesHeading: 'About the input',
     tablesNone: 'No tables were recognised.',
     tableLines: 'lines {a}–{b}',
@@ -189,7 +191,8 @@ const STRINGS = {
   },
 };
 
-// Rule families (core/rules/); an unknown rule id is shown as it is.
+// Short names of the rule families (their registry is core/rules/engine.cpp); an id
+// not listed here is shown as it is.
 const RULES = {
   'formula.printed': { zh: '表下印刷的公式', en: 'Formulas printed under tables' },
   'hierarchy.sum': { zh: '合计与明细（类、款、项）', en: 'Totals against their items' },
@@ -201,6 +204,13 @@ const RULES = {
   'tables.declared_empty': { zh: '空表与缺表', en: 'Empty and missing tables' },
   'three_public.items': { zh: '“三公”经费', en: '“Three public” expenses' },
   'names.consistent': { zh: '科目名称一致', en: 'Consistent item names' },
+  'narrative.table': { zh: '情况说明与表格', en: 'Narrative against the tables' },
+  'narrative.percent': { zh: '情况说明中的占比', en: 'Shares stated in the narrative' },
+  'narrative.growth': { zh: '增减额与增减率', en: 'Changes and growth rates' },
+  'narrative.completion': { zh: '预算完成率', en: 'Budget completion rates' },
+  'narrative.parts': { zh: '各部分之和', en: 'Parts and their whole' },
+  'narrative.repeated': { zh: '同一数字多次出现', en: 'Figures stated twice' },
+  'narrative.sections': { zh: '情况说明是否齐全', en: 'Sections of the explanation' },
 };
 
 // Ledger statuses (docs/json-contract.md); unknown ones are shown by id.
@@ -327,7 +337,10 @@ const engine = {
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        reject(new Error(event.message || 'worker error'));
+        const err = new Error(event.message || 'worker error');
+        reject(err); // if it was still loading
+        for (const p of this.pending.values()) p.reject(err); // if it died while analysing
+        this.pending.clear();
       };
     });
     this.ready.catch(() => {}); // reported by whoever awaits it
@@ -358,7 +371,7 @@ function onEngineReady(promise) {
       ui.body.dataset.state = 'ready';
       ui.analyze.disabled = false;
       ui.version.textContent = t('version', { v: msg.version });
-      setStatus('ready', { ms: Math.round(msg.loadMs ?? performance.now() - t0) });
+      setStatus('ready', { ms: Math.round(performance.now() - t0) });
       embed.ready(msg.version);
     },
     (err) => {
@@ -417,6 +430,7 @@ async function loadFile(file) {
     setStatus('badType', { name: file.name }, true);
     return;
   }
+  clearResultCounts(); // before reading: the shown counts are no longer this input's
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -466,6 +480,7 @@ async function sampleText() {
 }
 
 ui.sample.addEventListener('click', async () => {
+  clearResultCounts();
   let text;
   try {
     text = await sampleText();
@@ -486,7 +501,14 @@ ui.sample.addEventListener('click', async () => {
 
 const SUMMARY_ATTRS = ['errors', 'warnings', 'rounding', 'infos', 'passed', 'checks', 'analysisMs'];
 
-let current = null; // {report, json, text, meta, ms, totalMs}
+// Drops the previous result's counts at once, so that a tool waiting for them waits
+// for the run that is starting.
+function clearResultCounts() {
+  for (const a of SUMMARY_ATTRS) delete ui.summary.dataset[a];
+  ui.summary.dataset.state = 'busy';
+}
+
+let current = null; // {report, json, text, input, ms, totalMs}
 let busy = null; // the running analysis' promise
 
 function currentInput() {
@@ -509,9 +531,7 @@ async function runAnalysis(input = currentInput(), { allowEmpty = false } = {}) 
     ui.input.focus();
     return null;
   }
-  // Drop the previous result's counts at once, so a tool waiting for them waits for this run.
-  for (const a of SUMMARY_ATTRS) delete ui.summary.dataset[a];
-  ui.summary.dataset.state = 'busy';
+  clearResultCounts();
   ui.analyze.disabled = true;
   ui.cancel.hidden = false;
   setStatus('busy');
@@ -562,9 +582,11 @@ function renderAll() {
   renderFindings(report);
   renderClaims(report);
   renderSource(current.text);
+  // The tables and checks panels are drawn when shown (or printed), not on every run.
   tablesRendered = false;
+  checksRendered = false;
   if (!$('#panel-tables').hidden) renderTables(report);
-  renderChecks(report);
+  if (!$('#panel-checks').hidden) renderChecks(report);
 }
 
 function lineLabel(first, last) {
@@ -589,6 +611,12 @@ function statusCounts(report) {
   return counts;
 }
 
+// Relations actually decided (not "not applicable", "insufficient data" or "ambiguous"):
+// with none, "no findings" would be a false reassurance.
+function evaluatedChecks(summary = {}) {
+  return (summary.passed || 0) + (summary.failed || 0) + (summary.rounding || 0);
+}
+
 function checkedLine(report) {
   const counts = statusCounts(report);
   const parts = [...counts].map(([s, n]) => `${named(STATUSES, s)} ${n}`).join(lang === 'zh' ? '，' : ', ');
@@ -606,7 +634,7 @@ function renderSummary(report) {
   if (unreadable) { headline = t('headlineUnreadable'); tone = 'error'; }
   else if (errors) { headline = t('headlineErrors', { n: errors }); tone = 'error'; }
   else if (warnings) { headline = t('headlineWarnings', { n: warnings }); tone = 'warning'; }
-  else if (!s.checks) { headline = t('headlineNothing'); tone = 'nothing'; }
+  else if (!evaluatedChecks(s)) { headline = t('headlineNothing'); tone = 'nothing'; }
   else { headline = t('headlineClean'); tone = 'clean'; }
 
   const stat = (n, key, cls) => el('div', { class: `stat ${cls}` },
@@ -719,7 +747,8 @@ function renderFindings(report) {
     const s = report.summary || {};
     const unreadable = (report.messages || []).some((m) => m.severity === 'error');
     if (!unreadable) {
-      frag.append(el('p', { class: 'none', dataset: { testid: 'no-findings' }, text: s.checks ? t('noFindings') : t('nothingChecked') }));
+      const clean = evaluatedChecks(s) > 0;
+      frag.append(el('p', { class: `none ${clean ? 'clean' : 'nothing'}`, dataset: { testid: 'no-findings' }, text: clean ? t('noFindings') : t('nothingChecked') }));
       if (s.checks) frag.append(el('p', { class: 'checked', text: checkedLine(report) }));
     }
     findingsList = [];
@@ -770,24 +799,37 @@ function applyFilters() {
 }
 ui.filters.addEventListener('change', applyFilters);
 
-// Claims (figures read from the narrative) and any future list: rendered generically.
+// Claims (figures read from the narrative): a table whose columns are whatever keys
+// the claims carry, so the contract can grow without this page changing.
+function cellText(value) {
+  if (value == null) return '';
+  if (Array.isArray(value)) return value.map(cellText).join('–');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
 function renderClaims(report) {
   const claims = Array.isArray(report.claims) ? report.claims : [];
   if (!claims.length) { ui.claims.replaceChildren(); return; }
-  const items = claims.map((c) => {
-    const [first, last] = firstLast(c);
-    const text = message(c) || c.text || '';
-    const rest = Object.entries(c).filter(([k, v]) =>
-      !['lines', 'line', 'first_line', 'last_line', 'message_zh', 'message_en', 'text'].includes(k)
-      && v !== null && typeof v !== 'object' && v !== '');
-    return el('li', { class: 'claim', tabindex: first ? '0' : null, dataset: first ? { lines: `${first}-${last}` } : {} },
-      first ? el('span', { class: 'where', text: `${lineLabel(first, last)} · ` }) : null,
-      text ? el('span', { class: 'msg', text }) : null,
-      rest.length ? el('span', { class: 'fields', text: ` (${rest.map(([k, v]) => `${k}: ${v}`).join('; ')})` }) : null);
+  const keys = [];
+  for (const c of claims) for (const k of Object.keys(c)) if (!keys.includes(k)) keys.push(k);
+  const linked = report.summary?.claims_linked;
+  const details = el('details', {},
+    el('summary', { text: `${t('claimsHeading')} (${claims.length}${linked != null ? ` · ${t('claimsLinked', { n: linked })}` : ''})` }));
+  // Drawn when first opened: a long report has thousands.
+  details.addEventListener('toggle', () => {
+    if (!details.open || details.querySelector('table')) return;
+    const tbody = el('tbody');
+    for (const c of claims) {
+      const [first, last] = firstLast(c);
+      tbody.append(el('tr', { class: 'claim', tabindex: first ? '0' : null, dataset: first ? { lines: `${first}-${last}` } : {} },
+        ...keys.map((k) => el('td', { text: cellText(c[k]) }))));
+    }
+    details.append(el('div', { class: 'table-scroll' }, el('table', { class: 'claims-table' },
+      el('thead', {}, el('tr', {}, ...keys.map((k) => el('th', { scope: 'col', text: k })))),
+      tbody)));
   });
-  ui.claims.replaceChildren(el('details', {},
-    el('summary', { text: `${t('claimsHeading')} (${claims.length})` }),
-    el('ul', {}, ...items)));
+  ui.claims.replaceChildren(details);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -825,7 +867,9 @@ function renderSource(text) {
   }
   ui.source.replaceChildren(frag);
   ui.source.style.setProperty('--digits', String(String(sourceLines.length).length));
-  ui.source.scrollTop = 0;
+  // Not now: setting scrollTop forces a layout of the whole page before the results
+  // are even complete; in the next frame it joins the layout that happens anyway.
+  requestAnimationFrame(() => { ui.source.scrollTop = 0; });
 }
 
 function fillChunk(chunk) {
@@ -1006,8 +1050,9 @@ function renderTable(table, marks) {
     // A finding that names no figure found in the row (or no figure at all) marks the name.
     const unplaced = flagged.filter((f) => !placed.has(f));
     if (unplaced.length) {
-      const nameIdx = cellsFor.findIndex((c) => c.kind === 'name' || c.kind === 'code');
-      const td = tds[nameIdx >= 0 ? nameIdx : 0];
+      const nameIdx = [cellsFor.findIndex((c) => c.kind === 'name'), cellsFor.findIndex((c) => c.kind === 'code')]
+        .find((i) => i >= 0);
+      const td = tds[nameIdx ?? 0];
       if (td) markCell(td, unplaced);
     }
     const marked = placed.size || unplaced.length;
@@ -1047,7 +1092,10 @@ function renderTables(report) {
 // Checks ledger: counts per rule and status
 // ---------------------------------------------------------------------------------------
 
+let checksRendered = false;
+
 function renderChecks(report) {
+  checksRendered = true;
   const checks = Array.isArray(report.checks) ? report.checks : [];
   if (!checks.length) { ui.checks.replaceChildren(el('p', { text: t('checksNone') })); return; }
   const statuses = [...statusCounts(report).keys()];
@@ -1082,6 +1130,7 @@ function selectTab(tab, focus = false) {
   }
   if (focus) tab.focus();
   if (tab.id === 'tab-tables' && current && !tablesRendered) renderTables(current.report);
+  if (tab.id === 'tab-checks' && current && !checksRendered) renderChecks(current.report);
 }
 for (const tab of ui.tabs) {
   tab.addEventListener('click', () => selectTab(tab));
@@ -1113,7 +1162,7 @@ function applyLanguage(next) {
     renderFindings(current.report);
     renderClaims(current.report);
     if (tablesRendered) renderTables(current.report);
-    renderChecks(current.report);
+    if (checksRendered) renderChecks(current.report);
     if (selected !== undefined) ui.findings.querySelector(`.finding[data-index="${selected}"]`)?.classList.add('selected');
   }
   try { localStorage.setItem('hezhang.lang', lang); } catch { /* storage may be unavailable (file://, sandbox) */ }

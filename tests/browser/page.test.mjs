@@ -134,13 +134,24 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
   assert.equal(await page.locator('[data-testid="finding"]:visible').count(), expected.findings.length - infos);
   await page.locator('#filters input[value="info"]').check();
 
+  // Figures read from the narrative (claims), listed generically; a row shows its line.
+  if (expected.claims.length) {
+    await page.click('#claims summary');
+    assert.equal(await page.locator('#claims tbody tr').count(), expected.claims.length);
+    await page.locator('#claims tbody tr').first().click();
+    const line = expected.claims[0].line ?? expected.claims[0].lines[0];
+    assert.equal(await page.$eval(`#source .ln[data-line="${line}"]`, (e) => e.dataset.hl), 'main');
+    await page.click('#claims summary');
+  }
+
   await first.click();
   await page.$eval('#results', (r) => window.scrollTo(0, r.offsetTop));
   await page.screenshot({ path: path.join(artifacts, 'results.png') });
   // Tables view: the cell printing a wrong figure is coloured and says why.
   await page.click('#tab-tables');
   const flagged = await page.$$eval('#tables td.flag-error', (tds) => tds.map((td) => ({ text: td.textContent, title: td.title })));
-  const errors = expected.findings.filter((f) => f.severity === 'error' && f.actual);
+  const rowLines = new Set(expected.tables.flatMap((t) => t.rows.map((r) => r.line)));
+  const errors = expected.findings.filter((f) => f.severity === 'error' && f.actual && rowLines.has(f.lines[0]));
   assert.ok(errors.length > 0);
   for (const f of errors) {
     const hit = flagged.find((c) => c.text.replace(/,/g, '') === f.actual && c.title.includes(f.message_zh));
@@ -213,13 +224,17 @@ test('served page: seed 003 uploaded as UTF-8 and as GB18030 gives the CLI summa
   await close();
 });
 
-test('a report with nothing checkable says so, and exports JSON and CSV', { timeout: 2 * TIMEOUT }, async () => {
-  const expected = cliReport(SEED_002);
-  assert.equal(expected.findings.length, 0, 'seed 002 has no findings');
+test('a text with nothing checkable says so; findings export as JSON and CSV', { timeout: 2 * TIMEOUT }, async () => {
+  const prose = path.join(tmp, 'prose.txt');
+  writeFileSync(prose, '部门概况\n本部门负责本市的数据资源管理工作。\n下设办公室、规划处两个内设机构。\n');
+  const expected = cliReport(prose);
+  const { passed, failed, rounding } = expected.summary;
+  assert.equal(passed + failed + rounding, 0, 'nothing in it can be checked');
   const { page, log, close } = await openPage(baseUrl);
-  await analyzeText(page, readFileSync(SEED_002, 'utf8'));
+  await analyzeText(page, readFileSync(prose, 'utf8'));
   await assertMatchesCli(page, expected);
   assert.equal(await page.locator('[data-testid="no-findings"]').count(), 1);
+  assert.equal(await page.getAttribute('[data-testid="summary"]', 'class'), 'summary tone-nothing', 'not presented as a clean report');
 
   await analyzeText(page, readFileSync(SEED_000, 'utf8'));
   const expected000 = cliReport(SEED_000);
@@ -233,6 +248,43 @@ test('a report with nothing checkable says so, and exports JSON and CSV', { time
   assert.ok(csv.startsWith('\ufeff'), 'CSV starts with a byte-order mark');
   const rows = csv.slice(1).trimEnd().split('\r\n');
   assert.equal(rows.length, expected000.findings.length + 1, 'a header and one row per finding');
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('a long analysis can be cancelled, and the page works again', { timeout: 3 * TIMEOUT }, async () => {
+  const { page, log, close } = await openPage(baseUrl);
+  // Set directly: typing a megabyte through page.fill takes longer than analysing it.
+  await page.$eval('[data-testid="report-input"]', (area, text) => {
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, readFileSync(SEED_003, 'utf8').repeat(20));
+  await page.click('[data-testid="analyze"]');
+  await page.waitForSelector('[data-testid="summary"][data-state="busy"]', { state: 'attached' });
+  await page.click('[data-testid="cancel"]');
+  await page.waitForSelector('[data-testid="summary"][data-state="error"]', { state: 'attached', timeout: TIMEOUT });
+  assert.equal(await page.getAttribute('[data-testid="summary"]', 'data-errors'), null, 'no counts from a cancelled run');
+  assert.equal(await page.isVisible('[data-testid="cancel"]'), false);
+  await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+  await analyzeText(page, readFileSync(SEED_004, 'utf8'));
+  await assertMatchesCli(page, cliReport(SEED_004));
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('printing shows the summary, findings and every table, not the input or the source', { timeout: 2 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_000);
+  const { page, log, close } = await openPage(baseUrl);
+  await analyzeText(page, readFileSync(SEED_000, 'utf8'));
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  for (const hidden of ['[data-testid="report-input"]', '#source', '[role="tablist"]']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+  }
+  assert.ok(await page.isVisible('[data-testid="summary"]'));
+  assert.equal(await page.locator('.table-block:visible').count(), expected.tables.length, 'every table is printed');
+  const breaks = await page.$$eval('.table-block', (els) => els.map((e) => getComputedStyle(e).breakBefore));
+  assert.ok(breaks.every((b) => b === 'page'), 'each table starts a page');
   assert.deepEqual(log.errors, []);
   await close();
 });
@@ -274,6 +326,7 @@ test('report text containing HTML is shown as text: no script runs, no element i
   const scriptsBefore = await page.locator('script').count();
   await analyzeText(page, text);
   await page.locator('[data-testid="finding"]').first().click();
+  if (await page.locator('#claims summary').count()) await page.click('#claims summary');
   await page.click('#tab-tables');
   await page.click('#tab-checks');
   await page.click('#tab-findings');
