@@ -43,7 +43,7 @@ const gzipCache = new Map(); // file -> {mtimeMs, size, body}
 async function gzipped(file, info) {
   const hit = gzipCache.get(file);
   if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit.body;
-  const body = await gzipAsync(await readFile(file), { level: 6 });
+  const body = await gzipAsync(await readFile(file), { level: 9 });
   gzipCache.set(file, { mtimeMs: info.mtimeMs, size: info.size, body });
   return body;
 }

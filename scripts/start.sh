@@ -13,4 +13,5 @@ status=0
 build/native/cli/hezhang check "$sample" || status=$?
 if ((status > 1)); then echo "hezhang exited with $status" >&2; exit "$status"; fi
 echo
+echo "The same page in one file, for offline use: dist/hezhang.html"
 exec node scripts/serve.mjs dist
