@@ -69,8 +69,9 @@ void row_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     if (c.overflow || c.outcome == Outcome::Passed) continue;
     status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
     related.push_back(f.line);
-    ctx.add_finding(make_value_finding(kRule, tf, c, "按表下公式「" + f.text + "」计算",
-                                       "the printed formula \"" + f.text + "\"", related));
+    const std::string zh = "按表下公式「" + f.text + "」计算", en = "the printed formula \"" + f.text + "\"";
+    // A blank cell behind the break: joined with its column's other breaks.
+    ctx.add_finding(make_value_finding(kRule, tf, c, zh, en, related), blank_origin(tf, parts, c, zh, en));
   }
   ctx.check(formula_id(t, f), kRule, status, lines);
 }
@@ -104,8 +105,8 @@ void column_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     Comparison c = RuleContext::compare_sum(tf, parts);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
     status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
-    ctx.add_finding(make_value_finding(kRule, tf, c, "按表下公式「" + f.text + "」计算",
-                                       "the printed formula \"" + f.text + "\"", {f.line}));
+    const std::string zh = "按表下公式「" + f.text + "」计算", en = "the printed formula \"" + f.text + "\"";
+    ctx.add_finding(make_value_finding(kRule, tf, c, zh, en, {f.line}), blank_origin(tf, parts, c, zh, en));
   }
   if (t.declared_empty && lines.size() == 1) status = "not_applicable";
   ctx.check(formula_id(t, f), kRule, status, lines);
