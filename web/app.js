@@ -102,6 +102,7 @@ const STRINGS = {
     checksRule: '规则',
     checksTotal: '合计',
     checksNone: '没有核对任何关系。',
+    requiredSections: '情况说明应有的部分',
     csvHeader: '规则,严重程度,性质,起始行,结束行,相关行,应为,报告中,相差,单位,说明',
   },
   en: {
@@ -187,6 +188,7 @@ const STRINGS = {
     checksRule: 'rule',
     checksTotal: 'total',
     checksNone: 'No relation was checked.',
+    requiredSections: 'Required parts of the explanation',
     csvHeader: 'rule,severity,materiality,first_line,last_line,related_lines,expected,actual,difference,unit,message',
   },
 };
@@ -808,26 +810,31 @@ function cellText(value) {
   return String(value);
 }
 
+// A table of objects whose columns are the keys they carry; a row with a line is
+// focusable and shows that line in the source view (class "claim", handled below).
+function objectTable(items, cls) {
+  const keys = [];
+  for (const c of items) for (const k of Object.keys(c)) if (!keys.includes(k)) keys.push(k);
+  const tbody = el('tbody');
+  for (const c of items) {
+    const [first, last] = firstLast(c);
+    tbody.append(el('tr', { class: 'claim', tabindex: first ? '0' : null, dataset: first ? { lines: `${first}-${last}` } : {} },
+      ...keys.map((k) => el('td', { text: cellText(c[k]) }))));
+  }
+  return el('div', { class: 'table-scroll' }, el('table', { class: cls },
+    el('thead', {}, el('tr', {}, ...keys.map((k) => el('th', { scope: 'col', text: k })))),
+    tbody));
+}
+
 function renderClaims(report) {
   const claims = Array.isArray(report.claims) ? report.claims : [];
   if (!claims.length) { ui.claims.replaceChildren(); return; }
-  const keys = [];
-  for (const c of claims) for (const k of Object.keys(c)) if (!keys.includes(k)) keys.push(k);
   const linked = report.summary?.claims_linked;
   const details = el('details', {},
     el('summary', { text: `${t('claimsHeading')} (${claims.length}${linked != null ? ` · ${t('claimsLinked', { n: linked })}` : ''})` }));
   // Drawn when first opened: a long report has thousands.
   details.addEventListener('toggle', () => {
-    if (!details.open || details.querySelector('table')) return;
-    const tbody = el('tbody');
-    for (const c of claims) {
-      const [first, last] = firstLast(c);
-      tbody.append(el('tr', { class: 'claim', tabindex: first ? '0' : null, dataset: first ? { lines: `${first}-${last}` } : {} },
-        ...keys.map((k) => el('td', { text: cellText(c[k]) }))));
-    }
-    details.append(el('div', { class: 'table-scroll' }, el('table', { class: 'claims-table' },
-      el('thead', {}, el('tr', {}, ...keys.map((k) => el('th', { scope: 'col', text: k })))),
-      tbody)));
+    if (details.open && !details.querySelector('table')) details.append(objectTable(claims, 'claims-table'));
   });
   ui.claims.replaceChildren(details);
 }
@@ -956,12 +963,13 @@ ui.findings.addEventListener('keydown', (event) => {
   event.preventDefault();
   selectFinding(li);
 });
-for (const type of ['click', 'keydown']) {
-  ui.claims.addEventListener(type, (event) => {
-    const li = event.target.closest('.claim[data-lines]');
-    if (!li || (type === 'keydown' && event.key !== 'Enter' && event.key !== ' ')) return;
+for (const [container, type] of [[ui.claims, 'click'], [ui.claims, 'keydown'], [ui.checks, 'click'], [ui.checks, 'keydown']]) {
+  container.addEventListener(type, (event) => {
+    const row = event.target.closest('.claim[data-lines]');
+    if (!row || (type === 'keydown' && event.key !== 'Enter' && event.key !== ' ')) return;
     event.preventDefault();
-    const [first, last] = li.dataset.lines.split('-').map(Number);
+    if ($('#panel-findings').hidden) selectTab($('#tab-findings'));
+    const [first, last] = row.dataset.lines.split('-').map(Number);
     showLines(first, last);
   });
 }
@@ -1114,7 +1122,10 @@ function renderChecks(report) {
       el('th', { scope: 'row' }, named(RULES, rule), ' ', el('code', { text: rule })),
       ...statuses.map((s) => el('td', { class: m.get(s) ? `st-${s}` : 'zero', text: String(m.get(s) || 0) })),
       el('td', { text: String([...m.values()].reduce((x, y) => x + y, 0)) })))));
-  ui.checks.replaceChildren(el('p', { text: checkedLine(report) }), el('div', { class: 'table-scroll' }, table));
+  const sections = Array.isArray(report.required_sections) ? report.required_sections : [];
+  ui.checks.replaceChildren(el('p', { text: checkedLine(report) }), el('div', { class: 'table-scroll' }, table),
+    sections.length ? el('h3', { text: t('requiredSections') }) : null,
+    sections.length ? objectTable(sections, 'claims-table') : null);
 }
 
 // ---------------------------------------------------------------------------------------
