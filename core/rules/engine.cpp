@@ -2,6 +2,7 @@
 // the rounding model and the wording of findings.
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -263,13 +264,19 @@ namespace {
 // first (in registry order) keeps the others' lines and explanation.
 void merge_same_figure(std::vector<Finding>& findings) {
   std::vector<Finding> kept;
+  // Kept finding by (line, figure, unit, materiality): a map, not a scan of
+  // `kept`, so thousands of findings stay linear-logarithmic.
+  std::map<std::tuple<int, std::string, std::string, std::string>, std::size_t> by_figure;
   for (Finding& f : findings) {
     Finding* same = nullptr;
-    for (Finding& k : kept)
-      if (k.first_line == f.first_line && k.actual == f.actual && !f.actual.empty() &&
-          k.unit == f.unit && k.materiality == f.materiality)
-        same = &k;
-    if (!same) { kept.push_back(std::move(f)); continue; }
+    auto key = std::make_tuple(f.first_line, f.actual, f.unit, f.materiality);
+    auto it = f.actual.empty() ? by_figure.end() : by_figure.find(key);
+    if (it != by_figure.end()) same = &kept[it->second];
+    if (!same) {
+      if (!f.actual.empty()) by_figure.emplace(key, kept.size());
+      kept.push_back(std::move(f));
+      continue;
+    }
     same->related_lines.insert(same->related_lines.end(), f.related_lines.begin(), f.related_lines.end());
     std::sort(same->related_lines.begin(), same->related_lines.end());
     same->related_lines.erase(std::unique(same->related_lines.begin(), same->related_lines.end()),
@@ -436,19 +443,32 @@ void fold_consequences(std::vector<Finding>& findings) {
   // Decide on the relations as found, not as grown by earlier folds.
   std::vector<std::vector<int>> inputs;
   for (const auto& f : findings) inputs.push_back(f.related_lines);
+  // Only findings that list the cause's line can be its consequences: index
+  // them by line once (in order), instead of trying every pair.
+  std::map<int, std::vector<std::size_t>> listing;
+  for (std::size_t b = 0; b < findings.size(); ++b) {
+    std::vector<int> lines = inputs[b];
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    for (int line : lines) listing[line].push_back(b);
+  }
+  std::vector<std::optional<Decimal>> magnitudes;
+  for (const auto& f : findings) magnitudes.push_back(magnitude(f.difference));
+  static const std::vector<std::size_t> kNoFindings;
   for (std::size_t a = 0; a < findings.size(); ++a) {
     Finding& cause = findings[a];
-    auto da = magnitude(cause.difference);
+    const auto& da = magnitudes[a];
     if (folded[a] || cause.materiality != "material" || !da || da->is_zero()) continue;
-    for (std::size_t b = 0; b < findings.size(); ++b) {
+    auto candidates = listing.find(cause.first_line);
+    for (std::size_t b : candidates == listing.end() ? kNoFindings : candidates->second) {
       Finding& effect = findings[b];
       if (a == b || folded[b] || absorbed[b] || effect.materiality != "material" || effect.unit != cause.unit)
         continue;
-      auto db = magnitude(effect.difference);
+      const auto& db = magnitudes[b];
       if (!db) continue;
-      bool involves = std::find(inputs[b].begin(), inputs[b].end(), cause.first_line) != inputs[b].end();
+      // b lists the cause's line (the index); the cause must not list b's.
       bool mutual = std::find(inputs[a].begin(), inputs[a].end(), effect.first_line) != inputs[a].end();
-      if (!involves || mutual) continue;
+      if (mutual) continue;
       // | |da| - |db| | * 100 <= |da|
       auto gap = subtract(*da, *db);
       if (!gap) continue;

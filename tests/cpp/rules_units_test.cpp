@@ -126,13 +126,15 @@ TEST_CASE("units: sums inside one table keep that table's precision, 元 and 万
     auto exact = table(unit, "100.00");
     CHECK(findings_at(exact, "template.columns", 6).empty());
     for (const char* total : {"100.01", "99.99"}) {
-      auto f = findings_at(table(unit, total), "template.columns", 6);
+      auto r = table(unit, total);  // findings_at points into r: keep it alive
+      auto f = findings_at(r, "template.columns", 6);
       REQUIRE(f.size() == 1);
       CHECK(f[0]->materiality == "rounding");
       CHECK(f[0]->unit == unit);
     }
     for (const char* total : {"100.02", "99.98"}) {
-      auto f = findings_at(table(unit, total), "template.columns", 6);
+      auto r = table(unit, total);  // findings_at points into r: keep it alive
+      auto f = findings_at(r, "template.columns", 6);
       REQUIRE(f.size() == 1);
       CHECK(f[0]->materiality == "material");
     }
