@@ -78,7 +78,7 @@ run_one() {
   local dirs=("build/fuzz/corpus/$e" "$seeds/$e")
   [[ -d "$regressions" ]] && dirs+=("$regressions")
   nice -n 10 "$bin" "${dirs[@]}" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -max_len="$(max_len "$e")" -dict=fuzz/report.dict -print_final_stats=1 \
     -artifact_prefix="build/fuzz/artifacts/$e/" >"build/fuzz/logs/$e.log" 2>&1
 }

@@ -450,6 +450,10 @@ std::vector<std::string> realigned_indicator_cells(const std::vector<std::string
   std::vector<std::string> out(cells.begin(), cells.begin() + static_cast<long>(from));
   out.push_back("");
   out.insert(out.end(), cells.begin() + static_cast<long>(from), cells.end());
+  // Re-seated, the row must still fit the header: a trailing empty cell
+  // goes; a figure pushed past the last column means the row was not short.
+  while (out.size() > columns.size() && out.back().empty()) out.pop_back();
+  if (out.size() > columns.size()) return cells;
   return out;
 }
 

@@ -219,7 +219,10 @@ std::vector<std::string> split_cells(const std::string& text, char sep) {
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == sep) {
-      cells.push_back(join_wrapped(trim(std::string_view(text).substr(start, i - start))));
+      std::string cell = join_wrapped(trim(std::string_view(text).substr(start, i - start)));
+      // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
+      std::replace(cell.begin(), cell.end(), '\t', ' ');
+      cells.push_back(std::move(cell));
       start = i + 1;
     }
   }
