@@ -23,6 +23,7 @@
 //   HEZHANG_BENCH_COPIES      batch size                                         (1000)
 //   HEZHANG_BENCH_JOBS        --jobs for the parallel batch run                  (cores)
 //   HEZHANG_BENCH_SKIP        comma-separated parts to skip: native,wasm,page,batch,scaling
+//   HEZHANG_BENCH_SCALING     'full' for the 100x scaling inputs too (minutes)         (quick)
 //   HEZHANG_CHROMIUM          browser binary                                     (/usr/bin/chromium)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
@@ -89,60 +90,93 @@ function machine() {
   };
 }
 
-// --- native -----------------------------------------------------------------------
+// --- native and wasm timings ------------------------------------------------------------
+// Interleaved: each round times every seed natively, then in WebAssembly, so that
+// the ratio compares runs made moments apart (other work on a shared machine comes
+// and goes within minutes). Per seed, the median of the rounds' medians.
 
-function runNative() {
-  if (!existsSync(benchBin)) throw new Error(`${benchBin} missing: build the target hezhang_bench`);
-  log(`native: timing ${seeds.length} seeds (${seconds}s each)`);
-  const out = execFileSync(benchBin, ['--min-seconds', String(seconds), ...seeds.map((s) => s.file)],
-    { encoding: 'utf8' });
-  const perSeed = out.trim().split('\n').map((l) => JSON.parse(l));
-  const totalBytes = perSeed.reduce((a, s) => a + s.bytes, 0);
-  const totalMs = perSeed.reduce((a, s) => a + s.median_ms, 0);
-  const peak = seeds.map((s) => JSON.parse(execFileSync(benchBin, ['--peak-rss', s.file], { encoding: 'utf8' })));
-  return {
-    per_seed: perSeed.map((s, i) => ({
-      name: seeds[i].name, bytes: s.bytes, json_bytes: s.json_bytes, runs: s.runs,
-      median_ms: s.median_ms, min_ms: s.min_ms, peak_rss_kb: peak[i].peak_rss_kb,
-      // issue 7: peak memory <= 10 x input + 16 MB
-      peak_rss_limit_kb: Math.round((10 * s.bytes + 16 * 2 ** 20) / 1024),
-    })),
-    total_bytes: totalBytes,
-    total_median_ms: totalMs,
-    throughput_mb_s: totalBytes / MB / (totalMs / 1000),
-  };
-}
+const ROUNDS = 3;
 
-// --- wasm in Node -------------------------------------------------------------------
-
-async function runWasm() {
+async function loadWasm() {
   const mjs = path.join(wasmDir, 'hezhang.mjs');
   const wasm = path.join(wasmDir, 'hezhang.wasm');
   if (!existsSync(mjs) || !existsSync(wasm)) throw new Error(`${mjs} / ${wasm} missing`);
   const { default: createHezhang } = await import(pathToFileURL(mjs).href);
   // The page's worker runs the same WebAssembly (inlined in hezhang.single.mjs).
-  const module = await createHezhang({ wasmBinary: readFileSync(wasm) });
-  log(`wasm: timing ${seeds.length} seeds (${seconds}s each)`);
-  const perSeed = [];
-  for (const seed of seeds) {
-    const bytes = readFileSync(seed.file);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    // The options the CLI would pass, so the JSON is the native harness's JSON.
-    const options = JSON.stringify({ name: seed.name, encoding: 'utf-8', input_bytes: bytes.length });
-    let jsonChars = 0;
-    for (let w = 0; w < 3; ++w) jsonChars = module.analyze(text, options).length;
-    const ms = [];
-    const start = performance.now();
-    while (ms.length < 30 || performance.now() - start < seconds * 1000) {
-      const t0 = performance.now();
-      module.analyze(text, options);
-      ms.push(performance.now() - t0);
-    }
-    perSeed.push({ name: seed.name, bytes: bytes.length, json_chars: jsonChars, runs: ms.length,
-      median_ms: median(ms), min_ms: Math.min(...ms) });
+  return createHezhang({ wasmBinary: readFileSync(wasm) });
+}
+
+function timeWasm(module, seed, secs) {
+  const bytes = readFileSync(seed.file);
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // The options the CLI would pass, so the JSON is the native harness's JSON.
+  const options = JSON.stringify({ name: seed.name, encoding: 'utf-8', input_bytes: bytes.length });
+  let jsonChars = 0;
+  for (let w = 0; w < 3; ++w) jsonChars = module.analyze(text, options).length;
+  const ms = [];
+  const start = performance.now();
+  while (ms.length < 10 || performance.now() - start < secs * 1000) {
+    const t0 = performance.now();
+    module.analyze(text, options);
+    ms.push(performance.now() - t0);
   }
-  const totalMs = perSeed.reduce((a, s) => a + s.median_ms, 0);
-  return { per_seed: perSeed, total_median_ms: totalMs };
+  return { json_chars: jsonChars, runs: ms.length, median_ms: median(ms), min_ms: Math.min(...ms) };
+}
+
+function timeNative(seed, secs) {
+  return JSON.parse(execFileSync(benchBin, ['--min-seconds', String(secs), '--min-runs', '10', seed.file],
+    { encoding: 'utf8' }));
+}
+
+// Round results of one seed -> one summary.
+const combine = (rounds) => ({
+  runs: rounds.reduce((a, r) => a + r.runs, 0),
+  median_ms: median(rounds.map((r) => r.median_ms)),
+  min_ms: Math.min(...rounds.map((r) => r.min_ms)),
+  round_medians_ms: rounds.map((r) => r.median_ms),
+});
+
+async function runTimings() {
+  const doNative = !skip.has('native');
+  if (doNative && !existsSync(benchBin)) {
+    results.native = { error: `${benchBin} missing: build the target hezhang_bench` };
+  }
+  const nativeOk = doNative && !results.native;
+  let module = null;
+  if (skip.has('wasm')) results.wasm = { skipped: 'HEZHANG_BENCH_SKIP' };
+  else {
+    try { module = await loadWasm(); } catch (err) { results.wasm = { error: err.message }; }
+  }
+  if (!doNative) results.native = { skipped: 'HEZHANG_BENCH_SKIP' };
+  log(`timing ${seeds.length} seeds: ${ROUNDS} rounds of ${(seconds / ROUNDS).toFixed(2)}s per seed and build`);
+  const nat = seeds.map(() => []);
+  const was = seeds.map(() => []);
+  for (let r = 0; r < ROUNDS; ++r) {
+    seeds.forEach((seed, i) => {
+      if (nativeOk) nat[i].push(timeNative(seed, seconds / ROUNDS));
+      if (module) was[i].push(timeWasm(module, seed, seconds / ROUNDS));
+    });
+  }
+  if (nativeOk) {
+    const perSeed = seeds.map((seed, i) => {
+      const peak = JSON.parse(execFileSync(benchBin, ['--peak-rss', seed.file], { encoding: 'utf8' }));
+      return {
+        name: seed.name, bytes: seed.bytes, json_bytes: nat[i][0].json_bytes, ...combine(nat[i]),
+        peak_rss_kb: peak.peak_rss_kb,
+        // issue 7: peak memory <= 10 x input + 16 MB
+        peak_rss_limit_kb: Math.round((10 * seed.bytes + 16 * 2 ** 20) / 1024),
+      };
+    });
+    const totalBytes = perSeed.reduce((a, s) => a + s.bytes, 0);
+    const totalMs = perSeed.reduce((a, s) => a + s.median_ms, 0);
+    results.native = { per_seed: perSeed, total_bytes: totalBytes, total_median_ms: totalMs,
+      throughput_mb_s: totalBytes / MB / (totalMs / 1000) };
+  }
+  if (module) {
+    const perSeed = seeds.map((seed, i) => ({ name: seed.name, bytes: seed.bytes,
+      json_chars: was[i][0].json_chars, ...combine(was[i]) }));
+    results.wasm = { per_seed: perSeed, total_median_ms: perSeed.reduce((a, s) => a + s.median_ms, 0) };
+  }
 }
 
 // --- artifact sizes -----------------------------------------------------------------
@@ -296,8 +330,15 @@ function runScaling() {
   const script = ['scaling.mjs', 'scaling.sh'].map((f) => path.join(root, 'bench', f)).find(existsSync);
   if (!script) return { skipped: 'bench/scaling.mjs not present' };
   log(`scaling: ${path.relative(root, script)}`);
-  const r = spawnSync(script.endsWith('.mjs') ? process.execPath : 'bash', [script, '--cli', cli],
+  // 1x and 10x unless HEZHANG_BENCH_SCALING=full (100x inputs take minutes each);
+  // never more than HEZHANG_BENCH_SCALING_SECONDS (600) in all.
+  // coreutils timeout signals the whole process group: the CLI runs it started too.
+  const limit = String(Number(env.HEZHANG_BENCH_SCALING_SECONDS || 600));
+  const args = ['-s', 'KILL', limit, script.endsWith('.mjs') ? process.execPath : 'bash', script, '--cli', cli,
+    ...(env.HEZHANG_BENCH_SCALING === 'full' ? [] : ['--quick'])];
+  const r = spawnSync('timeout', args,
     { cwd: root, encoding: 'utf8', env: { ...env, HEZHANG_CLI: cli }, maxBuffer: 1 << 26 });
+  if (r.status === 137 || r.signal === 'SIGKILL') return { script: path.relative(root, script), status: null, error: `stopped after ${limit} s` };
   // Its own table, kept as printed; its JSON (build/bench/scaling.json) has the numbers.
   return { script: path.relative(root, script), status: r.status, output: r.stdout.trim().split('\n').slice(-40) };
 }
@@ -314,8 +355,12 @@ async function part(name, fn) {
   }
 }
 
-await part('native', runNative);
-await part('wasm', runWasm);
+try {
+  await runTimings();
+} catch (err) {
+  log(`timings: ${err.message}`);
+  results.native ??= { error: err.message };
+}
 results.sizes = sizes();
 await part('page', runPage);
 await part('batch', runBatch);
@@ -323,7 +368,7 @@ await part('scaling', runScaling);
 
 const rows = [];  // [what, value, target, ok]
 const fmt = (x, d = 2) => (x === undefined || x === null || Number.isNaN(x) ? '–' : x.toFixed(d));
-const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
 const targets = [];
 const check = (name, value, limit, cmp) => {
   if (value === undefined || value === null || Number.isNaN(value)) return '';
@@ -372,7 +417,7 @@ if (b?.jobs_1) {
   rows.push([`batch, --jobs ${b.parallel.jobs}`, `${fmt(b.parallel.reports_per_s, 0)} reports/s (${fmt(b.speedup)}×)`, '', '']);
 } else rows.push(['batch', b?.error || b?.skipped || '–', '', '']);
 if (results.scaling?.status !== undefined)
-  rows.push([`scaling (${results.scaling.script})`, results.scaling.status === 0 ? 'ran, see scaling.json' : `exit ${results.scaling.status}`, '', '']);
+  rows.push([`scaling (${results.scaling.script})`, results.scaling.status === 0 ? 'ran, see scaling.json' : (results.scaling.error || `exit ${results.scaling.status}`), '', '']);
 
 results.table = rows.map(([what, value, target, status]) => ({ what, value, target, status }));
 results.targets = targets;
