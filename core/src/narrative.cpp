@@ -197,7 +197,9 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     pending += t;
     pending_last = l.number;
     last_prose_line = l.number;
-    flush_sentence(false);
+    // Only a line with a sentence end can complete one: rescanning the open
+    // paragraph after every line would be quadratic in its length.
+    if (contains(t, "。") || contains(t, "！") || contains(t, "？")) flush_sentence(false);
   }
   close_section(last_prose_line);
   return sections;
