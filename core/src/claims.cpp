@@ -567,7 +567,9 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           if (text.compare(i, 3, "（") == 0 || text[i] == '(') ++depth;
           else if ((text.compare(i, 3, "）") == 0 || text[i] == ')') && depth > 0) {
             --depth;
-            current.resize(depth + 1);
+            // -1 (no group) if this grows it: "((" reaches depth 2 before any
+            // resize, and a default 0 here named a group that does not exist.
+            current.resize(depth + 1, -1);
           }
         }
         if (static_cast<int>(current.size()) < depth + 1) current.resize(depth + 1, -1);
