@@ -105,14 +105,14 @@ done
 failed=0
 for e in "${entries[@]}"; do
   log="build/fuzz/logs/$e.log"
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -n 1 || true)
+  runs=$(grep -a -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -n 1 || true)
   corpus=$(find "build/fuzz/corpus/$e" -type f | wc -l)
   if [[ "${status[$e]}" == 0 ]]; then
     echo "fuzz: $e ok: ${runs:-?} runs in ${seconds}s, corpus ${corpus} files"
   else
     failed=1
     echo "fuzz: $e FAILED (exit ${status[$e]}); last lines of $log:" >&2
-    grep -E 'ERROR|WARNING|SUMMARY|invariant|Test unit written|error' "$log" | head -n 20 >&2 || tail -n 30 "$log" >&2
+    grep -a -E 'ERROR|WARNING|SUMMARY|invariant|Test unit written|error' "$log" | head -n 20 >&2 || tail -n 30 "$log" >&2
     echo "fuzz: keep the input as a test: cp build/fuzz/artifacts/$e/<file> tests/fuzz-regressions/$e/" >&2
   fi
 done
