@@ -41,8 +41,14 @@ bool parse_terms(std::string_view expr, std::vector<FormulaTerm>& terms) {
       continue;
     }
     if (c >= '0' && c <= '9') {
+      // 行次/栏次 are small; a longer run of digits is no formula term.
       int n = 0;
-      while (i < expr.size() && expr[i] >= '0' && expr[i] <= '9') n = n * 10 + (expr[i++] - '0');
+      std::size_t digits = 0;
+      while (i < expr.size() && expr[i] >= '0' && expr[i] <= '9') {
+        if (++digits <= 6) n = n * 10 + (expr[i] - '0');
+        ++i;
+      }
+      if (digits > 6) return false;
       if (pending_range) {
         int from = terms.back().index;
         if (n <= from || n - from > 500) return false;
