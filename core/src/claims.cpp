@@ -11,7 +11,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <unordered_map>
 
 #include "internal.h"
 #include "templates.h"
@@ -167,7 +169,7 @@ const SubjectName* find_name(const std::string& key) {
 std::string class_code_of(std::string name) {
   name = without_spaces(name);
   if (name.size() < 6) return "";
-  if (name.size() < 6 || name.compare(name.size() - 6, 6, "支出") != 0) name += "支出";
+  if (name.compare(name.size() - 6, 6, "支出") != 0) name += "支出";
   for (const auto& kv : national_classes())
     if (name == kv.first) return kv.second;
   return "";
@@ -204,6 +206,40 @@ std::string completion_flavor(std::string_view s) {
   if (has(s, "全年") || has(s, "调整")) return "adjusted";
   return "";
 }
+
+// Words looked up by their first character, so one pass over a label finds
+// where each word last occurs (one std::string_view::rfind per word per label
+// was a third of the whole analysis).
+class WordIndex {
+ public:
+  void add(std::string_view word, std::size_t id) {
+    if (word.empty()) return;
+    by_first_[first_char(word, 0)].push_back({std::string(word), id});
+    size_ = std::max(size_, id + 1);
+  }
+  // last[id] = (begin, end) of the word's last occurrence, or npos.
+  void last_occurrences(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& last) const {
+    last.assign(size_, {std::string::npos, 0});
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+      auto it = by_first_.find(first_char(text, i));
+      if (it == by_first_.end()) continue;
+      for (const auto& w : it->second)
+        if (text.compare(i, w.first.size(), w.first) == 0) last[w.second] = {i, i + w.first.size()};
+    }
+  }
+
+ private:
+  // The UTF-8 character at text[i], packed into an integer.
+  static std::uint32_t first_char(std::string_view text, std::size_t i) {
+    std::uint32_t c = static_cast<unsigned char>(text[i]);
+    for (std::size_t k = i + 1; k < text.size() && k < i + 4 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; ++k)
+      c = c << 8 | static_cast<unsigned char>(text[k]);
+    return c;
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::size_t>>> by_first_;
+  std::size_t size_ = 0;
+};
 
 // Where a subject is named in a label: the key, its words and their end.
 struct SubjectMatch {
@@ -276,22 +312,39 @@ void match_classes(std::string_view label, SubjectMatch& best) {
     }
     if (better(best, start, end)) best = {key, text, "", start, end};
   }
-  // Bare class names ("一般公共服务支出 462.11 万元").
-  for (const auto& kv : national_classes()) {
-    std::size_t p = label.rfind(kv.first);
-    if (p == std::string_view::npos) continue;
-    std::size_t end = p + std::string_view(kv.first).size();
-    if (better(best, p, end)) best = {std::string("class:") + kv.second, kv.first, "", p, end};
-  }
 }
 
-SubjectMatch match_subject(std::string_view label, const std::vector<std::pair<std::string, std::string>>& items) {
+// The subject words and the bare 类 names ("一般公共服务支出 462.11 万元"):
+// ids below subject_words().size() are subject words, the rest classes.
+const WordIndex& subject_index() {
+  static const WordIndex kIndex = [] {
+    WordIndex index;
+    std::size_t id = 0;
+    for (const auto& w : subject_words()) index.add(w.text, id++);
+    for (const auto& kv : national_classes()) index.add(kv.first, id++);
+    return index;
+  }();
+  return kIndex;
+}
+
+// Economic items named in the report's own tables (基本工资, 办公费…), in
+// `items` order (longest first).
+struct ItemWords {
+  std::vector<std::pair<std::string, std::string>> items;  // (name, code)
+  WordIndex index;
+};
+
+SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
+  const auto& words = subject_words();
+  const auto& classes = national_classes();
+  std::vector<std::pair<std::size_t, std::size_t>> last;
+  subject_index().last_occurrences(label, last);
   SubjectMatch best;
-  for (const auto& w : subject_words()) {
-    std::size_t p = label.rfind(w.text);
-    if (p == std::string_view::npos) continue;
-    std::size_t end = p + std::string_view(w.text).size();
-    if (better(best, p, end)) best = {w.key, w.text, w.scope, p, end};
+  for (std::size_t id = 0; id < last.size(); ++id) {
+    auto [p, end] = last[id];
+    if (p == std::string::npos || !better(best, p, end)) continue;
+    if (id < words.size()) best = {words[id].key, words[id].text, words[id].scope, p, end};
+    else best = {std::string("class:") + classes[id - words.size()].second, classes[id - words.size()].first, "", p, end};
   }
   match_classes(label, best);
   // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific
@@ -306,31 +359,32 @@ SubjectMatch match_subject(std::string_view label, const std::vector<std::pair<s
   };
   if (best.begin != std::string::npos && generic(best.key)) {
     SubjectMatch specific;
-    for (const auto& w : subject_words()) {
+    for (std::size_t id = 0; id < words.size(); ++id) {
       // Totals are never the specific subject ("财政拨款收入…支出").
-      std::string k = w.key;
+      std::string k = words[id].key;
       if (generic(k) || k.compare(0, 7, "income_") == 0 || k.compare(0, 8, "expense_") == 0 ||
           k.compare(0, 7, "fiscal_") == 0 || k.compare(0, 9, "gov_fund_") == 0)
         continue;
-      std::size_t p = label.rfind(w.text);
-      if (p == std::string_view::npos) continue;
-      std::size_t end = p + std::string_view(w.text).size();
-      // Only words directly before the generic ones, with no clause break.
+      auto [p, end] = last[id];
+      // Only words before the generic ones, with no clause break between.
+      if (p == std::string::npos || p >= best.begin) continue;
       std::string_view between = label.substr(std::min(end, best.begin), best.begin > end ? best.begin - end : 0);
-      if (end > best.begin + 0 && p >= best.begin) continue;
       if (has(between, "，") || has(between, "；") || has(between, "。") || has(between, "、")) continue;
-      if (better(specific, p, end)) specific = {w.key, w.text, w.scope, p, end};
+      if (better(specific, p, end)) specific = {words[id].key, words[id].text, words[id].scope, p, end};
     }
     if (specific.begin != std::string::npos) best = specific;
   }
-  // Economic items named in the report's own tables (基本工资, 办公费…).
-  for (const auto& it : items) {
-    std::size_t p = label.rfind(it.first);
-    if (p == std::string_view::npos) continue;
-    std::size_t end = p + it.first.size();
-    // Only when nothing more specific ends there (公务接待费 is an item too).
-    if (best.begin == std::string::npos || end > best.end) best = {"econ:" + it.second, it.first, "", p, end};
-  }
+  // An item only when nothing more specific ends there (公务接待费 is an item
+  // too); among items the latest end, then the first in `items` order.
+  items.index.last_occurrences(label, last);
+  std::size_t chosen = std::string::npos;
+  for (std::size_t id = 0; id < last.size(); ++id)
+    if (last[id].first != std::string::npos && (best.begin == std::string::npos || last[id].second > best.end) &&
+        (chosen == std::string::npos || last[id].second > last[chosen].second))
+      chosen = id;
+  if (chosen != std::string::npos)
+    best = {"econ:" + items.items[chosen].second, items.items[chosen].first, "", last[chosen].first,
+            last[chosen].second};
   return best;
 }
 
@@ -512,7 +566,7 @@ bool sentence_continues(std::string_view label) {
 std::vector<Claim> extract_claims(const std::vector<Section>& sections,
                                   const std::vector<Table>& tables) {
   // Economic items the report's tables name, longest first ("办公费").
-  std::vector<std::pair<std::string, std::string>> items;
+  ItemWords items;
   {
     std::map<std::string, std::string> seen;
     for (const auto& t : tables)
@@ -521,12 +575,13 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           std::string n = without_spaces(r.name);
           if (code_points(n) >= 2 && !seen.count(n)) seen[n] = r.code;
         }
-    for (const auto& kv : seen) items.push_back(kv);
+    for (const auto& kv : seen) items.items.push_back(kv);
     // Reports name a few dozen items; a bound keeps label matching linear.
-    if (items.size() > 400) items.resize(400);
-    std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    if (items.items.size() > 400) items.items.resize(400);
+    std::sort(items.items.begin(), items.items.end(), [](const auto& a, const auto& b) {
       return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
     });
+    for (std::size_t id = 0; id < items.items.size(); ++id) items.index.add(items.items[id].first, id);
   }
 
   std::vector<Claim> claims;
