@@ -909,13 +909,10 @@ function lineElement(line) {
 }
 
 function setHighlight(main, related) {
-  for (const set of [highlight.main, highlight.related]) {
-    for (const line of set) {
-      const node = ui.source.querySelector(`.ln[data-line="${line}"]`);
-      if (node) delete node.dataset.hl;
-    }
-    set.clear();
-  }
+  // One pass over the drawn lines (not a selector query per highlighted line).
+  for (const node of ui.source.querySelectorAll('.ln[data-hl]')) delete node.dataset.hl;
+  highlight.main.clear();
+  highlight.related.clear();
   for (const line of related) highlight.related.add(line);
   for (const line of main) { highlight.related.delete(line); highlight.main.add(line); }
   for (const [set, value] of [[highlight.related, 'related'], [highlight.main, 'main']]) {
