@@ -92,13 +92,6 @@ struct Entry {
   Figure figure;
 };
 
-int column_for(const Table& t, int group, const std::vector<const char*>& keys) {
-  for (const char* k : keys)
-    for (const auto& c : t.columns)
-      if ((group < 0 || c.group == group) && c.key == k) return c.index;
-  return -1;
-}
-
 }  // namespace
 
 void run_cross_tables(RuleContext& ctx) {
@@ -110,7 +103,7 @@ void run_cross_tables(RuleContext& ctx) {
     for (const Source& src : scope.sources) {
       for (const Table& t : report.tables) {
         if (t.template_id != src.template_id) continue;
-        int col = column_for(t, src.group, src.keys);
+        int col = column_with_key(t, src.group, src.keys);
         if (col < 0) continue;
         int group = t.columns[static_cast<std::size_t>(col)].group;
         for (const TableRow& r : t.rows) {

@@ -96,6 +96,15 @@ std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int 
 // The figure columns of a column group, left to right: not labels (code,
 // name, 行次), not columns whose meaning is unknown (备注) or textual.
 std::vector<int> value_columns(const Table& t, int group);
+// The first column (of `group`, or any when group < 0) whose meaning is one of
+// `keys`, tried in order; -1 when none.
+template <class Keys>
+int column_with_key(const Table& t, int group, const Keys& keys) {
+  for (const auto& k : keys)
+    for (const auto& c : t.columns)
+      if ((group < 0 || c.group == group) && c.key == k) return c.index;
+  return -1;
+}
 // Empty or placeholder in that column counts as zero for sums ("" = 0).
 Figure zero_figure(const Table& t, const TableRow& row, int column);
 

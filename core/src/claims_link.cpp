@@ -98,12 +98,6 @@ const std::vector<LinkSpec>& link_specs() {
   return kSpecs;
 }
 
-int column_with_key(const Table& t, int group, const std::vector<std::string>& keys) {
-  for (const auto& k : keys)
-    for (const auto& c : t.columns)
-      if ((group < 0 || c.group == group) && c.key == k) return c.index;
-  return -1;
-}
 
 // "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
 std::string bare_name(const std::string& name) {
