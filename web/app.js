@@ -577,14 +577,18 @@ ui.cancel.addEventListener('click', () => onEngineReady(engine.restart()));
 // ---------------------------------------------------------------------------------------
 
 function renderAll() {
-  const { report } = current;
   ui.results.hidden = false;
+  renderReport(current.report);
+  renderSource(current.text);
+}
+
+// Everything drawn from the report: after each run, and again in the other language.
+// The tables and checks panels are drawn when shown (or printed), not every time.
+function renderReport(report) {
   renderSummary(report);
   renderMessages(report);
   renderFindings(report);
   renderClaims(report);
-  renderSource(current.text);
-  // The tables and checks panels are drawn when shown (or printed), not on every run.
   tablesRendered = false;
   checksRendered = false;
   if (!$('#panel-tables').hidden) renderTables(report);
@@ -1165,12 +1169,7 @@ function applyLanguage(next) {
   showSource();
   if (current) {
     const selected = ui.findings.querySelector('.finding.selected')?.dataset.index;
-    renderSummary(current.report);
-    renderMessages(current.report);
-    renderFindings(current.report);
-    renderClaims(current.report);
-    if (tablesRendered) renderTables(current.report);
-    if (checksRendered) renderChecks(current.report);
+    renderReport(current.report);
     if (selected !== undefined) ui.findings.querySelector(`.finding[data-index="${selected}"]`)?.classList.add('selected');
   }
   try { localStorage.setItem('hezhang.lang', lang); } catch { /* storage may be unavailable (file://, sandbox) */ }
