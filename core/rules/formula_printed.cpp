@@ -47,14 +47,18 @@ void row_formula(RuleContext& ctx, const Table& t, const Formula& f) {
   }
   const TableRow& tr = *target->second;
   std::vector<int> tcols = value_columns(t, tr.group);
+  // Each term's columns once, not once per column position.
+  std::vector<std::vector<int>> term_cols;
+  for (const auto& term : f.terms) term_cols.push_back(value_columns(t, by_number[term.index]->group));
   std::string status = "passed";
   for (std::size_t pos = 0; pos < tcols.size(); ++pos) {
     std::vector<Term> parts;
     bool any = false;
     std::vector<int> related;
-    for (const auto& term : f.terms) {
+    for (std::size_t k = 0; k < f.terms.size(); ++k) {
+      const auto& term = f.terms[k];
       const TableRow& r = *by_number[term.index];
-      std::vector<int> cols = value_columns(t, r.group);
+      const std::vector<int>& cols = term_cols[k];
       if (pos >= cols.size()) continue;
       auto fig = figure_in_column(t, r, cols[pos]);
       any = any || fig.has_value();

@@ -39,6 +39,8 @@ void run_income_columns(RuleContext& ctx) {
       {"affiliated_income", {"附属单位上缴收入"}, "附属单位上缴收入"},
       {"other_income", {"其他收入"}, "其他收入"},
   };
+  // 01表's income lines read their figure in its first value column.
+  const std::vector<int> vcols = value_columns(*summary, 0);
   for (const Map& m : kMaps) {
     int col = -1;
     for (const auto& c : income->columns)
@@ -55,7 +57,6 @@ void run_income_columns(RuleContext& ctx) {
         if (!starts_with(n, want)) continue;
         found = true;
         related.push_back(r.line);
-        std::vector<int> vcols = value_columns(*summary, 0);
         if (vcols.empty()) continue;
         int vcol = vcols.front();
         auto f = figure_in_column(*summary, r, vcol);

@@ -41,12 +41,16 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
   bool guessed = total.cells_uncertain;
   for (const TableRow* p : parts) guessed = guessed || p->cells_uncertain;
   bool ambiguous = false;
+  // Each part's columns once, not once per column position.
+  std::vector<std::vector<int>> part_cols;
+  for (const TableRow* p : parts) part_cols.push_back(value_columns(t, p->group));
   for (std::size_t pos = 0; pos < cols.size(); ++pos) {
     std::vector<Term> terms;
     bool any = false;
     std::vector<int> related;
-    for (const TableRow* p : parts) {
-      std::vector<int> pcols = value_columns(t, p->group);
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const TableRow* p = parts[k];
+      const std::vector<int>& pcols = part_cols[k];
       if (pos >= pcols.size()) continue;
       auto f = figure_in_column(t, *p, pcols[pos]);
       any = any || f.has_value();
