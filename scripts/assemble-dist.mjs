@@ -18,11 +18,11 @@ function fail(message) {
   process.exit(1);
 }
 
-// Replaces exactly one occurrence, so a changed index.html fails the build loudly
-// instead of producing a page that silently loads files from next to it.
-function replaceOnce(text, search, replacement, what) {
+// Replaces exactly one occurrence, so a changed input fails the build loudly instead of
+// producing a page that silently loads files from next to it (or a broken worker).
+function replaceOnce(text, search, replacement, what, file = 'index.html') {
   const count = text.split(search).length - 1;
-  if (count !== 1) fail(`expected one ${what} in index.html, found ${count}`);
+  if (count !== 1) fail(`expected one ${what} in ${file}, found ${count}`);
   return text.replace(search, () => replacement);
 }
 
@@ -57,15 +57,11 @@ if (!workerJs.includes(workerImport)) fail(`worker.js no longer has the line ${J
 const shim = readFileSync(new URL('../wasm/node-esm-shim.js', import.meta.url), 'utf8');
 let factory = read('hezhang.single.mjs');
 const edits = [
-  [shim, '', 'the Node shim'],
+  [shim, '', 'Node shim'],
   ['import.meta.url', 'self.location.href', 'import.meta.url'],
-  ['export default createHezhang;', '', 'the export'],
+  ['export default createHezhang;', '', 'export'],
 ];
-for (const [from, to, what] of edits) {
-  const count = factory.split(from).length - 1;
-  if (count !== 1) fail(`hezhang.single.mjs: expected ${what} once, found it ${count} times`);
-  factory = factory.replace(from, () => to);
-}
+for (const [from, to, what] of edits) factory = replaceOnce(factory, from, to, what, 'hezhang.single.mjs');
 if (/\bimport\.meta\b|^\s*(?:import|export)\s/m.test(factory)) fail('hezhang.single.mjs has ES-module syntax left');
 const workerSource = `${factory}\n${workerJs.replace(workerImport, '')}`;
 
@@ -105,9 +101,8 @@ const size = (name) => {
   return { name, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
 };
 const page = ['index.html', 'style.css', 'app.js', 'worker.js', 'hezhang.single.mjs', 'sample.js', 'favicon.svg'].map(size);
-const total = page.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
+const total = page.reduce((a, f) => ({ ...a, raw: a.raw + f.raw, gz: a.gz + f.gz }), { name: 'page total', raw: 0, gz: 0 });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const f of page) console.log(`  ${f.name.padEnd(20)} ${kb(f.raw).padStart(10)}  ${kb(f.gz).padStart(9)} gzipped`);
-console.log(`  ${'page total'.padEnd(20)} ${kb(total.raw).padStart(10)}  ${kb(total.gz).padStart(9)} gzipped`);
-const single = size('hezhang.html');
-console.log(`  ${'hezhang.html'.padEnd(20)} ${kb(single.raw).padStart(10)}  ${kb(single.gz).padStart(9)} gzipped`);
+for (const f of [...page, total, size('hezhang.html')]) {
+  console.log(`  ${f.name.padEnd(20)} ${kb(f.raw).padStart(10)}  ${kb(f.gz).padStart(9)} gzipped`);
+}
