@@ -135,14 +135,15 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
   await page.locator('#filters input[value="info"]').check();
 
   // Figures read from the narrative (claims), listed generically; a row shows its line.
-  if (expected.claims.length) {
-    await page.click('#claims summary');
-    assert.equal(await page.locator('#claims tbody tr').count(), expected.claims.length);
-    await page.locator('#claims tbody tr').first().click();
-    const line = expected.claims[0].line ?? expected.claims[0].lines[0];
-    assert.equal(await page.$eval(`#source .ln[data-line="${line}"]`, (e) => e.dataset.hl), 'main');
-    await page.click('#claims summary');
-  }
+  // The table is drawn on the details' toggle event, which comes after the click returns.
+  assert.ok(expected.claims.length > 0, 'seed 000 has claims to list');
+  await page.click('#claims summary');
+  await page.waitForSelector('#claims tbody tr', { state: 'attached', timeout: TIMEOUT });
+  assert.equal(await page.locator('#claims tbody tr').count(), expected.claims.length);
+  await page.locator('#claims tbody tr').first().click();
+  const line = expected.claims[0].line ?? expected.claims[0].lines[0];
+  assert.equal(await page.$eval(`#source .ln[data-line="${line}"]`, (e) => e.dataset.hl), 'main');
+  await page.click('#claims summary');
 
   await first.click();
   await page.$eval('#results', (r) => window.scrollTo(0, r.offsetTop));
