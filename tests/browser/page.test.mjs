@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { cliJson } from '../node/cli-json.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
@@ -27,16 +28,7 @@ const SEED_004 = path.join(fixtures, '004_b4f9d2b1ef90862f.txt');
 const TIMEOUT = 60_000; // analyses are slow under load (2 cores shared with compilers)
 
 // The CLI's report for a file (exit 0 and 1 both mean "analysed").
-function cliReport(file) {
-  let stdout;
-  try {
-    stdout = execFileSync(cli, ['check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  } catch (err) {
-    if (err.status !== 1) throw new Error(`${cli} failed on ${file} (exit ${err.status}): ${err.stderr}`);
-    stdout = err.stdout;
-  }
-  return JSON.parse(stdout);
-}
+const cliReport = (file) => JSON.parse(cliJson(cli, file));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hezhang-browser-'));
 let browser;

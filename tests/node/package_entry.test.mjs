@@ -2,11 +2,11 @@
 // same report as the CLI, as an object or as the identical JSON string.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, analyzeToJson, version } from 'hezhang';
+import { cliJson } from './cli-json.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
@@ -14,13 +14,7 @@ const fixtures = path.join(root, 'tests/fixtures');
 const name = '004_b4f9d2b1ef90862f.txt';
 
 test('the package entry analyses text like the CLI', async () => {
-  let stdout;
-  try {
-    stdout = execFileSync(cli, ['check', '--format', 'json', name], { cwd: fixtures, encoding: 'utf8' });
-  } catch (err) {
-    if (err.status !== 1) throw err;
-    stdout = err.stdout;
-  }
+  const stdout = cliJson(cli, name, { cwd: fixtures });
   const text = readFileSync(path.join(fixtures, name), 'utf8');
   assert.equal(await analyzeToJson(text, { name }), stdout.trimEnd());
   const report = await analyze(text, { name });

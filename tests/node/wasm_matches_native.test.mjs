@@ -7,10 +7,10 @@
 //                     hezhang.wasm and hezhang.single.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cliJson } from './cli-json.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
@@ -20,17 +20,9 @@ const fixtures = readdirSync(fixturesDir).filter((f) => f.endsWith('.txt')).sort
 
 // Runs `hezhang check --format json NAME` in the fixtures directory, so the
 // name the CLI reports is the basename, as for the WASM call.
+// Refused inputs (exit 2) are compared too: their JSON says why.
 function nativeJson(name, dir = fixturesDir) {
-  let stdout;
-  try {
-    stdout = execFileSync(cli, ['check', '--format', 'json', name], {
-      cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
-    });
-  } catch (err) {
-    // Exit code 1 means "findings exist", 2 "input refused" (its JSON says why).
-    if (err.status !== 1 && err.status !== 2) throw new Error(`${cli} failed on ${name} (exit ${err.status}): ${err.stderr}`);
-    stdout = err.stdout;
-  }
+  const stdout = cliJson(cli, name, { cwd: dir, refusedOk: true });
   assert.ok(stdout.endsWith('\n'), 'CLI output ends with a newline');
   const body = stdout.slice(0, -1);
   assert.ok(!body.includes('\n'), 'one compact JSON line per file');
