@@ -399,6 +399,11 @@ function setStatus(key, vars = {}, error = false) {
 // ends) until the user edits it; then whatever the text area holds.
 let source = null; // {text, name, encoding, bytes} or null for pasted text
 
+// A text given as a string (pasted, the sample, an embedder's): UTF-8, its size in bytes.
+function textInput(text, name) {
+  return { text, name, encoding: 'utf-8', bytes: new TextEncoder().encode(text).length };
+}
+
 function showSource() {
   if (source) {
     ui.sourceName.textContent = `${t('sourceName', { name: source.name })} · ${t('bytes', { n: source.bytes })}`;
@@ -491,7 +496,7 @@ ui.sample.addEventListener('click', async () => {
     return;
   }
   ui.input.value = text;
-  source = { text, name: t('sampleName'), encoding: 'utf-8', bytes: new TextEncoder().encode(text).length };
+  source = textInput(text, t('sampleName'));
   showSource();
   setStatus('sampleLoaded');
   runAnalysis();
@@ -514,9 +519,7 @@ let current = null; // {report, json, text, input, ms, totalMs}
 let busy = null; // the running analysis' promise
 
 function currentInput() {
-  if (source) return { text: source.text, name: source.name, encoding: source.encoding, bytes: source.bytes };
-  const text = ui.input.value;
-  return { text, name: t('pasted'), encoding: 'utf-8', bytes: new TextEncoder().encode(text).length };
+  return source || textInput(ui.input.value, t('pasted'));
 }
 
 async function analyzeInput(input) {
@@ -1275,7 +1278,7 @@ const embed = {
     while (busy) await busy.catch(() => {});
     const name = typeof msg.name === 'string' && msg.name ? msg.name : t('pasted');
     ui.input.value = msg.text;
-    source = { text: msg.text, name, encoding: 'utf-8', bytes: new TextEncoder().encode(msg.text).length };
+    source = textInput(msg.text, name);
     showSource();
     try {
       const result = await runAnalysis(source, { allowEmpty: true });
