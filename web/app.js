@@ -620,6 +620,11 @@ function statusCounts(report) {
   return counts;
 }
 
+// A message of severity error: nothing of the input could be read.
+function unreadable(report) {
+  return (report.messages || []).some((m) => m.severity === 'error');
+}
+
 // Relations actually decided (not "not applicable", "insufficient data" or "ambiguous"):
 // with none, "no findings" would be a false reassurance.
 function evaluatedChecks(summary = {}) {
@@ -635,12 +640,11 @@ function checkedLine(report) {
 
 function renderSummary(report) {
   const s = report.summary || {};
-  const unreadable = (report.messages || []).some((m) => m.severity === 'error');
   const errors = s.errors ?? 0;
   const warnings = s.warnings ?? 0;
   let headline;
   let tone;
-  if (unreadable) { headline = t('headlineUnreadable'); tone = 'error'; }
+  if (unreadable(report)) { headline = t('headlineUnreadable'); tone = 'error'; }
   else if (errors) { headline = t('headlineErrors', { n: errors }); tone = 'error'; }
   else if (warnings) { headline = t('headlineWarnings', { n: warnings }); tone = 'warning'; }
   else if (!evaluatedChecks(s)) { headline = t('headlineNothing'); tone = 'nothing'; }
@@ -754,8 +758,7 @@ function renderFindings(report) {
 
   if (!findings.length) {
     const s = report.summary || {};
-    const unreadable = (report.messages || []).some((m) => m.severity === 'error');
-    if (!unreadable) {
+    if (!unreadable(report)) {
       const clean = evaluatedChecks(s) > 0;
       frag.append(el('p', { class: `none ${clean ? 'clean' : 'nothing'}`, dataset: { testid: 'no-findings' }, text: clean ? t('noFindings') : t('nothingChecked') }));
       if (s.checks) frag.append(el('p', { class: 'checked', text: checkedLine(report) }));
