@@ -311,7 +311,7 @@ function workerSource() {
 
 const engine = {
   worker: null,
-  ready: null, // Promise<{version, loadMs}>
+  ready: null, // Promise<{type: 'ready', version}>
   version: '',
   nextId: 1,
   pending: new Map(), // id -> {resolve, reject}

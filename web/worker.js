@@ -3,7 +3,7 @@
 // Protocol (postMessage, structured-clone objects):
 //   page -> worker  {type: "analyze", id, text, options}
 //                     options: {name, encoding, input_bytes} (see docs/json-contract.md)
-//   worker -> page  {type: "ready", version, loadMs, warmUpMs}  once, when the module is
+//   worker -> page  {type: "ready", version}              once, when the module is
 //                                                         instantiated and warmed up
 //                   {type: "result", id, json, ms}        json: the report string (hezhang.report/1),
 //                                                         ms: time spent in analyze() alone
@@ -27,15 +27,13 @@ const WARM_UP = [
   '注：2行 = 1行', '二、收入情况说明', '2020年收入合计10.00万元，比上年增长25.0%。',
 ].join('\n');
 
-const started = performance.now();
 const modulePromise = createHezhang().then((mod) => {
-  const loadMs = performance.now() - started;
   mod.analyze(WARM_UP, '{}');
-  return { mod, loadMs, warmUpMs: performance.now() - started - loadMs };
+  return mod;
 });
 
 modulePromise.then(
-  ({ mod, loadMs, warmUpMs }) => postMessage({ type: 'ready', version: mod.version(), loadMs, warmUpMs }),
+  (mod) => postMessage({ type: 'ready', version: mod.version() }),
   (err) => postMessage({ type: 'error', id: null, message: String(err && err.message || err) }),
 );
 
@@ -43,7 +41,7 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (!msg || msg.type !== 'analyze') return;
   try {
-    const { mod } = await modulePromise;
+    const mod = await modulePromise;
     const t0 = performance.now();
     const json = mod.analyze(String(msg.text), JSON.stringify(msg.options || {}));
     postMessage({ type: 'result', id: msg.id, json, ms: performance.now() - t0 });
