@@ -207,9 +207,12 @@ TEST_CASE("table-of-contents lines are flagged, not cell lines", "[unit][normali
 
 TEST_CASE("a TOC line with leader dots and spaces, no tab, is flagged", "[unit][normalize]") {
   // The example in internal.h: ("一、…......  2"). Without a tab the line has
-  // no cells, and normalize_line only flags TOC entries of exactly 2 cells.
+  // no cells: leader dots then a page number make it a TOC entry.
   Line toc = one("一、收入支出决算总表......  2");
   CHECK(toc.toc_entry);
+  // Leader dots with no page number after them are not.
+  CHECK_FALSE(one("二、说明......").toc_entry);
+  CHECK_FALSE(one("三、附件……").toc_entry);
 }
 
 TEST_CASE("line numbers are never changed", "[unit][normalize]") {
