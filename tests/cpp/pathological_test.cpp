@@ -52,13 +52,17 @@ std::string expense_table(const std::string& total, const std::string& a, const 
          "2080506\t机关事业单位职业年金缴费支出\t" + b + "\t" + b + "\t\n";     // 10
 }
 
+// The cell in `column` of the row on `line`; REQUIREs that it exists, so the
+// callers may dereference it.
 const hezhang::Cell* cell_at(const hezhang::Report& r, int line, int column) {
-  for (const auto& t : r.tables)
-    for (const auto& row : t.rows)
-      if (row.line == line)
-        for (const auto& c : row.cells)
-          if (c.column == column) return &c;
-  return nullptr;
+  const hezhang::Cell* cell = nullptr;
+  for (const auto& t : r.tables) {
+    const hezhang::TableRow* row = seed::row_at(t, line);
+    if (row && !cell) cell = seed::cell_in(*row, column);
+  }
+  INFO("cell at line " << line << ", column " << column);
+  REQUIRE(cell != nullptr);
+  return cell;
 }
 
 }  // namespace
@@ -73,9 +77,13 @@ TEST_CASE("a 10 000-digit figure is unreadable, with a message, never wrapped", 
   CHECK_FALSE(c->value.has_value());
   // No relation is decided on it: no finding quotes a wrapped value.
   for (const auto& f : r.findings) CHECK(f.first_line != 9);
+  bool seen = false;
   for (const auto& ch : r.checks)
-    if (ch.rule == "hierarchy.sum" && !ch.lines.empty() && ch.lines.front() == 8)
+    if (ch.rule == "hierarchy.sum" && !ch.lines.empty() && ch.lines.front() == 8) {
+      seen = true;
       CHECK(ch.status != "passed");
+    }
+  CHECK(seen);  // the 款 = Σ 项 relation over the unreadable cell is in the ledger
 }
 
 TEST_CASE("max_number_digits makes shorter figures unreadable too", "[pathological][limits]") {
