@@ -8,10 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text = as_text(data, size);
   if (hezhang::find_invalid_utf8(text) != std::string_view::npos) return 0;
-  hezhang::Limits limits;
-  limits.max_tables = 40;
-  limits.max_cells_per_table = 4000;
-  ReadTables read = read_tables(text, limits);
+  ReadTables read = read_tables(text, small_table_limits());
   const int physical = read.physical_lines;
   hezhang::Report r;
   r.tables = std::move(read.tables);

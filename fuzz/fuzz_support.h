@@ -23,6 +23,15 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
   return std::string_view(reinterpret_cast<const char*>(data), size);
 }
 
+// Small table limits (tables, cells per table) for the targets that read
+// tables, so the limit paths run on small inputs too.
+inline hezhang::Limits small_table_limits() {
+  hezhang::Limits limits;
+  limits.max_tables = 40;
+  limits.max_cells_per_table = 4000;
+  return limits;
+}
+
 // The tables of a text, as analyze() reads them (after its input checks).
 struct ReadTables {
   std::vector<hezhang::InputMessage> messages;
