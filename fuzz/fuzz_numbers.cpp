@@ -18,7 +18,9 @@ std::optional<Decimal> read(std::string_view cell) {
   // Printed back, it reads as the same value and scale.
   auto again = Decimal::parse(p.value->to_string());
   FUZZ_CHECK(again && again->units == p.value->units && again->scale == p.value->scale);
-  // A readable figure never has more digits than a Decimal holds exactly.
+  // figure_digits (enforce_number_digits) on the same cell: run for crashes
+  // only. No bound follows from readability: it counts leading zeros, which
+  // a Decimal does not hold ("0000000000000000001" reads, with 19 digits).
   hezhang::figure_digits(cell);
   return p.value;
 }
