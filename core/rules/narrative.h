@@ -31,7 +31,6 @@ std::optional<Span> figure_span(const Table& t, const Decimal& value);
 
 Span add(const Span& a, const Span& b);
 Span subtract(const Span& a, const Span& b);  // a - b
-Span scale_span(const Span& a, int factor);   // a · factor (factor >= 0)
 
 // Equal within rounding: Passed when the printed values agree, Rounding when
 // only the intervals meet, Failed otherwise.
@@ -71,21 +70,16 @@ class ClaimIndex {
   std::vector<std::vector<std::size_t>> by_group_;
 };
 
-// A finding about claim `c`: lines from the claim, messages quoting the figure.
+// A finding about claim `c`: lines from the claim, messages quoting the
+// figure, difference = actual - expected as printed. A Rounding outcome is an
+// info note saying so.
 Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, const std::string& expected,
-                      const std::string& actual, const std::string& difference, const std::string& unit,
-                      const std::string& zh, const std::string& en, std::vector<int> related);
-
-// The sections a 决算 explanation must have (narrative.sections), and the
-// line of the section on that topic (0 when missing).
-struct RequiredSection {
-  const char* topic;
-  const char* name_zh;
-  const char* name_en;
-  const char* keyword;  // words that show the part is explained under another heading
-};
-const std::vector<RequiredSection>& required_sections();
-int required_section_line(const Report& r, const std::string& topic);
+                      const std::string& actual, const std::string& unit, const std::string& zh,
+                      const std::string& en, std::vector<int> related);
+// An info note about claim `c` that is no rounding matter (a rate from a zero
+// base, a completion rate of 0 out of 0).
+Finding claim_note(const std::string& rule, const Claim& c, const std::string& actual, const std::string& unit,
+                   const std::string& zh, const std::string& en, std::vector<int> related);
 
 // A ledger id for a check about claim `c`: "narrative.percent@L51#12".
 std::string claim_check_id(const std::string& rule, const Claim& c);

@@ -105,7 +105,6 @@ std::optional<Span> figure_span(const Table& t, const Decimal& value) {
 
 Span add(const Span& a, const Span& b) { return {a.lo + b.lo, a.mid + b.mid, a.hi + b.hi}; }
 Span subtract(const Span& a, const Span& b) { return {a.lo - b.hi, a.mid - b.mid, a.hi - b.lo}; }
-Span scale_span(const Span& a, int factor) { return {a.lo * factor, a.mid * factor, a.hi * factor}; }
 
 Outcome judge_equal(const Span& stated, const Span& implied) {
   if (stated.mid == implied.mid) return Outcome::Passed;
@@ -173,13 +172,15 @@ const Claim* ClaimIndex::amount(int g, std::size_t before, const char* relation)
   return nullptr;
 }
 
-Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, const std::string& expected,
-                      const std::string& actual, const std::string& difference, const std::string& unit,
-                      const std::string& zh, const std::string& en, std::vector<int> related) {
+namespace {
+
+Finding claim_finding_with(const std::string& rule, const Claim& c, const char* severity, const char* materiality,
+                           const std::string& expected, const std::string& actual, const std::string& unit,
+                           const std::string& zh, const std::string& en, std::vector<int> related) {
   Finding f;
   f.rule = rule;
-  f.severity = outcome == Outcome::Failed ? "error" : "info";
-  f.materiality = outcome == Outcome::Failed ? "material" : "rounding";
+  f.severity = severity;
+  f.materiality = materiality;
   f.first_line = f.last_line = c.line;
   std::sort(related.begin(), related.end());
   related.erase(std::unique(related.begin(), related.end()), related.end());
@@ -187,19 +188,30 @@ Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, 
   f.related_lines = std::move(related);
   f.expected = expected;
   f.actual = actual;
-  f.difference = difference;
-  if (difference.empty()) {
-    // actual - expected, exactly as printed.
-    auto a = Decimal::parse(actual), e = Decimal::parse(expected);
-    if (a && e)
-      if (auto d = subtract(*a, *e)) f.difference = d->to_string();
-  }
+  // actual - expected, exactly as printed.
+  auto a = Decimal::parse(actual), e = Decimal::parse(expected);
+  if (a && e)
+    if (auto d = subtract(*a, *e)) f.difference = d->to_string();
   f.unit = unit;
-  std::string rounding_zh = outcome == Outcome::Rounding ? "（在四舍五入尾差范围内）" : "";
-  std::string rounding_en = outcome == Outcome::Rounding ? " (within rounding)" : "";
-  f.message_zh = "第 " + std::to_string(c.line) + " 行：" + zh + rounding_zh;
-  f.message_en = "Line " + std::to_string(c.line) + ": " + en + rounding_en;
+  f.message_zh = "第 " + std::to_string(c.line) + " 行：" + zh;
+  f.message_en = "Line " + std::to_string(c.line) + ": " + en;
   return f;
+}
+
+}  // namespace
+
+Finding claim_finding(const std::string& rule, const Claim& c, Outcome outcome, const std::string& expected,
+                      const std::string& actual, const std::string& unit, const std::string& zh,
+                      const std::string& en, std::vector<int> related) {
+  bool failed = outcome == Outcome::Failed;
+  return claim_finding_with(rule, c, failed ? "error" : "info", failed ? "material" : "rounding", expected, actual,
+                            unit, failed ? zh : zh + "（在四舍五入尾差范围内）",
+                            failed ? en : en + " (within rounding)", std::move(related));
+}
+
+Finding claim_note(const std::string& rule, const Claim& c, const std::string& actual, const std::string& unit,
+                   const std::string& zh, const std::string& en, std::vector<int> related) {
+  return claim_finding_with(rule, c, "info", "rounding", "", actual, unit, zh, en, std::move(related));
 }
 
 std::string claim_check_id(const std::string& rule, const Claim& c) {

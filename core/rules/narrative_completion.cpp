@@ -38,23 +38,19 @@ void run_narrative_completion(RuleContext& ctx) {
     if (b->mid == 0) {
       bool nothing = a->mid == 0;
       ctx.check(id, kRule, nothing ? "not_applicable" : "failed", lines);
-      Outcome o = nothing ? Outcome::Rounding : Outcome::Failed;
-      Finding f = claim_finding(
-          kRule, rate, o, "", rate.value.to_string(), "", "%",
-          nothing ? "预算数与决算数均为 0，完成率 " + rate.text + " 无从计算，仅作提示"
-                  : "预算数为 0（" + budget->text + "），执行数 " + actual->text + "，完成预算的比例无法计算，文中却写作 " +
-                        rate.text,
-          nothing ? "budget and outcome are both 0, so the rate " + rate.text + " is undefined (a note only)"
-                  : "the budget is 0 (" + budget->text + ") and the outcome " + actual->text +
-                        ", so no completion rate exists, but the text says " + rate.text,
-          lines);
-      if (nothing) {
-        f.message_zh = "第 " + std::to_string(rate.line) + " 行：预算数与决算数均为 0，完成率 " + rate.text +
-                       " 无从计算，仅作提示";
-        f.message_en = "Line " + std::to_string(rate.line) + ": budget and outcome are both 0, so the rate " +
-                       rate.text + " is undefined (a note only)";
-      }
-      ctx.add_finding(f);
+      if (nothing)
+        ctx.add_finding(claim_note(kRule, rate, rate.value.to_string(), "%",
+                                   "预算数与决算数均为 0，完成率 " + rate.text + " 无从计算，仅作提示",
+                                   "budget and outcome are both 0, so the rate " + rate.text +
+                                       " is undefined (a note only)",
+                                   lines));
+      else
+        ctx.add_finding(claim_finding(kRule, rate, Outcome::Failed, "", rate.value.to_string(), "%",
+                                      "预算数为 0（" + budget->text + "），执行数 " + actual->text +
+                                          "，完成预算的比例无法计算，文中却写作 " + rate.text,
+                                      "the budget is 0 (" + budget->text + ") and the outcome " + actual->text +
+                                          ", so no completion rate exists, but the text says " + rate.text,
+                                      lines));
       continue;
     }
     Outcome o = judge_ratio(*r, *a, *b);
@@ -66,7 +62,7 @@ void run_narrative_completion(RuleContext& ctx) {
                               : "";
     std::string same_en = same_zh.empty() ? "" : " (budget and outcome are equal: it is 100%)";
     ctx.add_finding(claim_finding(
-        kRule, rate, o, expected, rate.value.to_string(), "", "%",
+        kRule, rate, o, expected, rate.value.to_string(), "%",
         "执行数 " + actual->text + " ÷ 预算数 " + budget->text + " = " + expected + "%，文中写作完成预算的 " + rate.text +
             same_zh,
         "outcome " + actual->text + " ÷ budget " + budget->text + " = " + expected + "%, but the text says " +

@@ -60,7 +60,7 @@ void run_narrative_growth(RuleContext& ctx) {
         !change.value.is_zero() && !rate->value.is_zero()) {
       ctx.check(id + "/direction", kRule, "failed", lines);
       ctx.add_finding(claim_finding(
-          kRule, change, Outcome::Failed, "", change.text, "", change.unit,
+          kRule, change, Outcome::Failed, "", change.value.to_string(), change.unit,
           "同一变化的金额写作“" + std::string(change.direction > 0 ? "增加" : "减少") + " " + change.text +
               "”，比率却写作“" + (rate->direction > 0 ? "增长" : "下降") + " " + rate->text + "”，方向相反",
           "the amount is stated as " + std::string(change.direction > 0 ? "an increase" : "a decrease") + " of " +
@@ -71,7 +71,7 @@ void run_narrative_growth(RuleContext& ctx) {
     if (rate && rate->direction < 0 && percent_span(*rate) &&
         percent_span(*rate)->lo > static_cast<Wide>(100) * 1000000) {
       ctx.check(id + "/rate", kRule, "failed", lines);
-      ctx.add_finding(claim_finding(kRule, *rate, Outcome::Failed, "100", rate->value.to_string(), "", "%",
+      ctx.add_finding(claim_finding(kRule, *rate, Outcome::Failed, "100", rate->value.to_string(), "%",
                                     "减少的比例 " + rate->text + " 超过 100%，不可能",
                                     "a decrease of " + rate->text + " is more than 100%, which is impossible", lines));
       continue;
@@ -106,7 +106,7 @@ void run_narrative_growth(RuleContext& ctx) {
         std::string expected = money_text(implied.mid < 0 ? -implied.mid : implied.mid, change.unit,
                                           shown_decimals(change));
         ctx.add_finding(claim_finding(
-            kRule, change, o, expected, change.value.to_string(), "", change.unit,
+            kRule, change, o, expected, change.value.to_string(), change.unit,
             "决算数 " + current->text + " 与预算数 " + budget->text + " 相差 " + expected + change.unit + "，文中写作 " +
                 change.text,
             "the outcome " + current->text + " and the budget " + budget->text + " differ by " + expected +
@@ -123,21 +123,16 @@ void run_narrative_growth(RuleContext& ctx) {
     if (base->lo <= 0 && base->hi >= 0) {
       ctx.check(id, kRule, "not_applicable", lines);
       if (!rate->value.is_zero() || !change.value.is_zero()) {
-        Finding f = claim_finding(kRule, *rate, Outcome::Rounding, "", rate->value.to_string(), "", "%",
-                                  "上年（或预算）基数为 0，增长率 " + rate->text + " 无法计算，仅作提示",
-                                  "the base is 0, so the rate " + rate->text + " is undefined (a note only)", lines);
-        f.message_zh = "第 " + std::to_string(rate->line) + " 行：上年（或预算）基数为 0，增长率 " + rate->text +
-                       " 无法计算，仅作提示";
-        f.message_en = "Line " + std::to_string(rate->line) + ": the base is 0, so the rate " + rate->text +
-                       " is undefined (a note only)";
-        ctx.add_finding(f);
+        ctx.add_finding(claim_note(kRule, *rate, rate->value.to_string(), "%",
+                                   "上年（或预算）基数为 0，增长率 " + rate->text + " 无法计算，仅作提示",
+                                   "the base is 0, so the rate " + rate->text + " is undefined (a note only)", lines));
       }
       continue;
     }
     if (base->hi < 0) {
       ctx.check(id, kRule, "failed", lines);
       ctx.add_finding(claim_finding(
-          kRule, change, Outcome::Failed, current->value.to_string(), change.value.to_string(), "", change.unit,
+          kRule, change, Outcome::Failed, current->value.to_string(), change.value.to_string(), change.unit,
           "增加额 " + change.text + " 大于当年数 " + current->text + "，上年数将为负",
           "the increase " + change.text + " exceeds the current figure " + current->text +
               ", which would make last year's figure negative",
@@ -150,7 +145,7 @@ void run_narrative_growth(RuleContext& ctx) {
     std::string expected = ratio_text(*a, *base, rate->value.scale);
     std::string prev = money_text(base->mid, change.unit, shown_decimals(change));
     ctx.add_finding(claim_finding(
-        kRule, *rate, o, expected, rate->value.to_string(), "", "%",
+        kRule, *rate, o, expected, rate->value.to_string(), "%",
         "当年 " + current->text + "、变动 " + change.text + "，基数为 " + prev + change.unit + "，变动率应为 " +
             expected + "%，文中写作 " + rate->text,
         "with " + current->text + " now and a change of " + change.text + ", the base is " + prev + change.unit +
@@ -165,7 +160,7 @@ void run_narrative_growth(RuleContext& ctx) {
       const Claim& c = claims[k];
       if (c.relation != "change" || c.unit.empty() || c.value.is_zero()) continue;
       ctx.check(claim_check_id(kRule, flat), kRule, "failed", {flat.line, c.line});
-      ctx.add_finding(claim_finding(kRule, flat, Outcome::Failed, "0", c.value.to_string(), "", c.unit,
+      ctx.add_finding(claim_finding(kRule, flat, Outcome::Failed, "0", c.value.to_string(), c.unit,
                                     "写作“" + flat.text + "”，同一句却有变动 " + c.text,
                                     "says “" + flat.text + "” (unchanged) next to a change of " + c.text,
                                     {c.line}));

@@ -47,7 +47,7 @@ void run_narrative_parts(RuleContext& ctx) {
       if (ps->lo > w->hi) {
         ctx.check(claim_check_id(kRule, *p) + "/within", kRule, "failed", {p->line, whole->line});
         ctx.add_finding(claim_finding(
-            kRule, *p, Outcome::Failed, whole->value.to_string(), p->value.to_string(), "", p->unit,
+            kRule, *p, Outcome::Failed, whole->value.to_string(), p->value.to_string(), p->unit,
             subject_name_zh(*p) + " " + p->text + " 大于其所属的" + subject_name_zh(*whole) + " " + whole->text,
             subject_name_en(*p) + " " + p->text + " is larger than " + subject_name_en(*whole) + " " + whole->text +
                 " it is part of",
@@ -97,7 +97,7 @@ void run_narrative_parts(RuleContext& ctx) {
       names_en += (names_en.empty() ? "" : ", ") + subject_name_en(*p) + " " + p->text;
     }
     ctx.add_finding(claim_finding(
-        kRule, *whole, o, total, whole->value.to_string(), "", whole->unit,
+        kRule, *whole, o, total, whole->value.to_string(), whole->unit,
         subject_name_zh(*whole) + " 写作 " + whole->text + "，但所列各项（" + names_zh + "）合计 " + total + whole->unit,
         subject_name_en(*whole) + " is stated as " + whole->text + " but its listed parts (" + names_en +
             ") add up to " + total + " " + whole->unit,

@@ -139,7 +139,7 @@ void run_narrative_percent(RuleContext& ctx) {
       zh += "；部分大于整体，比例超过 100%";
       en += "; the part is larger than the whole, a share above 100%";
     }
-    ctx.add_finding(claim_finding(kRule, share, o, expected, share.value.to_string(), "", "%", zh, en, lines));
+    ctx.add_finding(claim_finding(kRule, share, o, expected, share.value.to_string(), "%", zh, en, lines));
   }
 }
 

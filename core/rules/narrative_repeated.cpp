@@ -45,7 +45,7 @@ void run_narrative_repeated(RuleContext& ctx) {
     if (o != Outcome::Failed) continue;
     std::string what_zh = c.relation == "change" ? subject_name_zh(c) + "的变动额" : subject_name_zh(c);
     std::string what_en = c.relation == "change" ? "the change of " + subject_name_en(c) : subject_name_en(c);
-    ctx.add_finding(claim_finding(kRule, c, o, a.value.to_string(), c.value.to_string(), "", c.unit,
+    ctx.add_finding(claim_finding(kRule, c, o, a.value.to_string(), c.value.to_string(), c.unit,
                                   what_zh + "在第 " + std::to_string(a.line) + " 行写作 " + a.text + "，此处写作 " + c.text +
                                       "，前后不一致",
                                   what_en + " is " + a.text + " on line " + std::to_string(a.line) + " but " + c.text +
@@ -82,7 +82,7 @@ void run_narrative_repeated(RuleContext& ctx) {
       std::vector<int> lines{a.line, ch.line};
       ctx.check(claim_check_id(kRule, ch) + "/change", kRule, "failed", lines);
       Finding f = claim_finding(
-          kRule, ch, Outcome::Failed, a.value.to_string(), ch.value.to_string(), "", ch.unit,
+          kRule, ch, Outcome::Failed, a.value.to_string(), ch.value.to_string(), ch.unit,
           subject_name_zh(ch) + "与第 " + std::to_string(a.line) + " 行的" + subject_name_zh(a) + "同为 " +
               current->text + "、同样变动 " + rate->text + "，变动额却分别写作 " + ch.text + " 和 " + a.text,
           subject_name_en(ch) + " and " + subject_name_en(a) + " (line " + std::to_string(a.line) +

@@ -11,7 +11,12 @@ namespace {
 
 const char* kRule = "narrative.sections";
 
-}  // namespace
+struct RequiredSection {
+  const char* topic;
+  const char* name_zh;
+  const char* name_en;
+  const char* keyword;  // words that show the part is explained under another heading
+};
 
 const std::vector<RequiredSection>& required_sections() {
   static const std::vector<RequiredSection> kRequired = {
@@ -32,18 +37,18 @@ const std::vector<RequiredSection>& required_sections() {
   return kRequired;
 }
 
-int required_section_line(const Report& r, const std::string& topic) {
+// The line of the section on that part, else of the sentence that explains
+// it under another heading; 0 when missing.
+int required_section_line(const Report& r, const RequiredSection& req) {
   for (const Section& s : r.sections)
-    if (s.topic == topic) return s.line;
-  // Explained under another heading: the sentence that does it.
-  for (const auto& req : required_sections()) {
-    if (topic != req.topic) continue;
-    for (const Section& s : r.sections)
-      for (const Sentence& x : s.sentences)
-        if (x.text.find(req.keyword) != std::string::npos) return x.line;
-  }
+    if (s.topic == req.topic) return s.line;
+  for (const Section& s : r.sections)
+    for (const Sentence& x : s.sentences)
+      if (x.text.find(req.keyword) != std::string::npos) return x.line;
   return 0;
 }
+
+}  // namespace
 
 void run_narrative_sections(RuleContext& ctx) {
   const Report& r = ctx.report();
@@ -64,7 +69,7 @@ void run_narrative_sections(RuleContext& ctx) {
       ctx.check(id, kRule, "not_applicable", {});
       continue;
     }
-    int line = required_section_line(r, req.topic);
+    int line = required_section_line(r, req);
     ctx.check(id, kRule, line ? "passed" : "failed", line ? std::vector<int>{line} : std::vector<int>{});
     if (line) continue;
     Finding f;

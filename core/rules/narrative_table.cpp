@@ -64,8 +64,7 @@ void run_narrative_table(RuleContext& ctx) {
         const Claim& x = *a.claim;
         const Claim& y = *b.claim;
         ctx.add_finding(claim_finding(
-            kRule, x, Outcome::Failed, money_text(a.table_value.mid, x.unit, shown_decimals(x)), x.value.to_string(),
-            "", x.unit,
+            kRule, x, Outcome::Failed, money_text(a.table_value.mid, x.unit, shown_decimals(x)), x.value.to_string(), x.unit,
             subject_name_zh(x) + "与" + subject_name_zh(y) + "的金额写反了：文中分别为 " + x.text + "、" + y.text +
                 "，表格（第 " + std::to_string(x.cell->row_line) + "、" + std::to_string(y.cell->row_line) +
                 " 行）分别为 " + money_text(a.table_value.mid, x.unit, shown_decimals(x)) + x.unit + "、" +
@@ -83,7 +82,7 @@ void run_narrative_table(RuleContext& ctx) {
     std::string table_text = money_text(a.table_value.mid, c.unit, shown_decimals(c));
     std::string printed = c.cell->value + (c.cell->unit.empty() ? "" : c.cell->unit);
     ctx.add_finding(claim_finding(
-        kRule, c, a.outcome, table_text, c.value.to_string(), "", c.unit,
+        kRule, c, a.outcome, table_text, c.value.to_string(), c.unit,
         subject_name_zh(c) + "文中写作 " + c.text + "，" + table_name_zh(*a.table) + "第 " +
             std::to_string(c.cell->row_line) + " 行为 " + printed +
             (c.cell->unit == c.unit ? "" : "（合 " + table_text + c.unit + "）"),

@@ -1,6 +1,7 @@
 // The narrative findings of the five seeds, each verified by hand against
 // the report's own text (the arithmetic is written next to each check), and
 // the consistent sentences that must give nothing.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,7 @@ TEST_CASE("seed 002 (no tables): the narrative is checked against itself", "[nar
   CHECK(g[0]->severity == "info");
   // Nothing else is material; no claim is linked (no standard tables).
   CHECK(material_narrative(r) == 2);
+  REQUIRE(r.claims.size() > 100);
   for (const auto& claim : r.claims) CHECK_FALSE(claim.cell.has_value());
   // Lines 47 and 51: every share is right (138.66 / 214.96 = 64.51%, …).
   CHECK(at(r, "narrative.percent", 47).empty());
@@ -88,6 +90,18 @@ TEST_CASE("seed 003: 收入合计, project funds, completion and the two increas
   CHECK(twice[0]->severity == "warning");
   // Line 484: every 类 completion rate and growth rate is right
   // (3640931.06/3754800 = 96.97%; 16503879.1/20144810.16 = 81.93%; …).
+  // Lines 484–486 hold seven 类 with a budget and six with a rate from a
+  // non-zero base (two from zero: 城乡社区, 其他): all checked, none failed.
+  std::map<std::string, int> statuses;
+  for (const auto& c : r.checks)
+    if ((c.rule == "narrative.completion" || c.rule == "narrative.growth") && !c.lines.empty() &&
+        (c.lines.front() == 484 || c.lines.front() == 486))
+      ++statuses[c.rule + "/" + c.status];
+  CHECK(statuses["narrative.completion/passed"] == 7);
+  CHECK(statuses["narrative.growth/passed"] == 6);
+  CHECK(statuses["narrative.growth/not_applicable"] == 2);
+  CHECK(statuses["narrative.completion/failed"] == 0);
+  CHECK(statuses["narrative.growth/failed"] == 0);
   for (const auto* f : at(r, "narrative.completion", 484)) CHECK(f->severity != "error");
   for (const auto* f : at(r, "narrative.growth", 484)) CHECK(f->severity != "error");
   // Line 536: 1,184.46 / 224,940.00 = 0.53%: right.
