@@ -64,6 +64,12 @@ class ClaimIndex {
   // budget, or only `relation`), before claim index `before`.
   const Claim* amount(int group, std::size_t before = static_cast<std::size_t>(-1),
                       const char* relation = nullptr) const;
+  // The first claim of claims[at]'s group after it with `relation` ("rate").
+  const Claim* next_in_group(std::size_t at, const char* relation) const;
+  // The nearest earlier amount for the same subject and scope as claims[at]
+  // in its section, close by ("收入总计 X。…收入总计增加 A"): value, or also
+  // actual when `or_actual`.
+  const Claim* stated_before(std::size_t at, bool or_actual) const;
 
  private:
   const std::vector<Claim>& claims_;

@@ -172,6 +172,25 @@ const Claim* ClaimIndex::amount(int g, std::size_t before, const char* relation)
   return nullptr;
 }
 
+const Claim* ClaimIndex::next_in_group(std::size_t at, const char* relation) const {
+  for (std::size_t k : group(claims_[at].group))
+    if (k > at && claims_[k].relation == relation) return &claims_[k];
+  return nullptr;
+}
+
+const Claim* ClaimIndex::stated_before(std::size_t at, bool or_actual) const {
+  const Claim& like = claims_[at];
+  // A bounded look back keeps a section of a million figures linear.
+  for (std::size_t i = at, n = 0; i-- > 0 && n++ < 256;) {
+    const Claim& c = claims_[i];
+    if (c.section != like.section) break;
+    if (c.subject == like.subject && c.scope == like.scope && is_money(c) &&
+        (c.relation == "value" || (or_actual && c.relation == "actual")))
+      return &c;
+  }
+  return nullptr;
+}
+
 namespace {
 
 Finding claim_finding_with(const std::string& rule, const Claim& c, const char* severity, const char* materiality,

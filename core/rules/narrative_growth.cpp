@@ -27,15 +27,7 @@ const Claim* current_of(const ClaimIndex& idx, std::size_t at, bool vs_budget) {
   // A budget compared with last year's budget ("预算 0.9 万元，比上年预算数减少").
   if (const Claim* b = idx.amount(change.group, at, "budget")) return b;
   if (change.subject.empty() || change.subject.compare(0, 6, "funds:") == 0) return nullptr;
-  // The nearest mention in the section ("收入总计 X。…收入总计增加 A"), close by.
-  for (std::size_t i = at, n = 0; i-- > 0 && n++ < 256;) {
-    const Claim& c = claims[i];
-    if (c.section != change.section) break;
-    if (c.subject == change.subject && c.scope == change.scope && is_money(c) &&
-        (c.relation == "value" || c.relation == "actual"))
-      return &c;
-  }
-  return nullptr;
+  return idx.stated_before(at, /*or_actual=*/true);
 }
 
 }  // namespace
@@ -48,9 +40,7 @@ void run_narrative_growth(RuleContext& ctx) {
     if (change.relation != "change" || !is_money(change)) continue;
     bool vs_budget = change.qualifier == "budget";
     // The rate stated with it (same group, after it).
-    const Claim* rate = nullptr;
-    for (std::size_t k : idx.group(change.group))
-      if (k > i && claims[k].relation == "rate") { rate = &claims[k]; break; }
+    const Claim* rate = idx.next_in_group(i, "rate");
     std::vector<int> lines{change.line};
     if (rate) lines.push_back(rate->line);
     const std::string id = claim_check_id(kRule, change);

@@ -63,15 +63,8 @@ void run_narrative_repeated(RuleContext& ctx) {
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& ch = claims[i];
     if (ch.relation != "change" || !is_money(ch) || ch.subject.empty() || ch.qualifier != "previous") continue;
-    const Claim* rate = nullptr;
-    for (std::size_t k : idx.group(ch.group))
-      if (k > i && claims[k].relation == "rate") { rate = &claims[k]; break; }
-    const Claim* current = nullptr;
-    for (std::size_t k = i, n = 0; k-- > 0 && n++ < 256 && claims[k].section == ch.section;)
-      if (claims[k].subject == ch.subject && claims[k].scope == ch.scope && claims[k].relation == "value") {
-        current = &claims[k];
-        break;
-      }
+    const Claim* rate = idx.next_in_group(i, "rate");
+    const Claim* current = idx.stated_before(i, /*or_actual=*/false);
     if (!rate || !current) continue;
     auto& earlier = same[ChangeKey{current->text, rate->text, ch.unit, ch.direction}];
     for (const auto& e : earlier) {
