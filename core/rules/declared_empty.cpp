@@ -70,15 +70,6 @@ const std::vector<Kind>& kinds() {
   return kKinds;
 }
 
-bool is_summary(const std::string& id) {
-  return id == "final.summary" || id == "final.fiscal_summary" || id == "budget.summary" ||
-         id == "budget.fiscal_summary";
-}
-bool is_basic(const std::string& id) {
-  return id == "final.general_budget_basic" || id == "final.general_budget_detail" ||
-         id == "budget.general_budget_basic";
-}
-
 struct Amount {
   const Table* table;
   const TableRow* row;
@@ -95,7 +86,7 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
     bool kind_table = false;
     for (const char* id : kind.templates) kind_table = kind_table || t.template_id == id;
     if (kind_table) continue;
-    bool summary = is_summary(t.template_id), basic = is_basic(t.template_id);
+    bool summary = is_summary_template(t.template_id), basic = is_basic_expense_template(t.template_id);
     bool classes = starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.");
     if (kind.line_prefix || kind.expense_column) comparable = comparable || summary;
     if (!kind.expense_codes.empty()) comparable = comparable || basic;

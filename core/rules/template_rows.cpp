@@ -13,11 +13,6 @@ namespace {
 
 const char* kRule = "template.rows";
 
-bool summary_template(const std::string& id) {
-  return id == "final.summary" || id == "final.fiscal_summary" || id == "budget.summary" ||
-         id == "budget.fiscal_summary";
-}
-
 bool is_year_total(const std::string& n) {
   return contains(n, "本年收入合计") || contains(n, "本年支出合计");
 }
@@ -76,7 +71,7 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
 
 void run_template_rows(RuleContext& ctx) {
   for (const Table& t : ctx.report().tables) {
-    if (!summary_template(t.template_id)) continue;
+    if (!is_summary_template(t.template_id)) continue;
     bool printed = false;
     for (const auto& f : t.formulas) printed = printed || f.axis == "row";
     if (printed) continue;

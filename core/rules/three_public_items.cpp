@@ -37,9 +37,8 @@ void run_three_public_items(RuleContext& ctx) {
       }
     }
     for (const Table& t : report.tables) {
-      bool basic = t.template_id == "final.general_budget_basic" || t.template_id == "final.general_budget_detail" ||
-                   t.template_id == "budget.general_budget_basic";
-      if (!basic || (final_accounts != starts_with(t.template_id, "final."))) continue;
+      if (!is_basic_expense_template(t.template_id) || final_accounts != starts_with(t.template_id, "final."))
+        continue;
       for (const auto& r : t.rows) {
         if (r.code != item.code) continue;
         std::optional<Figure> spent;

@@ -243,4 +243,14 @@ const std::vector<std::pair<const char*, const char*>>& national_classes() {
   return kClasses;
 }
 
+bool is_summary_template(std::string_view id) {
+  return id == "final.summary" || id == "final.fiscal_summary" || id == "budget.summary" ||
+         id == "budget.fiscal_summary";
+}
+
+bool is_basic_expense_template(std::string_view id) {
+  return id == "final.general_budget_basic" || id == "final.general_budget_detail" ||
+         id == "budget.general_budget_basic";
+}
+
 }  // namespace hezhang

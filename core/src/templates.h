@@ -39,4 +39,11 @@ const std::vector<std::pair<const char*, const char*>>& national_classes();
 // Columns that label a row rather than hold a figure.
 bool is_label_key(std::string_view key);
 
+// The summary tables, income beside expenditure: 收入支出决算总表,
+// 财政拨款收入支出决算总表 and the budget ones.
+bool is_summary_template(std::string_view id);
+// The tables of (basic) expenditure by economic classification: 基本支出决算表,
+// 支出决算明细表, 一般公共预算基本支出表.
+bool is_basic_expense_template(std::string_view id);
+
 }  // namespace hezhang
