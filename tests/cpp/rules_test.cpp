@@ -3,23 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "hezhang/hezhang.h"
 #include "rules_test_support.h"
+#include "seed_tests_support.h"
 
 namespace {
 
 using rules_test::findings_at;
 using rules_test::run;
-
-std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(HEZHANG_FIXTURES_DIR) + "/" + name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // A 支出决算表 in 万元 whose 款 row is `kuan` and whose 项 rows are 60.00 + 40.00.
 std::string expense_table(const std::string& kuan, const std::string& class_total = "100.00") {
@@ -82,7 +74,7 @@ TEST_CASE("hierarchy.sum finds a gap in either direction", "[rules][hierarchy]")
 TEST_CASE("seed 000: 22102 住房改革支出 70.33 against its 项 123.09", "[rules][seed000]") {
   // 公开05表 line 304: "22102 住房改革支出 70.33 123.09 123.09"; its only 项
   // 2210201 (line 305) is 123.09 and the 类 221 (line 303) is 123.09.
-  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  const auto& r = seed::report("000_9c8107d782db8362.txt");
   auto f = findings_at(r, "hierarchy.sum", 304);
   REQUIRE(f.size() == 1);
   CHECK(f[0]->actual == "70.33");
@@ -95,7 +87,7 @@ TEST_CASE("seed 000: 22102 住房改革支出 70.33 against its 项 123.09", "[r
 TEST_CASE("seed 000: 公开04表 资源勘探信息等支出 19408.54 vs 19480.54", "[rules][seed000]") {
   // 公开04表 line 249 prints 19408.54; 公开05表 line 293 (215) prints 19480.54,
   // and 公开04表's own 本年支出合计 breaks by the same 72 万元.
-  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  const auto& r = seed::report("000_9c8107d782db8362.txt");
   auto f = findings_at(r, "cross.tables", 249);
   REQUIRE(f.size() == 1);
   CHECK(f[0]->actual == "19408.54");
@@ -107,7 +99,7 @@ TEST_CASE("seed 000: 公开04表 资源勘探信息等支出 19408.54 vs 19480.5
 TEST_CASE("seed 004: 本年收入合计 5,068,099.80 vs 5,068,099.82", "[rules][seed004]") {
   // 收支预算总表 line 176 prints 5,068,099.80; its only income line (164) is
   // 5,068,099.82: two fen apart, beyond the 0.015 元 rounding interval.
-  auto r = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  const auto& r = seed::report("004_b4f9d2b1ef90862f.txt");
   auto f = findings_at(r, "template.rows", 176);
   REQUIRE(f.size() == 1);
   CHECK(f[0]->actual == "5068099.80");
@@ -118,7 +110,7 @@ TEST_CASE("seed 004: 本年收入合计 5,068,099.80 vs 5,068,099.82", "[rules][
 TEST_CASE("seed 004: 财政拨款收支预算总表 20103 4,621,123.66 vs 4,621,133.66", "[rules][seed004]") {
   // Line 215 prints 4,621,123.66; 收支预算总表 (165), 支出预算总表 (197) and
   // 一般公共预算支出表 (240) print 4,621,133.66; its 项 (216, 217) sum to it too.
-  auto r = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  const auto& r = seed::report("004_b4f9d2b1ef90862f.txt");
   bool found = false;
   for (const auto& f : r.findings)
     if (f.first_line == 215 && f.actual == "4621123.66" && f.materiality == "material") found = true;
@@ -128,7 +120,7 @@ TEST_CASE("seed 004: 财政拨款收支预算总表 20103 4,621,123.66 vs 4,621,
 TEST_CASE("every check in the ledger has a known status", "[rules][ledger]") {
   for (const char* name : {"000_9c8107d782db8362.txt", "001_f4a815153176995a.txt",
                            "003_7723f8960340c19d.txt", "004_b4f9d2b1ef90862f.txt"}) {
-    auto r = run(fixture(name));
+    const auto& r = seed::report(name);
     REQUIRE_FALSE(r.checks.empty());
     for (const auto& c : r.checks) {
       INFO(c.id);
@@ -140,7 +132,7 @@ TEST_CASE("every check in the ledger has a known status", "[rules][ledger]") {
 
 TEST_CASE("names.consistent: seed 001 20604 技术与研究开发 vs 技术与开发", "[rules][names][seed001]") {
   // 表2 line 142 "20604 技术与研究开发"; 表3 line 178 and 表5 line 262 "20604 技术与开发".
-  auto r = run(fixture("001_f4a815153176995a.txt"));
+  const auto& r = seed::report("001_f4a815153176995a.txt");
   auto f = findings_at(r, "names.consistent", 142);
   REQUIRE(f.size() == 1);
   CHECK(f[0]->severity == "warning");
@@ -151,7 +143,7 @@ TEST_CASE("names.consistent: seed 001 20604 技术与研究开发 vs 技术与�
 TEST_CASE("names.consistent: no majority lists every spelling once", "[rules][names][seed000]") {
   // 208 is "社会 and 保障就业支出" (02表 l.162), "社会保障就业支出" (03表 l.199),
   // "社会保障和就业支出" (05表 l.283): one warning, no guess.
-  auto r = run(fixture("000_9c8107d782db8362.txt"));
+  const auto& r = seed::report("000_9c8107d782db8362.txt");
   auto f = findings_at(r, "names.consistent", 162);
   REQUIRE(f.size() == 1);
   CHECK(f[0]->related_lines == std::vector<int>{199, 283});
@@ -184,7 +176,7 @@ TEST_CASE("cross.income_columns: seed 003 puts the government-fund income under 
   // 公开01表 l.64-65: 一般公共预算 23066415.36 + 政府性基金 18877239.00 = 41943654.36
   // of 财政拨款; l.67 上级补助收入 is blank. 公开02表 合计 (l.113) prints
   // 财政拨款收入 23066415.36 and 上级补助收入 18877239.00.
-  auto r = run(fixture("003_7723f8960340c19d.txt"));
+  const auto& r = seed::report("003_7723f8960340c19d.txt");
   auto f = findings_at(r, "cross.income_columns", 113);
   REQUIRE(f.size() == 2);
   std::vector<std::string> actuals{f[0]->actual, f[1]->actual};
@@ -297,12 +289,12 @@ TEST_CASE("cross.tables compares 02表 with 03表 only when nothing was carried 
   };
   // Seed 001 表1: 使用非财政拨款结余, 年初/年末结转和结余 all blank (l.116-117):
   // income and expenditure by function agree code by code (e.g. 210: 29.88 in both).
-  auto clean = run(fixture("001_f4a815153176995a.txt"));
+  const auto& clean = seed::report("001_f4a815153176995a.txt");
   CHECK(count(clean, "final.income_vs_expense_by_function", "") > 0);
   CHECK(count(clean, "final.income_vs_expense_by_function", "passed") ==
         count(clean, "final.income_vs_expense_by_function", ""));
   // Seed 000 公开01表 l.146: 年初结转和结余 5.88 — 02表 and 03表 may differ.
-  auto carried = run(fixture("000_9c8107d782db8362.txt"));
+  const auto& carried = seed::report("000_9c8107d782db8362.txt");
   CHECK(count(carried, "final.income_vs_expense_by_function", "") == 0);
 }
 
@@ -312,14 +304,14 @@ TEST_CASE("one root cause, one finding: consequences are folded into the cause",
   };
   // Seed 000: 公开04表 l.249 prints 19408.54 (others 19480.54, −72.00); its
   // 本年支出合计 (l.263) then breaks against the classes by 72.01 — the same cause.
-  auto r0 = run(fixture("000_9c8107d782db8362.txt"));
+  const auto& r0 = seed::report("000_9c8107d782db8362.txt");
   auto cause0 = findings_at(r0, "cross.tables", 249);
   REQUIRE(cause0.size() == 1);
   CHECK(has_line(*cause0[0], 263));
   CHECK(findings_at(r0, "template.rows", 263).empty());
   // Seed 004: 本年收入合计 (l.176) 5,068,099.80 is two fen short; 收入总计
   // (l.183) = 本年收入合计 + carry-overs then breaks by the same 0.02.
-  auto r4 = run(fixture("004_b4f9d2b1ef90862f.txt"));
+  const auto& r4 = seed::report("004_b4f9d2b1ef90862f.txt");
   auto cause4 = findings_at(r4, "template.rows", 176);
   REQUIRE(cause4.size() == 1);
   CHECK(has_line(*cause4[0], 183));
