@@ -220,8 +220,7 @@ TEST_CASE("seed 000: 公开07表 multi-level header", "[seed][seed000]") {
   SEED_CELL(t, 367, 0, "training", "3.44", "万元");
 }
 
-// Known parser problems (see the report to the core owner): expected values are
-// the correct ones from the text, so these checks fail until the core is fixed.
+// Parser problems once reported to the core owner, fixed since: kept as regressions.
 TEST_CASE("seed 000: performance tables' first line and unit line", "[seed][seed000]") {
   const auto& r = seed::report(kSeed);
   REQUIRE(r.tables.size() >= 12);

@@ -29,7 +29,7 @@ TEST_CASE("seed 001: document and table list", "[seed][seed001]") {
 
   struct Expect { const char* tmpl; const char* label; const char* unit; };
   // 表1..表9 (l.82-364, "单位：万元" at 84, 128, 164, 200, 248, 284, 322, 337, 352);
-  // 整体绩效自评 (l.491-520, unit checked in the  case below); four
+  // 整体绩效自评 (l.491-520, unit checked in the regression case below); four
   // 项目自评表 (l.538, 573, 603, 633; "预算执行情况 (万元)"); 重点工作 table l.695 (no money).
   const Expect expected[] = {
       {"final.summary", "表1", "万元"},        {"final.income", "表2", "万元"},
@@ -274,12 +274,12 @@ TEST_CASE("seed 001: empty tables with 说明", "[seed][seed001]") {
   CHECK_FALSE(seed::unique_table(r, "final.general_budget_basic").declared_empty);
 }
 
-// Known parser problems (see the report to the core owner).
+// Parser problems once reported to the core owner, fixed since: kept as regressions.
 TEST_CASE("seed 001: performance tables' title, unit and unit line", "[seed][seed001]") {
   const auto& r = seed::report(kSeed);
   REQUIRE(r.tables.size() == 15);
   // Table #10: title heading l.491 "## 2020 年度区大数据中心整体绩效自评结果", data l.497-520,
-  // money printed as "预算执行情况 (万元)" (l.499). Parser: lines 485-522, no title, no unit.
+  // money printed as "预算执行情况 (万元)" (l.499). (Once read as lines 485-522, no title, no unit.)
   CHECK(r.tables[9].first_line == 491);
   CHECK(seed::contains(r.tables[9].title, "整体绩效自评结果"));
   CHECK(r.tables[9].unit == "万元");

@@ -121,12 +121,12 @@ TEST_CASE("seed 002: narrative sentences and their lines", "[seed][seed002]") {
   CHECK(s->text == "授予中小企业合同金额46.96万元，占政府采购支出总额的597.12%。");
 }
 
-// Known parser problems (see the report to the core owner).
+// Parser problems once reported to the core owner, fixed since: kept as regressions.
 TEST_CASE("seed 002: evaluation table titles, units, section numbers", "[seed][seed002]") {
   const auto& r = seed::report(kSeed);
   REQUIRE(r.tables.size() == 2);
-  // l.141 / l.170 "诸暨市预算单位项目预算绩效目标完成情况表" is the title line (= first_line),
-  // yet the title is empty; l.150 / l.179 "资金到位及使用情况（单位：万元）" gives the unit.
+  // l.141 / l.170 "诸暨市预算单位项目预算绩效目标完成情况表" is the title line (= first_line)
+  // (the title was once read empty); l.150 / l.179 "资金到位及使用情况（单位：万元）" gives the unit.
   for (const auto& t : r.tables) {
     INFO("table at line " << t.first_line);
     CHECK(t.title == "诸暨市预算单位项目预算绩效目标完成情况表");

@@ -16,7 +16,7 @@ TEST_CASE("seed 003: document and table list", "[seed][seed003]") {
 
   // 公开01..10表 (l.49-418; "金额单位：元" / "单位：元" at 59, 108, 154, 200, 249, 291,
   // 336, 355, 375, 394), then four 阳泉市项目支出绩效自评表 (l.651, 715, 779, 843; their
-  // amounts are "（万元）": unit checked in the  case below).
+  // amounts are "（万元）": unit checked in the regression case below).
   const char* const labels[] = {"公开01表", "公开02表", "公开03表", "公开04表", "公开05表",
                                 "公开06表", "公开07表", "公开08表", "公开09表", "公开10表"};
   const char* const templates[] = {
@@ -203,7 +203,7 @@ TEST_CASE("seed 003: 公开07-10表", "[seed][seed003]") {
   CHECK(seed::row_at(t10, 416)->row_number == "17");
 }
 
-// Known parser problems (see the report to the core owner).
+// Parser problems once reported to the core owner, fixed since: kept as regressions.
 TEST_CASE("seed 003: sub-header of 公开10表, 万元 in 自评表",
           "[seed][seed003]") {
   const auto& r = seed::report(kSeed);

@@ -159,7 +159,7 @@ TEST_CASE("seed 004: 一般公共预算 tables, rows out of code order", "[seed]
   CHECK(t7.empty_note_line == 307);
 }
 
-// Known parser problems (see the report to the core owner).
+// Parser problems once reported to the core owner, fixed since: kept as regressions.
 TEST_CASE("seed 004: project performance columns, fiscal summary unit line", "[seed][seed004]") {
   const auto& r = seed::report(kSeed);
   // l.315 header has 15 columns (… 计算符号, 指标值, 计量单位, 指标权重); the data rows
