@@ -8,7 +8,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <set>
 
@@ -18,7 +17,6 @@
 namespace hezhang {
 
 namespace {
-
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -205,11 +203,10 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     std::string t = without_spaces(l.text);
     // A long line, or one ending like a sentence, is prose, not a caption.
     if (code_points(t) > 60 || starts_with(t, "注")) break;
-    static const char* kSentenceEnds[] = {"。", "，", "；"};
-    bool sentence = false;
-    for (const char* e : kSentenceEnds)
-      sentence = sentence || (t.size() >= std::strlen(e) && t.compare(t.size() - std::strlen(e), std::strlen(e), e) == 0);
-    if (sentence) break;
+    auto ends_with = [&t](std::string_view end) {
+      return t.size() >= end.size() && std::string_view(t).substr(t.size() - end.size()) == end;
+    };
+    if (ends_with("。") || ends_with("，") || ends_with("；")) break;
     // A numbered section heading ("(二) 整体支出自评结果") closes the caption
     // unless it is itself a table title.
     static const RE2 numbered(R"(^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)))");
@@ -715,7 +712,6 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     }
     floor = k;
     i = k - 1;
-
 
     // Evaluation tables state their unit inside a cell: "项目资金 (万元)".
     if (t.unit.empty()) {
