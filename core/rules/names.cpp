@@ -11,8 +11,8 @@ namespace hezhang {
 
 namespace {
 
-// Names compared without spaces, brackets' width and the "支出" wording the
-// reports drop freely ("社会保障就业支出" vs "社会保障和就业支出" still differ).
+// Names compared without spaces and with brackets of either width; any
+// other difference counts ("社会保障就业支出" vs "社会保障和就业支出" differ).
 std::string comparable(const std::string& name) {
   std::string n = without_spaces(name);
   for (std::size_t k; (k = n.find("（")) != std::string::npos;) n.replace(k, 3, "(");
@@ -26,6 +26,7 @@ void run_names(RuleContext& ctx) {
   static const char* kRule = "names.consistent";
   struct Seen {
     std::string name;
+    std::string key;  // comparable(name)
     const Table* table;
     int line;
   };
@@ -35,7 +36,7 @@ void run_names(RuleContext& ctx) {
     for (const TableRow& r : t.rows) {
       if (r.code.empty() || r.code_inferred || r.name.empty() || r.level == "unit") continue;
       if (!by_code.count(r.code)) order.push_back(r.code);
-      by_code[r.code].push_back({r.name, &t, r.line});
+      by_code[r.code].push_back({r.name, comparable(r.name), &t, r.line});
     }
   for (const std::string& code : order) {
     const auto& seen = by_code[code];
@@ -44,11 +45,11 @@ void run_names(RuleContext& ctx) {
     if (tables.size() < 2) continue;
     // The name most tables use is the reference.
     std::map<std::string, int> votes;
-    for (const auto& s : seen) ++votes[comparable(s.name)];
-    std::string reference;
+    for (const auto& s : seen) ++votes[s.key];
+    const Seen* reference = nullptr;
     int best = 0;
     for (const auto& s : seen)
-      if (votes[comparable(s.name)] > best) { best = votes[comparable(s.name)]; reference = s.name; }
+      if (votes[s.key] > best) { best = votes[s.key]; reference = &s; }
     std::vector<int> lines;
     for (const auto& s : seen) lines.push_back(s.line);
     int leaders = 0;
@@ -76,7 +77,7 @@ void run_names(RuleContext& ctx) {
     }
     bool differ = false;
     for (const auto& s : seen) {
-      if (comparable(s.name) == comparable(reference)) continue;
+      if (s.key == reference->key) continue;
       differ = true;
       Finding f;
       f.rule = kRule;
@@ -84,11 +85,11 @@ void run_names(RuleContext& ctx) {
       f.materiality = "material";
       f.first_line = f.last_line = s.line;
       for (const auto& o : seen)
-        if (comparable(o.name) == comparable(reference)) f.related_lines.push_back(o.line);
+        if (o.key == reference->key) f.related_lines.push_back(o.line);
       f.message_zh = table_name_zh(*s.table) + " 第" + std::to_string(s.line) + "行科目 " + code + " 名为「" +
-                     s.name + "」，而其他表格中同一科目名为「" + reference + "」。";
+                     s.name + "」，而其他表格中同一科目名为「" + reference->name + "」。";
       f.message_en = table_name_en(*s.table) + " line " + std::to_string(s.line) + ": code " + code +
-                     " is named \"" + s.name + "\", while other tables name it \"" + reference + "\".";
+                     " is named \"" + s.name + "\", while other tables name it \"" + reference->name + "\".";
       ctx.add_finding(std::move(f));
     }
     ctx.check(std::string(kRule) + ":" + code, kRule, differ ? "failed" : "passed", lines);
