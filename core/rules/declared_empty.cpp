@@ -70,6 +70,13 @@ const std::vector<Kind>& kinds() {
   return kKinds;
 }
 
+// Whether `t` is one of the tables of `kind`.
+bool of_kind(const Table& t, const Kind& kind) {
+  for (const char* id : kind.templates)
+    if (t.template_id == id) return true;
+  return false;
+}
+
 struct Amount {
   const Table* table;
   const TableRow* row;
@@ -83,9 +90,7 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
   std::vector<Amount> out;
   comparable = false;
   for (const Table& t : r.tables) {
-    bool kind_table = false;
-    for (const char* id : kind.templates) kind_table = kind_table || t.template_id == id;
-    if (kind_table) continue;
+    if (of_kind(t, kind)) continue;
     bool summary = is_summary_template(t.template_id), basic = is_basic_expense_template(t.template_id);
     bool classes = starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.");
     if (kind.line_prefix || kind.expense_column) comparable = comparable || summary;
@@ -213,11 +218,10 @@ void run_declared_empty(RuleContext& ctx) {
   for (const Kind& kind : kinds()) {
     bool table_present = false;
     for (const Table& t : report.tables) {
-      bool of_kind = false;
-      for (const char* id : kind.templates) of_kind = of_kind || t.template_id == id;
-      table_present = table_present || of_kind;
+      if (!of_kind(t, kind)) continue;
+      table_present = true;
       // A table holding figures is already contradicted by its own cells.
-      if (!of_kind || !t.declared_empty || has_figures(t)) continue;
+      if (!t.declared_empty || has_figures(t)) continue;
       check_elsewhere(ctx, kind, table_name_zh(t), table_name_en(t), t.empty_note_line, t.first_line);
     }
     if (table_present || report.document.kind != "final_accounts") continue;
