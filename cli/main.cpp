@@ -56,6 +56,11 @@ bool gb18030_to_utf8(const std::string& in, std::string* out) {
   return ok;
 }
 
+// A plain decimal number (no sign, no spaces) of at most `max_digits` digits.
+bool is_number(const std::string& s, std::size_t max_digits) {
+  return !s.empty() && s.size() <= max_digits && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
 // The resource limits (docs/json-contract.md), one flag each: a plain
 // decimal number, saturating at the field's maximum.
 bool is_limit_flag(const std::string& flag) {
@@ -64,8 +69,7 @@ bool is_limit_flag(const std::string& flag) {
 }
 
 bool set_limit(hezhang::Limits& limits, const std::string& flag, const std::string& value) {
-  if (value.empty() || value.size() > 19 || value.find_first_not_of("0123456789") != std::string::npos)
-    return false;
+  if (!is_number(value, 19)) return false;
   std::uint64_t n = std::stoull(value);
   auto small = [&](std::uint32_t& field) {
     field = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, UINT32_MAX));
@@ -156,7 +160,7 @@ int main(int argc, char** argv) {
     } else if (args[i] == "--jobs" && i + 1 < args.size()) {
       // Files analysed in parallel; 0 = one per core.
       const std::string& n = args[++i];
-      if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos) return usage();
+      if (!is_number(n, 4)) return usage();
       jobs = std::stoul(n);
       if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     } else if (args[i].size() > 1 && args[i][0] == '-') {

@@ -261,12 +261,11 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       i = run;
       continue;
     }
-    const bool first = i == 0;
     const char32_t cp = next_code_point(raw, i);
     char32_t m;
     if (map_code_point(cp, m)) {
       // A full-width comma between digits is a thousands separator.
-      if (m == 0xFF0C && !first && i < raw.size() && digit(prev)) {
+      if (m == 0xFF0C && i < raw.size() && digit(prev)) {  // prev = 0 (no digit) at the start
         std::size_t k = i;
         if (digit(next_code_point(raw, k))) m = ',';
       }

@@ -39,4 +39,11 @@ inline std::vector<const hezhang::CheckEntry*> checks_with(const hezhang::Report
   return out;
 }
 
+// Status of the one ledger entry whose id starts with `prefix`, or a
+// "<N checks>" sentinel when there is not exactly one (a failed CHECK shows it).
+inline std::string only_status(const hezhang::Report& r, const std::string& prefix) {
+  auto c = checks_with(r, prefix);
+  return c.size() == 1 ? c[0]->status : "<" + std::to_string(c.size()) + " checks>";
+}
+
 }  // namespace rules_test
