@@ -2,10 +2,22 @@
 # Builds the native CLI (build/native/cli/hezhang) and the WebAssembly module
 # (build/wasm/hezhang.{mjs,wasm}, hezhang.single.mjs), then assembles dist/
 # (the page, and dist/hezhang.html: the page in one self-contained file).
+#   bash scripts/build.sh          everything (incremental)
+#   bash scripts/build.sh --web    dist/ only, from web/ and the WebAssembly module
+#                                  already built (build/wasm/hezhang.single.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for preset in native wasm; do
+presets=(native wasm)
+if [[ "${1:-}" == --web ]]; then
+  presets=()
+  [[ -f build/wasm/hezhang.single.mjs ]] || { echo "build: build/wasm/hezhang.single.mjs missing (run without --web)" >&2; exit 1; }
+elif [[ $# -gt 0 ]]; then
+  echo "usage: bash scripts/build.sh [--web]" >&2
+  exit 2
+fi
+
+for preset in "${presets[@]}"; do
   dir="build/$preset"
   if [[ ! -f "$dir/CMakeCache.txt" || ! -f "$dir/build.ninja" ]]; then
     echo "build: configuring $preset"
