@@ -54,6 +54,7 @@ std::string join_wrapped(std::string_view text);
 std::string without_spaces(std::string_view text);
 
 std::string trim(std::string_view text);
+std::string_view trimmed(std::string_view text);  // the same, without a copy
 int code_points(std::string_view text);  // characters, not bytes
 bool contains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);

@@ -78,12 +78,14 @@ bool is_cjk(char32_t cp) {
          cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
 }
 
-std::string trim(std::string_view t) {
+std::string_view trimmed(std::string_view t) {
   std::size_t a = 0, b = t.size();
   while (a < b && (t[a] == ' ' || t[a] == '\t')) ++a;
   while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
-  return std::string(t.substr(a, b - a));
+  return t.substr(a, b - a);
 }
+
+std::string trim(std::string_view t) { return std::string(trimmed(t)); }
 
 int code_points(std::string_view s) {
   int n = 0;
@@ -214,15 +216,15 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
   return "";
 }
 
-std::vector<std::string> split_cells(const std::string& text, char sep) {
+std::vector<std::string> split_cells(std::string_view text, char sep) {
   std::vector<std::string> cells;
+  cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), sep)) + 1);
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == sep) {
-      std::string cell = join_wrapped(trim(std::string_view(text).substr(start, i - start)));
+      cells.push_back(join_wrapped(trimmed(text.substr(start, i - start))));
       // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
-      std::replace(cell.begin(), cell.end(), '\t', ' ');
-      cells.push_back(std::move(cell));
+      if (sep != '\t') std::replace(cells.back().begin(), cells.back().end(), '\t', ' ');
       start = i + 1;
     }
   }
@@ -251,13 +253,19 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
   char32_t prev = 0;  // the previous code point as read (even when dropped)
   for (std::size_t i = 0; i < raw.size();) {
+    // Printable ASCII and the ideographs U+4000..U+9FFF (lead bytes
+    // E4..E9; the text is valid UTF-8 here) map to themselves: copied in runs.
     std::size_t run = i;
-    while (run < raw.size() && static_cast<unsigned char>(raw[run]) >= 0x20 &&
-           static_cast<unsigned char>(raw[run]) < 0x80)
-      ++run;
+    bool ideograph_last = false;
+    while (run < raw.size()) {
+      const unsigned char c = static_cast<unsigned char>(raw[run]);
+      if (c >= 0x20 && c < 0x80) { ++run; ideograph_last = false; }
+      else if (c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size()) { run += 3; ideograph_last = true; }
+      else break;
+    }
     if (run > i) {
       s.append(raw.data() + i, run - i);
-      prev = static_cast<unsigned char>(raw[run - 1]);
+      prev = ideograph_last ? 0x4E00 : static_cast<unsigned char>(raw[run - 1]);
       i = run;
       continue;
     }
@@ -327,14 +335,15 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   std::size_t start = 0;
   do {
     std::size_t nl = s.find('\n', start);
-    std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    std::string_view piece = std::string_view(s).substr(
+        start, nl == std::string::npos ? std::string::npos : nl - start);
     start = nl == std::string::npos ? std::string::npos : nl + 1;
-    if (html_row && trim(piece).empty() && start != std::string::npos) continue;
+    if (html_row && trimmed(piece).empty() && start != std::string::npos) continue;
 
     Line line;
     line.number = number;
     line.markdown_heading = heading;
-    std::string body = trim(piece);
+    std::string body(trimmed(piece));
     bool pipe = !body.empty() && body.front() == '|' && body.size() > 1;
     if (pipe) {
       if (body.back() == '|') body.pop_back();
@@ -343,9 +352,9 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       if (is_pipe_separator_row(line.cells)) line.cells.clear(), body.clear();
     } else if (piece.find('\t') != std::string::npos || html_row) {
       // Keep leading empty cells: they carry the column position.
-      std::string_view p(piece);
+      std::string_view p = piece;
       while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
-      line.cells = split_cells(std::string(p), '\t');
+      line.cells = split_cells(p, '\t');
       // A line of only empty cells is blank.
       bool any = false;
       for (auto& c : line.cells) any = any || !c.empty();
@@ -355,7 +364,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     // Leader dots mark a table-of-contents entry, never a table row.
     if (body.find("....") != std::string::npos || body.find("……") != std::string::npos) {
       // "一、收入支出决算总表......  2": leader dots then a page number.
-      std::string t = trim(body);
+      std::string_view t = trimmed(body);
       bool page_number = !t.empty() && t.back() >= '0' && t.back() <= '9';
       if (line.cells.size() == 2 || (line.cells.empty() && page_number)) line.toc_entry = true;
     }
@@ -370,7 +379,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
         if (k) joined += '\t';
         joined += line.cells[k];
       }
-      line.text = joined;
+      line.text = std::move(joined);
     }
     out.push_back(std::move(line));
   } while (start != std::string::npos && start < s.size());
@@ -382,8 +391,9 @@ std::vector<Line> split_lines(std::string_view text, const Limits& limits,
   std::vector<Line> lines;
   int number = 0;
   for (std::size_t i = 0; i <= text.size();) {
-    std::size_t end = text.find_first_of("\r\n", i);
-    if (end == std::string_view::npos) end = text.size();
+    // A plain loop: find_first_of calls memchr over the set for every byte.
+    std::size_t end = i;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\r') ++end;
     std::string_view raw = text.substr(i, end - i);
     ++number;
     if (raw.size() > limits.max_line_bytes) {
