@@ -361,7 +361,7 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
     SubjectMatch specific;
     for (std::size_t id = 0; id < words.size(); ++id) {
       // Totals are never the specific subject ("财政拨款收入…支出").
-      std::string k = words[id].key;
+      const std::string& k = words[id].key;
       if (generic(k) || k.compare(0, 7, "income_") == 0 || k.compare(0, 8, "expense_") == 0 ||
           k.compare(0, 7, "fiscal_") == 0 || k.compare(0, 9, "gov_fund_") == 0)
         continue;
@@ -619,8 +619,10 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       };
       auto track_depth = [&](std::string_view text) {
         for (std::size_t i = 0; i < text.size(); ++i) {
-          if (text.compare(i, 3, "（") == 0 || text[i] == '(') ++depth;
-          else if ((text.compare(i, 3, "）") == 0 || text[i] == ')') && depth > 0) {
+          // （ and ） are EF BC 88 / 89: compare only at an 0xEF byte.
+          const bool wide = text[i] == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBC';
+          if (text[i] == '(' || (wide && text[i + 2] == '\x88')) ++depth;
+          else if ((text[i] == ')' || (wide && text[i + 2] == '\x89')) && depth > 0) {
             --depth;
             // -1 (no group) if this grows it: "((" reaches depth 2 before any
             // resize, and a default 0 here named a group that does not exist.
