@@ -34,7 +34,7 @@ const STRINGS = {
     ready: '分析模块已就绪（{ms} 毫秒）。请粘贴报告文本、上传文件或载入示例。',
     loadFailed: '分析模块加载失败：{msg}',
     busy: '正在分析……',
-    done: '分析完成：{lines} 行，用时 {ms} 毫秒（其中核对 {analysisMs} 毫秒）。',
+    done: '分析完成：{headline}共 {lines} 行，用时 {ms} 毫秒（其中核对 {analysisMs} 毫秒）。',
     cancelled: '已取消。分析模块正在重新加载……',
     failed: '分析出错：{msg}',
     empty: '请先粘贴报告文本，或上传一个文件。',
@@ -49,6 +49,7 @@ const STRINGS = {
     encodingShown: '编码：{enc}',
     bytes: '{n} 字节',
     resultsHeading: '核对结果',
+    summaryLabel: '核对摘要',
     viewsLabel: '视图',
     tabFindings: '问题与原文',
     tabTables: '表格',
@@ -120,7 +121,7 @@ const STRINGS = {
     ready: 'The analyzer is ready ({ms} ms). Paste a report, upload a file or load the sample.',
     loadFailed: 'The analyzer failed to load: {msg}',
     busy: 'Analysing…',
-    done: 'Done: {lines} lines in {ms} ms ({analysisMs} ms of checking).',
+    done: 'Done: {headline} {lines} lines in {ms} ms ({analysisMs} ms of checking).',
     cancelled: 'Cancelled. Reloading the analyzer…',
     failed: 'The analysis failed: {msg}',
     empty: 'Paste the text of a report first, or upload a file.',
@@ -135,6 +136,7 @@ const STRINGS = {
     encodingShown: 'Encoding: {enc}',
     bytes: '{n} bytes',
     resultsHeading: 'Results',
+    summaryLabel: 'Summary',
     viewsLabel: 'Views',
     tabFindings: 'Findings and text',
     tabTables: 'Tables',
@@ -234,9 +236,13 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
 
 let lang = 'zh';
 
+// A value in vars may be a function: it is called each time, in the current language.
 function t(key, vars = {}) {
   const template = STRINGS[lang][key] ?? STRINGS.zh[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : ''));
+  return template.replace(/\{(\w+)\}/g, (_, name) => {
+    const v = vars[name];
+    return v == null ? '' : String(typeof v === 'function' ? v() : v);
+  });
 }
 
 function named(table, id) {
@@ -281,6 +287,7 @@ const ui = {
   sourceName: $('#source-name'),
   sourceEncoding: $('#source-encoding'),
   status: $('#status'),
+  skip: $('.skip'),
   results: $('#results'),
   summary: $('#summary'),
   messages: $('#messages'),
@@ -528,8 +535,17 @@ async function analyzeInput(input) {
   return engine.analyze(input.text, options);
 }
 
+// Where focus goes once the results are shown: to the summary (its headline is read
+// out, and the keyboard goes on from the results), unless the user is typing, moved
+// elsewhere meanwhile, or the run was not theirs (an embedder's).
+function focusSummary(startedFrom) {
+  const now = document.activeElement;
+  const editing = now?.matches?.('textarea, input:not([type="file"]):not([type="checkbox"]), [contenteditable]');
+  if (!now || now === document.body || (now === startedFrom && !editing)) ui.summary.focus();
+}
+
 // From the page (button, upload, sample) or from the embedding parent (origin checked).
-async function runAnalysis(input = currentInput(), { allowEmpty = false } = {}) {
+async function runAnalysis(input = currentInput(), { allowEmpty = false, moveFocus = true } = {}) {
   if (busy) return null;
   if (!input.text.length && !allowEmpty) {
     setStatus('empty', {}, true);
@@ -540,6 +556,7 @@ async function runAnalysis(input = currentInput(), { allowEmpty = false } = {}) 
   ui.analyze.disabled = true;
   ui.cancel.hidden = false;
   setStatus('busy');
+  const startedFrom = document.activeElement;
   const t0 = performance.now();
   busy = analyzeInput(input);
   try {
@@ -549,10 +566,12 @@ async function runAnalysis(input = currentInput(), { allowEmpty = false } = {}) 
     renderAll();
     current.totalMs = performance.now() - t0;
     setStatus('done', {
+      headline: () => headlineOf(report).headline,
       lines: report.input?.lines ?? '?',
       ms: Math.round(current.totalMs),
       analysisMs: Math.round(msg.ms),
     });
+    if (moveFocus) focusSummary(startedFrom);
     return current;
   } catch (err) {
     ui.summary.dataset.state = 'error';
@@ -580,7 +599,10 @@ ui.cancel.addEventListener('click', () => onEngineReady(engine.restart()));
 // ---------------------------------------------------------------------------------------
 
 function renderAll() {
+  selectedFinding = null;
+  claimsOpen = false;
   ui.results.hidden = false;
+  ui.skip.hidden = false; // it leads to the results, which exist now
   renderReport(current.report);
   renderSource(current.text);
 }
@@ -638,17 +660,21 @@ function checkedLine(report) {
   return t('checkedLine', { n: total, parts });
 }
 
+// The one-sentence verdict (summary banner and status line) and its tone.
+function headlineOf(report) {
+  const s = report.summary || {};
+  if (unreadable(report)) return { headline: t('headlineUnreadable'), tone: 'error' };
+  if (s.errors) return { headline: t('headlineErrors', { n: s.errors }), tone: 'error' };
+  if (s.warnings) return { headline: t('headlineWarnings', { n: s.warnings }), tone: 'warning' };
+  if (!evaluatedChecks(s)) return { headline: t('headlineNothing'), tone: 'nothing' };
+  return { headline: t('headlineClean'), tone: 'clean' };
+}
+
 function renderSummary(report) {
   const s = report.summary || {};
   const errors = s.errors ?? 0;
   const warnings = s.warnings ?? 0;
-  let headline;
-  let tone;
-  if (unreadable(report)) { headline = t('headlineUnreadable'); tone = 'error'; }
-  else if (errors) { headline = t('headlineErrors', { n: errors }); tone = 'error'; }
-  else if (warnings) { headline = t('headlineWarnings', { n: warnings }); tone = 'warning'; }
-  else if (!evaluatedChecks(s)) { headline = t('headlineNothing'); tone = 'nothing'; }
-  else { headline = t('headlineClean'); tone = 'clean'; }
+  const { headline, tone } = headlineOf(report);
 
   const stat = (n, key, cls) => el('div', { class: `stat ${cls}` },
     el('span', { class: 'n', text: String(n) }), el('span', { class: 'label', text: t(key) }));
@@ -663,8 +689,8 @@ function renderSummary(report) {
   }).replace(/^ · /, '');
 
   ui.summary.replaceChildren(
-    el('p', { class: 'headline', text: headline }),
-    el('div', { class: 'stats' },
+    el('p', { class: 'headline', id: 'summary-headline', text: headline }),
+    el('div', { class: 'stats', id: 'summary-stats' },
       stat(errors, 'sumErrors', 'error'),
       stat(warnings, 'sumWarnings', 'warning'),
       stat(s.rounding ?? 0, 'sumRounding', 'rounding'),
@@ -721,7 +747,10 @@ function byImportance(a, b) {
     || firstLast(a)[0] - firstLast(b)[0];
 }
 
-function findingElement(f) {
+// A finding: a list item that a click anywhere selects; its line label is the button
+// that keyboard and screen-reader users press (named "lines … · show in the text",
+// described by the message).
+function findingElement(f, index) {
   const [first, last] = firstLast(f);
   const related = (f.related_lines || []).filter((n) => n < first || n > last);
   const sev = f.severity || 'info';
@@ -730,21 +759,31 @@ function findingElement(f) {
   if (f.expected !== undefined && f.expected !== '') figures.push([t('expected'), f.expected + unit]);
   if (f.actual !== undefined && f.actual !== '') figures.push([t('actual'), f.actual + unit]);
   if (f.difference !== undefined && f.difference !== '') figures.push([t('difference'), f.difference + unit]);
+  const msgId = `finding-msg-${index}`;
   return el('li', {
     class: `finding sev-${sev} mat-${f.materiality || ''}`,
-    tabindex: '0',
-    dataset: { testid: 'finding', lines: `${first}-${last}`, severity: sev, materiality: f.materiality || '', rule: f.rule || '' },
+    dataset: { testid: 'finding', lines: `${first}-${last}`, severity: sev, materiality: f.materiality || '', rule: f.rule || '', index: String(index) },
   },
   el('div', { class: 'finding-head' },
     el('span', { class: `badge sev-${sev}`, text: f.materiality === 'rounding' ? named(STATUSES, 'rounding') : named(SEVERITIES, sev) }),
-    el('span', { class: 'where', text: lineLabel(first, last) })),
-  el('p', { class: 'msg', text: message(f) }),
+    gotoButton(first, last, { 'aria-describedby': msgId })),
+  el('p', { class: 'msg', id: msgId, text: message(f) }),
   figures.length ? el('dl', { class: 'figures' },
     ...figures.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])) : null,
   related.length ? el('p', { class: 'related', text: t('relatedLines', { list: related.join(', ') }) }) : null);
 }
 
+// The button that shows lines in the source view (findings, claims): the line label,
+// then "show in the text" for screen readers.
+function gotoButton(first, last, props = {}) {
+  return el('button', { type: 'button', class: 'goto', ...props },
+    lineLabel(first, last), el('span', { class: 'visually-hidden', text: ` · ${t('gotoSource')}` }));
+}
+
 let findingsList = []; // the findings in display order, index = data-index
+// The finding the user chose: the report's own object, so that the choice survives the
+// list being drawn again (language switch); cleared by a new analysis.
+let selectedFinding = null;
 
 function renderFindings(report) {
   const findings = Array.isArray(report.findings) ? report.findings : [];
@@ -783,8 +822,8 @@ function renderFindings(report) {
   for (const [rule, list] of ordered) {
     const ol = el('ol', { class: 'finding-list' });
     for (const f of list) {
-      const li = findingElement(f);
-      li.dataset.index = String(findingsList.length);
+      const li = findingElement(f, findingsList.length);
+      if (f === selectedFinding) markSelected(li);
       findingsList.push(f);
       ol.append(li);
     }
@@ -820,21 +859,30 @@ function cellText(value) {
   return String(value);
 }
 
-// A table of objects whose columns are the keys they carry; a row with a line is
-// focusable and shows that line in the source view (class "claim", handled below).
-function objectTable(items, cls) {
+// A table of objects whose columns are the keys they carry. A row with a line starts
+// with a button that shows that line in the source view (a click anywhere on the row
+// does too: class "claim", handled below).
+function objectTable(items, cls, label) {
   const keys = [];
   for (const c of items) for (const k of Object.keys(c)) if (!keys.includes(k)) keys.push(k);
   const tbody = el('tbody');
   for (const c of items) {
     const [first, last] = firstLast(c);
-    tbody.append(el('tr', { class: 'claim', tabindex: first ? '0' : null, dataset: first ? { lines: `${first}-${last}` } : {} },
+    tbody.append(el('tr', { class: 'claim', dataset: first ? { lines: `${first}-${last}` } : {} },
+      el('td', {}, first ? gotoButton(first, last) : null),
       ...keys.map((k) => el('td', { text: cellText(c[k]) }))));
   }
-  return el('div', { class: 'table-scroll' }, el('table', { class: cls },
-    el('thead', {}, el('tr', {}, ...keys.map((k) => el('th', { scope: 'col', text: k })))),
+  return scrollRegion(label, el('table', { class: cls },
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('colLine') }), ...keys.map((k) => el('th', { scope: 'col', text: k })))),
     tbody));
 }
+
+// A box that scrolls sideways: focusable, so that the keyboard can scroll it, and named.
+function scrollRegion(label, child) {
+  return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, child);
+}
+
+let claimsOpen = false; // the claims list is open; cleared by a new analysis
 
 function renderClaims(report) {
   const claims = Array.isArray(report.claims) ? report.claims : [];
@@ -844,8 +892,10 @@ function renderClaims(report) {
     el('summary', { text: `${t('claimsHeading')} (${claims.length}${linked != null ? ` · ${t('claimsLinked', { n: linked })}` : ''})` }));
   // Drawn when first opened: a long report has thousands.
   details.addEventListener('toggle', () => {
-    if (details.open && !details.querySelector('table')) details.append(objectTable(claims, 'claims-table'));
+    claimsOpen = details.open;
+    if (details.open && !details.querySelector('table')) details.append(objectTable(claims, 'claims-table', t('claimsHeading')));
   });
+  details.open = claimsOpen; // drawn again (language switch): as the user left it
   ui.claims.replaceChildren(details);
 }
 
@@ -948,33 +998,33 @@ function showLines(first, last, related = []) {
   if (rect.bottom < 0 || rect.top > window.innerHeight) box.scrollIntoView({ block: 'nearest' });
 }
 
-function selectFinding(li) {
-  for (const s of ui.findings.querySelectorAll('.finding.selected')) {
-    s.classList.remove('selected');
-    s.removeAttribute('aria-current');
-  }
+// The selected finding carries aria-current on the list item (a stable hook) and on its
+// button (which is what a screen reader is on when it is pressed).
+function markSelected(li) {
+  for (const node of ui.findings.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
+  for (const node of ui.findings.querySelectorAll('.finding.selected')) node.classList.remove('selected');
   li.classList.add('selected');
   li.setAttribute('aria-current', 'true');
+  li.querySelector('.goto')?.setAttribute('aria-current', 'true');
+}
+
+function selectFinding(li) {
+  markSelected(li);
   const f = findingsList[Number(li.dataset.index)];
+  selectedFinding = f;
   const [first, last] = firstLast(f);
   showLines(first, last, f.related_lines || []);
 }
 
+// A click anywhere on a finding, or its button pressed (Enter and Space click buttons).
 ui.findings.addEventListener('click', (event) => {
   const li = event.target.closest('.finding');
   if (li) selectFinding(li);
 });
-ui.findings.addEventListener('keydown', (event) => {
-  const li = event.target.closest('.finding');
-  if (!li || (event.key !== 'Enter' && event.key !== ' ')) return;
-  event.preventDefault();
-  selectFinding(li);
-});
-for (const [container, type] of [[ui.claims, 'click'], [ui.claims, 'keydown'], [ui.checks, 'click'], [ui.checks, 'keydown']]) {
-  container.addEventListener(type, (event) => {
+for (const container of [ui.claims, ui.checks]) {
+  container.addEventListener('click', (event) => {
     const row = event.target.closest('.claim[data-lines]');
-    if (!row || (type === 'keydown' && event.key !== 'Enter' && event.key !== ' ')) return;
-    event.preventDefault();
+    if (!row) return;
     if ($('#panel-findings').hidden) selectTab($('#tab-findings'));
     const [first, last] = row.dataset.lines.split('-').map(Number);
     showLines(first, last);
@@ -1009,6 +1059,7 @@ function flagTitle(list) {
 }
 
 function renderTable(table, marks) {
+  const tips = []; // the explanations of this table's flagged cells
   const columns = Array.isArray(table.columns) ? table.columns : [];
   const rows = Array.isArray(table.rows) ? table.rows : [];
   const [a, b] = Array.isArray(table.lines) ? table.lines : [0, 0];
@@ -1059,7 +1110,7 @@ function renderTable(table, marks) {
     const tds = cellsFor.map((cell, i) => {
       const td = el('td', { class: `k-${cell.kind}`, text: cell.text });
       if (cell.inferred) td.classList.add('inferred');
-      if (hitsByCell[i].length) markCell(td, hitsByCell[i]);
+      if (hitsByCell[i].length) markCell(td, hitsByCell[i], tips);
       return td;
     });
     // A finding that names no figure found in the row (or no figure at all) marks the name.
@@ -1068,12 +1119,13 @@ function renderTable(table, marks) {
       const nameIdx = [cellsFor.findIndex((c) => c.kind === 'name'), cellsFor.findIndex((c) => c.kind === 'code')]
         .find((i) => i >= 0);
       const td = tds[nameIdx ?? 0];
-      if (td) markCell(td, unplaced);
+      if (td) markCell(td, unplaced, tips);
     }
     const marked = placed.size || unplaced.length;
     if (!marked && marks.related.has(line)) {
       tr.classList.add('related');
       tr.title = t('relatedFlag', { line: marks.related.get(line) });
+      tr.firstChild.append(el('span', { class: 'visually-hidden', text: ` (${tr.title})` })); // for screen readers
     }
     tr.append(...tds);
     tbody.append(tr);
@@ -1082,19 +1134,71 @@ function renderTable(table, marks) {
     el('h3', { text: title }),
     el('p', { class: 'meta', text: meta.join(' · ') }),
     table.declared_empty ? el('p', { class: 'note', text: t('tableDeclaredEmpty') + (table.empty_note ? ` ${table.empty_note}` : '') }) : null,
-    rows.length ? el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': title },
-      el('table', {}, thead, tbody)) : null);
+    rows.length ? scrollRegion(title, el('table', {}, thead, tbody)) : null,
+    ...tips);
   return block;
 }
 
-function markCell(td, list) {
+// A flagged cell is a tab stop described by its explanation (aria-describedby), a
+// tooltip shown while the cell has focus or the pointer; Escape hides it (see below).
+// Only flagged cells are focusable: the rest of the table is read with the screen
+// reader's table commands.
+let tipCount = 0; // ids of the explanations, unique on the page
+
+function markCell(td, list, tips) {
   const worst = list.reduce((w, f) => ((SEVERITY_RANK[f.severity] ?? 3) < (SEVERITY_RANK[w.severity] ?? 3) ? f : w));
   td.classList.add('flag', worst.materiality === 'rounding' ? 'flag-rounding' : `flag-${worst.severity}`);
-  td.title = flagTitle(list);
+  const id = `cell-tip-${++tipCount}`;
+  td.tabIndex = 0;
+  td.setAttribute('aria-describedby', id);
+  tips.push(el('div', { id, role: 'tooltip', class: 'cell-tip', hidden: true, text: flagTitle(list) }));
 }
+
+const tip = {
+  shown: null, // {cell, box}
+
+  show(cell) {
+    const box = document.getElementById(cell.getAttribute('aria-describedby'));
+    if (!box || this.shown?.box === box) return;
+    this.hide();
+    box.hidden = false;
+    // Below the cell, within the table's block (position: relative), kept inside it.
+    const block = cell.closest('.table-block').getBoundingClientRect();
+    const r = cell.getBoundingClientRect();
+    box.style.top = `${r.bottom - block.top}px`;
+    box.style.left = `${Math.max(0, Math.min(r.left - block.left, block.width - box.offsetWidth))}px`;
+    this.shown = { cell, box };
+  },
+
+  hide() {
+    if (this.shown) this.shown.box.hidden = true;
+    this.shown = null;
+  },
+};
+ui.tables.addEventListener('focusin', (event) => {
+  if (event.target.matches('td.flag')) tip.show(event.target);
+});
+ui.tables.addEventListener('focusout', (event) => {
+  if (tip.shown?.cell === event.target) tip.hide();
+});
+// The pointer may move from the cell onto its tooltip (to read or select it).
+ui.tables.addEventListener('mouseover', (event) => {
+  const cell = event.target.closest('td.flag');
+  if (cell) tip.show(cell);
+});
+ui.tables.addEventListener('mouseout', (event) => {
+  const { shown } = tip;
+  if (!shown || document.activeElement === shown.cell) return;
+  const to = event.relatedTarget;
+  if (!to || !(shown.cell.contains(to) || shown.box.contains(to))) tip.hide();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && tip.shown) tip.hide();
+});
 
 function renderTables(report) {
   tablesRendered = true;
+  tip.hide();
   const tables = Array.isArray(report.tables) ? report.tables : [];
   if (!tables.length) { ui.tables.replaceChildren(el('p', { text: t('tablesNone') })); return; }
   const marks = cellFlags(report);
@@ -1130,9 +1234,9 @@ function renderChecks(report) {
       ...statuses.map((s) => el('td', { class: m.get(s) ? `st-${s}` : 'zero', text: String(m.get(s) || 0) })),
       el('td', { text: String([...m.values()].reduce((x, y) => x + y, 0)) })))));
   const sections = Array.isArray(report.required_sections) ? report.required_sections : [];
-  ui.checks.replaceChildren(el('p', { text: checkedLine(report) }), el('div', { class: 'table-scroll' }, table),
+  ui.checks.replaceChildren(el('p', { text: checkedLine(report) }), scrollRegion(t('tabChecks'), table),
     sections.length ? el('h3', { text: t('requiredSections') }) : null,
-    sections.length ? objectTable(sections, 'claims-table') : null);
+    sections.length ? objectTable(sections, 'claims-table', t('requiredSections')) : null);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1173,11 +1277,7 @@ function applyLanguage(next) {
   if (engine.version) ui.version.textContent = t('version', { v: engine.version });
   ui.status.textContent = t(statusKey.key, statusKey.vars);
   showSource();
-  if (current) {
-    const selected = ui.findings.querySelector('.finding.selected')?.dataset.index;
-    renderReport(current.report);
-    if (selected !== undefined) ui.findings.querySelector(`.finding[data-index="${selected}"]`)?.classList.add('selected');
-  }
+  if (current) renderReport(current.report); // keeps the selected finding (selectedFinding)
   try { localStorage.setItem('hezhang.lang', lang); } catch { /* storage may be unavailable (file://, sandbox) */ }
 }
 ui.lang.addEventListener('click', () => applyLanguage(lang === 'zh' ? 'en' : 'zh'));
@@ -1284,7 +1384,7 @@ const embed = {
     source = textInput(msg.text, name);
     showSource();
     try {
-      const result = await runAnalysis(source, { allowEmpty: true });
+      const result = await runAnalysis(source, { allowEmpty: true, moveFocus: false });
       if (!result) throw new Error('busy');
       this.post({ type: 'hezhang:result', id, json: result.json, summary: result.report.summary, ms: result.ms });
     } catch (err) {

@@ -1,101 +1,28 @@
 // End-to-end tests of the page in Chromium (playwright-core): dist/ served by
 // scripts/serve.mjs, and dist/hezhang.html opened from file://. Every expected count
 // comes from the native CLI on the same input, never from numbers written here.
-//
-// Environment: HEZHANG_CLI (default build/native/cli/hezhang), HEZHANG_DIST (dist),
-// HEZHANG_CHROMIUM (/usr/bin/chromium), HEZHANG_ARTIFACTS (build/browser-artifacts).
-import { test, before, after } from 'node:test';
+// Shared set-up and helpers: tests/browser/support.mjs.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
-import { cliJson } from '../node/cli-json.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.resolve(root, process.env.HEZHANG_CLI || 'build/native/cli/hezhang');
-const dist = path.resolve(root, process.env.HEZHANG_DIST || 'dist');
-const artifacts = path.resolve(root, process.env.HEZHANG_ARTIFACTS || 'build/browser-artifacts');
-const fixtures = path.join(root, 'tests/fixtures');
-const SEED_000 = path.join(fixtures, '000_9c8107d782db8362.txt');
-const SEED_002 = path.join(fixtures, '002_dc4432bf91a26f7a.txt');
-const SEED_003 = path.join(fixtures, '003_7723f8960340c19d.txt');
-const SEED_004 = path.join(fixtures, '004_b4f9d2b1ef90862f.txt');
-const TIMEOUT = 60_000; // analyses are slow under load (2 cores shared with compilers)
-
-// The CLI's report for a file (exit 0 and 1 both mean "analysed").
-const cliReport = (file) => JSON.parse(cliJson(cli, file));
+import { pathToFileURL } from 'node:url';
+import {
+  SEED_000, SEED_002, SEED_003, SEED_004, TIMEOUT, artifacts, assertMatchesCli, analyzeText, cliReport,
+  dist, useBrowser, waitForResults,
+} from './support.mjs';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hezhang-browser-'));
-let browser;
-let server;
-let baseUrl;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  ({ server, url: baseUrl } = await serve(dist, { port: 0 }));
-  browser = await chromium.launch({
-    executablePath: process.env.HEZHANG_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  server?.closeAllConnections?.();
-});
-
-// A page that records every request and fails the test on script errors.
-async function openPage(url, { viewport = { width: 1280, height: 900 }, context } = {}) {
-  const ctx = context || await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await ctx.newPage();
-  const log = { requests: [], errors: [], dialogs: [] };
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`console: ${m.text()}`); });
-  page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-  if (url) {
-    await page.goto(url);
-    await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
-  }
-  return { page, log, close: () => ctx.close() };
-}
-
-async function waitForResults(page) {
-  await page.waitForSelector('[data-testid="summary"][data-errors]', { state: 'attached', timeout: TIMEOUT });
-}
-
-async function analyzeText(page, text) {
-  await page.fill('[data-testid="report-input"]', text);
-  await page.click('[data-testid="analyze"]');
-  await waitForResults(page);
-}
-
-// The page shows what the CLI found: the summary counts and one element per finding,
-// with the same line ranges.
-async function assertMatchesCli(page, expected) {
-  const shown = await page.$eval('[data-testid="summary"]', (s) => ({ ...s.dataset }));
-  assert.equal(shown.errors, String(expected.summary.errors), 'data-errors');
-  assert.equal(shown.warnings, String(expected.summary.warnings), 'data-warnings');
-  assert.equal(shown.rounding, String(expected.summary.rounding), 'data-rounding');
-  assert.equal(shown.checks, String(expected.summary.checks), 'data-checks');
-  assert.match(shown.analysisMs, /^\d+(\.\d+)?$/, 'data-analysis-ms');
-  const lines = await page.$$eval('[data-testid="finding"]', (els) => els.map((e) => e.dataset.lines).sort());
-  const want = expected.findings.map((f) => `${f.lines[0]}-${f.lines[f.lines.length - 1]}`).sort();
-  assert.deepEqual(lines, want, 'one finding element per finding, with its lines');
-}
+const env = useBrowser();
+const openPage = (...args) => env.openPage(...args);
 
 test('served page: pasted seed 000 gives the CLI summary; clicking a finding highlights its lines', { timeout: 4 * TIMEOUT }, async () => {
   const expected = cliReport(SEED_000);
   assert.ok(expected.findings.length > 0, 'seed 000 has findings to click');
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
   await analyzeText(page, readFileSync(SEED_000, 'utf8'));
   await assertMatchesCli(page, expected);
 
@@ -113,12 +40,14 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
   assert.ok(visible, `line ${a} is scrolled into view`);
   assert.equal(await first.getAttribute('aria-current'), 'true');
 
-  // Keyboard: Enter on another finding moves the highlight there.
+  // Keyboard: Enter on another finding's button moves the highlight there.
   const second = page.locator('[data-testid="finding"]').nth(1);
   const [c] = (await second.getAttribute('data-lines')).split('-').map(Number);
-  await second.focus();
+  await second.locator('button.goto').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.$eval(`#source .ln[data-line="${c}"]`, (e) => e.dataset.hl), 'main');
+  assert.equal(await second.getAttribute('aria-current'), 'true');
+  assert.equal(await first.getAttribute('aria-current'), null, 'only one finding is current');
 
   // The severity filter hides what is unticked.
   const infos = expected.findings.filter((f) => f.severity === 'info').length;
@@ -140,9 +69,12 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
   await first.click();
   await page.$eval('#results', (r) => window.scrollTo(0, r.offsetTop));
   await page.screenshot({ path: path.join(artifacts, 'results.png') });
-  // Tables view: the cell printing a wrong figure is coloured and says why.
+  // Tables view: the cell printing a wrong figure is coloured and says why (its
+  // explanation: the tooltip that aria-describedby names).
   await page.click('#tab-tables');
-  const flagged = await page.$$eval('#tables td.flag-error', (tds) => tds.map((td) => ({ text: td.textContent, title: td.title })));
+  const flagged = await page.$$eval('#tables td.flag-error', (tds) => tds.map((td) => ({
+    text: td.textContent, title: document.getElementById(td.getAttribute('aria-describedby'))?.textContent ?? '',
+  })));
   const rowLines = new Set(expected.tables.flatMap((t) => t.rows.map((r) => r.line)));
   const errors = expected.findings.filter((f) => f.severity === 'error' && f.actual && rowLines.has(f.lines[0]));
   assert.ok(errors.length > 0);
@@ -151,6 +83,7 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
     assert.ok(hit, `the cell printing ${f.actual} (line ${f.lines[0]}) is coloured with the failed relation as its tooltip`);
   }
   await page.locator('#tables td.flag-error').first().scrollIntoViewIfNeeded();
+  await page.locator('#tables td.flag-error').first().hover(); // its tooltip in the picture
   await page.screenshot({ path: path.join(artifacts, 'tables.png') });
   await page.click('#tab-checks');
   assert.match(await page.textContent('#checks'), new RegExp(String(expected.summary.checks)));
@@ -165,8 +98,45 @@ test('served page: pasted seed 000 gives the CLI summary; clicking a finding hig
   await close();
 });
 
+test('switching language keeps the selected finding, its highlight and the open claims list', { timeout: 3 * TIMEOUT }, async () => {
+  const expected = cliReport(SEED_000);
+  assert.ok(expected.findings.length > 2 && expected.claims.length > 0);
+  const { page, log, close } = await openPage(env.baseUrl);
+  await analyzeText(page, readFileSync(SEED_000, 'utf8'));
+  // Not the first finding, so that "first one marked" cannot pass by accident.
+  const chosen = page.locator('[data-testid="finding"]').nth(2);
+  const index = await chosen.getAttribute('data-index');
+  const lines = await chosen.getAttribute('data-lines');
+  await chosen.locator('button.goto').click();
+  await page.click('#claims summary');
+  await page.waitForSelector('#claims tbody tr', { state: 'attached', timeout: TIMEOUT });
+  const mainLines = () => page.$$eval('#source .ln[data-hl="main"]', (els) => els.map((e) => e.dataset.line).join(','));
+  const highlighted = await mainLines();
+  assert.ok(highlighted.length > 0);
+
+  for (const [want, htmlLang] of [['en', 'en'], ['zh', 'zh-CN']]) {
+    await page.click('[data-testid="lang"]');
+    assert.equal(await page.getAttribute('html', 'lang'), htmlLang, `switched to ${want}`);
+    const current = await page.$$eval('[data-testid="finding"][aria-current="true"]', (els) => els.map((e) => ({
+      index: e.dataset.index, lines: e.dataset.lines, selected: e.classList.contains('selected'),
+      button: e.querySelector('button.goto')?.getAttribute('aria-current') ?? null,
+    })));
+    assert.deepEqual(current, [{ index, lines, selected: true, button: 'true' }], `the chosen finding is still current after switching to ${want}`);
+    assert.equal(await page.locator('.finding.selected').count(), 1);
+    assert.equal(await mainLines(), highlighted, 'its lines are still highlighted');
+    assert.equal(await page.$eval('#claims details', (d) => d.open), true, 'the claims list is still open');
+    await page.waitForSelector('#claims tbody tr', { state: 'attached', timeout: TIMEOUT });
+    assert.equal(await page.locator('#claims tbody tr').count(), expected.claims.length);
+  }
+  // A new analysis starts with nothing chosen.
+  await analyzeText(page, readFileSync(SEED_000, 'utf8'));
+  assert.equal(await page.locator('[data-testid="finding"][aria-current]').count(), 0);
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
 test('phone width: no horizontal page scroll, results readable', { timeout: 2 * TIMEOUT }, async () => {
-  const { page, log, close } = await openPage(baseUrl, { viewport: { width: 375, height: 800 } });
+  const { page, log, close } = await openPage(env.baseUrl, { viewport: { width: 375, height: 800 } });
   await analyzeText(page, readFileSync(SEED_004, 'utf8'));
   await page.locator('[data-testid="finding"]').first().click();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -182,7 +152,7 @@ test('served page: seed 003 uploaded as UTF-8 and as GB18030 gives the CLI summa
   const expectedUtf8 = cliReport(SEED_003);
   const expectedGb = cliReport(gbFile);
   assert.equal(expectedGb.input.encoding, 'gb18030');
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
 
   await page.setInputFiles('[data-testid="upload"]', SEED_003);
   await waitForResults(page);
@@ -223,7 +193,7 @@ test('a text with nothing checkable says so; findings export as JSON and CSV', {
   const expected = cliReport(prose);
   const { passed, failed, rounding } = expected.summary;
   assert.equal(passed + failed + rounding, 0, 'nothing in it can be checked');
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
   await analyzeText(page, readFileSync(prose, 'utf8'));
   await assertMatchesCli(page, expected);
   assert.equal(await page.locator('[data-testid="no-findings"]').count(), 1);
@@ -246,7 +216,7 @@ test('a text with nothing checkable says so; findings export as JSON and CSV', {
 });
 
 test('a long analysis can be cancelled, and the page works again', { timeout: 3 * TIMEOUT }, async () => {
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
   // Set directly: typing a megabyte through page.fill takes longer than analysing it.
   await page.$eval('[data-testid="report-input"]', (area, text) => {
     area.value = text;
@@ -267,7 +237,7 @@ test('a long analysis can be cancelled, and the page works again', { timeout: 3 
 
 test('printing shows the summary, findings and every table, not the input or the source', { timeout: 2 * TIMEOUT }, async () => {
   const expected = cliReport(SEED_000);
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
   await analyzeText(page, readFileSync(SEED_000, 'utf8'));
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -283,9 +253,9 @@ test('printing shows the summary, findings and every table, not the input or the
 });
 
 test('no request beyond the page\'s own files, and none at all after load; connections are forbidden', { timeout: 3 * TIMEOUT }, async () => {
-  const { page, log, close } = await openPage(baseUrl);
+  const { page, log, close } = await openPage(env.baseUrl);
   const own = new Set(['', 'index.html', 'style.css', 'app.js', 'worker.js', 'hezhang.single.mjs', 'sample.js', 'favicon.svg']);
-  const origin = new URL(baseUrl).origin;
+  const origin = new URL(env.baseUrl).origin;
   for (const url of log.requests) {
     if (url.startsWith(`blob:${origin}/`)) continue; // the worker, started from a Blob made by the page
     assert.ok(url.startsWith(`${origin}/`) && own.has(url.slice(origin.length + 1)), `unexpected request ${url}`);
@@ -314,8 +284,9 @@ test('no request beyond the page\'s own files, and none at all after load; conne
 test('report text containing HTML is shown as text: no script runs, no element is created', { timeout: 3 * TIMEOUT }, async () => {
   const hostile = ['<script>alert(1)</script>', '<img src=x onerror="alert(2)">', '<svg onload=alert(3)>'];
   // The payloads as a table row name (so they reach findings and the tables view) and as lines.
-  const text = `${hostile.join('\n')}\n${readFileSync(SEED_000, 'utf8').replace('社会保障就业支出', hostile[1])}`;
-  const { page, log, close } = await openPage(baseUrl);
+  // (The row's name is printed with a space in seed 000; findings quote it.)
+  const text = `${hostile.join('\n')}\n${readFileSync(SEED_000, 'utf8').replaceAll('社会保障就 业支出', hostile[1])}`;
+  const { page, log, close } = await openPage(env.baseUrl);
   const scriptsBefore = await page.locator('script').count();
   await analyzeText(page, text);
   await page.locator('[data-testid="finding"]').first().click();
@@ -333,6 +304,9 @@ test('report text containing HTML is shown as text: no script runs, no element i
   assert.equal(await page.locator('script').count(), scriptsBefore, 'no script element created');
   const lines = await page.$$eval('#source .ln', (els) => els.slice(0, 3).map((e) => e.textContent));
   assert.deepEqual(lines, hostile, 'the markup is shown literally in the source view');
+  const quoting = await page.$$eval('[data-testid="finding"] .msg', (els, h) => els.filter((e) => e.textContent.includes(h)).length, hostile[1]);
+  assert.ok(quoting > 0, 'findings quote the markup, as text');
+  assert.ok(await page.$$eval('#tables td', (tds, h) => tds.some((td) => td.textContent === h), hostile[1]), 'the tables view shows it as a cell\'s text');
   assert.match(await page.textContent('[data-testid="source-info"]'), /<img src=x onerror=alert\(4\)>\.txt/);
   assert.deepEqual(log.errors, []);
   await close();
@@ -372,7 +346,7 @@ test('embedding: the iframe answers the origin named in its URL, and nobody else
   const { page, close } = await openPage(null);
   const text = readFileSync(SEED_004, 'utf8');
   const expected = cliReport(SEED_004);
-  const hezhang = new URL('index.html', baseUrl);
+  const hezhang = new URL('index.html', env.baseUrl);
 
   // frames: [{origin: the ?origin= it is given, blind: send it a request without
   // waiting for it to be ready}] -> the messages each frame sent to this page, in order.
@@ -427,7 +401,7 @@ test('embedding: the iframe answers the origin named in its URL, and nobody else
 test('the example embedding page (web/examples/) works', { timeout: 2 * TIMEOUT }, async () => {
   const expected = cliReport(SEED_004);
   const { page, log, close } = await openPage(null);
-  await page.goto(new URL('examples/embed.html', baseUrl).href);
+  await page.goto(new URL('examples/embed.html', env.baseUrl).href);
   await page.waitForSelector('[data-testid="embed-state"][data-ready]', { state: 'attached', timeout: TIMEOUT });
   await page.fill('[data-testid="embed-text"]', readFileSync(SEED_004, 'utf8'));
   await page.click('[data-testid="embed-send"]');
