@@ -1,4 +1,5 @@
-// Finishes dist/ after build.sh copied web/ and the WebAssembly module into it:
+// Finishes dist/ after build.sh copied web/ (the page, hezhang-checker.js, examples/)
+// and the WebAssembly module into it:
 //   dist/sample.js     the sample report as an ES module (the page preloads it: no
 //                      request is made when "load the sample" is clicked)
 //   dist/hezhang.html  the whole page in one file (CSS, JS, worker, WebAssembly and
@@ -103,6 +104,7 @@ const size = (name) => {
 const page = ['index.html', 'style.css', 'app.js', 'worker.js', 'hezhang.single.mjs', 'sample.js', 'favicon.svg'].map(size);
 const total = page.reduce((a, f) => ({ ...a, raw: a.raw + f.raw, gz: a.gz + f.gz }), { name: 'page total', raw: 0, gz: 0 });
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const f of [...page, total, size('hezhang.html')]) {
+// The custom element (web/hezhang-checker.js) loads worker.js and hezhang.single.mjs too.
+for (const f of [...page, total, size('hezhang.html'), size('hezhang-checker.js')]) {
   console.log(`  ${f.name.padEnd(20)} ${kb(f.raw).padStart(10)}  ${kb(f.gz).padStart(9)} gzipped`);
 }

@@ -27,7 +27,8 @@ for preset in "${presets[@]}"; do
   cmake --build --preset "$preset"
 done
 
-# dist/: the page (web/), the single-file WebAssembly module its worker imports (the
+# dist/: the page (web/, with the custom element hezhang-checker.js and examples/), the
+# single-file WebAssembly module its worker (and the custom element) imports (the
 # page's CSP forbids fetch(), see web/worker.js), the sample as a module the page
 # preloads, and dist/hezhang.html, everything in one file for offline use.
 rm -rf dist
