@@ -1,5 +1,7 @@
 #include "hezhang/decimal.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdlib>
 
 namespace hezhang {
@@ -66,17 +68,52 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   return d;
 }
 
-std::string Decimal::to_string() const {
-  // Work on the magnitude as unsigned so INT64_MIN cannot overflow.
-  std::uint64_t magnitude = units < 0 ? 0 - static_cast<std::uint64_t>(units)
-                                      : static_cast<std::uint64_t>(units);
-  std::string digits = std::to_string(magnitude);
-  if (scale > 0) {
-    if (digits.size() <= static_cast<std::size_t>(scale))
-      digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
-    digits.insert(digits.size() - static_cast<std::size_t>(scale), 1, '.');
+namespace {
+
+// Work on the magnitude as unsigned so INT64_MIN cannot overflow.
+std::uint64_t magnitude(std::int64_t units) {
+  return units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+}
+
+std::size_t digit_count(std::uint64_t m) {
+  std::size_t n = 1;
+  for (; m >= 10; m /= 10) ++n;
+  return n;
+}
+
+}  // namespace
+
+// Digits, with a point before the last `scale` of them when scale > 0, and
+// zeros in front so that one digit stands before the point ("0.05").
+std::size_t Decimal::length() const {
+  std::size_t digits = digit_count(magnitude(units)), sign = units < 0 ? 1 : 0;
+  if (scale <= 0) return sign + digits;
+  const auto s = static_cast<std::size_t>(scale);
+  return sign + (digits > s ? digits : s + 1) + 1;
+}
+
+char* Decimal::write(char* out) const {
+  char digits[20];
+  const std::size_t n =
+      static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude(units)).ptr - digits);
+  if (units < 0) *out++ = '-';
+  if (scale <= 0) return std::copy(digits, digits + n, out);
+  const auto s = static_cast<std::size_t>(scale);
+  if (n <= s) {
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, s - n, '0');
+    return std::copy(digits, digits + n, out);
   }
-  return units < 0 ? "-" + digits : digits;
+  out = std::copy(digits, digits + (n - s), out);
+  *out++ = '.';
+  return std::copy(digits + (n - s), digits + n, out);
+}
+
+std::string Decimal::to_string() const {
+  std::string s(length(), '0');
+  write(&s[0]);
+  return s;
 }
 
 std::optional<Decimal> Decimal::rescaled(int new_scale) const {

@@ -136,6 +136,24 @@ TEST_CASE("Decimal arithmetic overflow gives nullopt, never a wrapped value", "[
   CHECK(Decimal{kMax, 2}.to_string() == "92233720368547758.07");
 }
 
+TEST_CASE("Decimal write and length give to_string's characters", "[unit][decimal]") {
+  // write() is what the JSON writer uses; to_string() is built on it.
+  const struct {
+    Decimal d;
+    const char* text;
+  } kCases[] = {
+      {Decimal{kMin, 18}, "-9.223372036854775808"}, {Decimal{kMin, 19}, "-0.9223372036854775808"},
+      {Decimal{5, 25}, "0.0000000000000000000000005"}, {Decimal{-5, 1}, "-0.5"},
+      {Decimal{12, -1}, "12"}, {Decimal{0, 3}, "0.000"}, {Decimal{120, 1}, "12.0"},
+  };
+  for (const auto& c : kCases) {
+    CHECK(c.d.to_string() == c.text);
+    CHECK(c.d.length() == std::string(c.text).size());
+    char buf[64];
+    CHECK(std::string(buf, c.d.write(buf)) == c.text);
+  }
+}
+
 TEST_CASE("Decimal compare is exact across scales", "[unit][decimal]") {
   CHECK(hezhang::compare(D("4000"), D("4000.00")) == 0);
   CHECK(hezhang::compare(D("1.5"), D("1.50000001")) < 0);

@@ -25,6 +25,10 @@ struct Decimal {
 
   // "1802.64", "-12.5", "4000": exactly the printed digits.
   std::string to_string() const;
+  // The same characters written at `out`, which has room for length() of
+  // them; returns their end. No allocation: the JSON writer's figures.
+  std::size_t length() const;
+  char* write(char* out) const;
 
   // Same value at a larger scale (nullopt on overflow or scale < this->scale).
   std::optional<Decimal> rescaled(int new_scale) const;
