@@ -364,6 +364,15 @@ const engine = {
     });
   },
 
+  // Gives the worker the sample (already loaded with the page: no request) to warm up
+  // with once it is ready, off the critical path (worker.js says how).
+  async warmUp() {
+    const { worker } = this;
+    try {
+      worker.postMessage({ type: 'warm-up', text: await sampleText() });
+    } catch { /* no sample: the worker warms up with its own tiny text */ }
+  },
+
   // A WebAssembly call cannot be interrupted: drop the worker and start afresh.
   restart() {
     this.worker.terminate();
@@ -382,6 +391,7 @@ function onEngineReady(promise) {
       ui.version.textContent = t('version', { v: msg.version });
       setStatus('ready', { ms: Math.round(performance.now() - t0) });
       embed.ready(msg.version);
+      engine.warmUp();
     },
     (err) => {
       ui.body.dataset.state = 'error';
@@ -537,11 +547,14 @@ async function analyzeInput(input) {
 
 // Where focus goes once the results are shown: to the summary (its headline is read
 // out, and the keyboard goes on from the results), unless the user is typing, moved
-// elsewhere meanwhile, or the run was not theirs (an embedder's).
+// elsewhere meanwhile, or the run was not theirs (an embedder's). After the results'
+// first frame: focus() scrolls, which would lay out the whole page at once first.
 function focusSummary(startedFrom) {
-  const now = document.activeElement;
-  const editing = now?.matches?.('textarea, input:not([type="file"]):not([type="checkbox"]), [contenteditable]');
-  if (!now || now === document.body || (now === startedFrom && !editing)) ui.summary.focus();
+  requestAnimationFrame(() => setTimeout(() => {
+    const now = document.activeElement;
+    const editing = now?.matches?.('textarea, input:not([type="file"]):not([type="checkbox"]), [contenteditable]');
+    if (!now || now === document.body || (now === startedFrom && !editing)) ui.summary.focus();
+  }, 0));
 }
 
 // From the page (button, upload, sample) or from the embedding parent (origin checked).

@@ -3,8 +3,9 @@
 // Protocol (postMessage, structured-clone objects):
 //   page -> worker  {type: "analyze", id, text, options}
 //                     options: {name, encoding, input_bytes} (see docs/json-contract.md)
-//   worker -> page  {type: "ready", version}              once, when the module is
-//                                                         instantiated and warmed up
+//                   {type: "warm-up", text}               optional: a typical report to warm up
+//                                                         with (the page sends its sample); no answer
+//   worker -> page  {type: "ready", version}              once, when the module is instantiated
 //                   {type: "result", id, json, ms}        json: the report string (hezhang.report/1),
 //                                                         ms: time spent in analyze() alone
 //                   {type: "error", id, message}          id is null when the module failed to load
@@ -17,9 +18,13 @@
 // inherits that policy even when the host sends no CSP header.
 import createHezhang from './hezhang.single.mjs';
 
-// A tiny report analysed once before "ready": the first analysis pays for one-time
-// work (compiling the core's regular expressions, the engine compiling the WebAssembly
-// functions it meets), which should not land on the user's first click.
+// Warming up, after "ready" (never delaying it). The first analyses pay for one-time
+// work: the core's regular expressions compiled, each WebAssembly function compiled at
+// its first call, then compiled again, optimised, once it has run a while. Without
+// warming up, that lands on the user's first click (several times a later click's
+// time). So once ready, the worker analyses this tiny report, then the text the page
+// sends with "warm-up", in slices: each step is one task, so a request waits for one
+// step at most, and the first request ends the warm-up (what is left warms itself).
 const WARM_UP = [
   '2020年部门决算', '一、收入支出决算总表', '金额单位：万元',
   '项目\t行次\t决算数', '一般公共预算财政拨款收入\t1\t10.00', '本年收入合计\t2\t10.00',
@@ -27,19 +32,65 @@ const WARM_UP = [
   '注：2行 = 1行', '二、收入情况说明', '2020年收入合计10.00万元，比上年增长25.0%。',
 ].join('\n');
 
-const modulePromise = createHezhang().then((mod) => {
-  mod.analyze(WARM_UP, '{}');
-  return mod;
-});
+const SLICE_CHARS = 3000; // one warm-up step: about 100 lines of a report
+const MAX_WARM_UP_CHARS = 200_000;
+
+const warmUp = {
+  queue: [WARM_UP], // texts still to analyse
+  mod: null, // set when the module is ready
+  scheduled: false,
+  over: false, // a request came
+
+  // A text cut at line ends into slices of about SLICE_CHARS.
+  add(text) {
+    if (this.over) return;
+    text = String(text).slice(0, MAX_WARM_UP_CHARS);
+    for (let at = 0; at < text.length;) {
+      const end = text.indexOf('\n', at + SLICE_CHARS);
+      const next = end < 0 ? text.length : end + 1;
+      this.queue.push(text.slice(at, next));
+      at = next;
+    }
+    this.schedule();
+  },
+
+  schedule() {
+    if (this.mod && this.queue.length && !this.scheduled) {
+      this.scheduled = true;
+      setTimeout(() => this.step(), 0);
+    }
+  },
+
+  step() {
+    this.scheduled = false;
+    const text = this.queue.shift();
+    if (text === undefined) return;
+    try { this.mod.analyze(text, '{}'); } catch { this.queue.length = 0; return; } // a real request will say
+    this.schedule();
+  },
+
+  stop() {
+    this.over = true;
+    this.queue.length = 0;
+  },
+};
+
+const modulePromise = createHezhang();
 
 modulePromise.then(
-  (mod) => postMessage({ type: 'ready', version: mod.version() }),
+  (mod) => {
+    postMessage({ type: 'ready', version: mod.version() });
+    warmUp.mod = mod;
+    warmUp.schedule();
+  },
   (err) => postMessage({ type: 'error', id: null, message: String(err && err.message || err) }),
 );
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'warm-up') warmUp.add(msg.text);
   if (!msg || msg.type !== 'analyze') return;
+  warmUp.stop();
   try {
     const mod = await modulePromise;
     const t0 = performance.now();
