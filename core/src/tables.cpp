@@ -421,9 +421,9 @@ bool is_name_fragment(const TableRow& r) {
 // and every cell are header words, none a figure.
 bool is_sub_header(const TableRow& r) {
   if (!r.code.empty() || r.cells.empty()) return false;
-  if (column_key({without_spaces(r.name)}) != "name") return false;
+  if (column_key(without_spaces(r.name)) != "name") return false;
   for (const auto& c : r.cells)
-    if (c.kind != CellKind::Text || column_key({without_spaces(c.text)}).empty()) return false;
+    if (c.kind != CellKind::Text || column_key(without_spaces(c.text)).empty()) return false;
   return true;
 }
 

@@ -1,5 +1,9 @@
 #include "templates.h"
 
+#include <array>
+#include <cstdint>
+#include <iterator>
+
 #include "internal.h"
 
 namespace hezhang {
@@ -44,14 +48,34 @@ const TemplateInfo* find_template(std::string_view id) {
 
 namespace {
 
+// Which byte values (mod 64) occur in a text. A text can only contain (or
+// equal) another when it has all of that one's byte values, so one AND rules
+// out most of a keyword list before any search.
+std::uint64_t byte_mask(std::string_view s) {
+  std::uint64_t m = 0;
+  for (unsigned char c : s) m |= std::uint64_t{1} << (c & 63);
+  return m;
+}
+
+bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (needle_mask & ~text_mask) == 0; }
+
 // The budget "三公" table says 预算/经费表; the 决算 one says 决算表.
 const TemplateInfo* match_title(std::string_view t) {
-  bool budget = contains(t, "预算表") || contains(t, "预算总表") || contains(t, "经费表") ||
-                contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
-  for (const auto& info : templates()) {
-    if (!contains(t, info.keyword)) continue;
+  static const std::vector<std::uint64_t> kKeywordMasks = [] {
+    std::vector<std::uint64_t> m;
+    for (const auto& info : templates()) m.push_back(byte_mask(info.keyword));
+    return m;
+  }();
+  auto budget = [t] {
+    return contains(t, "预算表") || contains(t, "预算总表") || contains(t, "经费表") ||
+           contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
+  };
+  const std::uint64_t mask = byte_mask(t);
+  for (std::size_t i = 0; i < templates().size(); ++i) {
+    const TemplateInfo& info = templates()[i];
+    if (!may_contain(mask, kKeywordMasks[i]) || !contains(t, info.keyword)) continue;
     std::string_view id = info.id;
-    if (id == "final.three_public" && budget && !contains(t, "决算")) continue;
+    if (id == "final.three_public" && !contains(t, "决算") && budget()) continue;
     if (starts_with(id, "budget.") && contains(t, "决算")) continue;
     return &info;
   }
@@ -62,11 +86,11 @@ const TemplateInfo* match_title(std::string_view t) {
 
 int template_title_score(std::string_view t) {
   if (match_title(t)) return 3;
+  if (!contains(t, "表") || contains(t, "。") || t.size() >= 120) return 0;
   // Captions that are metadata ("单位：元", "编制部门：…") are not titles.
   bool metadata = contains(t, "单位:") || contains(t, "单位：") || contains(t, "部门:") ||
                   contains(t, "部门：") || contains(t, "名称:") || contains(t, "名称：");
-  if (contains(t, "表") && !contains(t, "。") && !metadata && t.size() < 120) return 1;
-  return 0;
+  return metadata ? 0 : 1;
 }
 
 std::string recognise_template(const std::string& title, int label_number, bool label_is_public,
@@ -98,32 +122,19 @@ bool is_label_key(std::string_view key) {
 
 namespace {
 
-std::string base_column_key(const std::vector<std::string>& pieces, std::size_t* found_at_out);
-
-}  // namespace
-
-std::string column_key(const std::vector<std::string>& pieces) {
-  std::size_t found_at = 0;
-  std::string key = base_column_key(pieces, &found_at);
-  // 三公 tables put 预算数 and 决算数 side by side: keep them apart.
-  for (std::size_t p = 0; p < found_at && p < pieces.size(); ++p) {
-    if (pieces[p] == "预算数" && key != "amount") return "budget." + key;
-    if (pieces[p] == "决算数" && key != "amount") return "final." + key;
-  }
-  return key;
-}
-
-namespace {
-
-std::string base_column_key(const std::vector<std::string>& pieces, std::size_t* found_at_out) {
+// The key of a column from its header pieces (the first `n` of `pieces`,
+// top to bottom, no spaces), and where in them it was found (n when nowhere).
+// A template: the pieces of a column are strings, a row's name a view.
+template <typename Piece>
+std::string_view base_column_key(const Piece* pieces, std::size_t n, std::size_t* found_at_out) {
   struct Rule {
-    const char* text;
-    const char* key;
+    std::string_view text;
+    std::string_view key;
     bool exact;
   };
   // Matched against each header piece from the bottom up; the first rule that
   // fits a piece gives the key.
-  static const Rule kRules[] = {
+  static constexpr Rule kRules[] = {
       {"行次", "row_no", true},
       {"栏次", "label", true},
       {"序号", "seq", true},
@@ -197,27 +208,40 @@ std::string base_column_key(const std::vector<std::string>& pieces, std::size_t*
       {"总计", "total", true},
       {"小计", "total", true},
   };
-  std::string key;
-  std::size_t found_at = pieces.size();
-  for (std::size_t p = pieces.size(); p-- > 0 && key.empty();) {
-    std::string piece = pieces[p];
-    // Normalise the Chinese colon kept by normalization.
-    for (std::size_t k; (k = piece.find("：")) != std::string::npos;) piece.replace(k, 3, ":");
-    for (const auto& r : kRules) {
-      if (r.exact ? piece == r.text : contains(piece, r.text)) {
-        key = r.key;
+  static const auto kMasks = [] {
+    std::array<std::uint64_t, std::size(kRules)> m{};
+    for (std::size_t r = 0; r < m.size(); ++r) m[r] = byte_mask(kRules[r].text);
+    return m;
+  }();
+  static const std::uint64_t kColonMask = byte_mask("：");
+  std::string_view key;
+  std::size_t found_at = n;
+  std::string colons;  // a piece with "：", which normalization keeps, as ":"
+  for (std::size_t p = n; p-- > 0 && key.empty();) {
+    std::string_view piece = pieces[p];
+    std::uint64_t mask = byte_mask(piece);
+    if (may_contain(mask, kColonMask) && piece.find("：") != std::string_view::npos) {
+      colons = piece;
+      for (std::size_t k; (k = colons.find("：")) != std::string::npos;) colons.replace(k, 3, ":");
+      piece = colons;
+      mask = byte_mask(piece);
+    }
+    for (std::size_t r = 0; r < std::size(kRules); ++r) {
+      if (!may_contain(mask, kMasks[r])) continue;
+      const Rule& rule = kRules[r];
+      if (rule.exact ? piece == rule.text : piece.find(rule.text) != std::string_view::npos) {
+        key = rule.key;
         found_at = p;
         break;
       }
     }
   }
   *found_at_out = found_at;
-  if (key.empty()) return "";
+  if (key.empty()) return key;
   // A 合计/小计 under a parent takes the parent's meaning ("本年支出/小计").
   if (key == "total" && found_at > 0) {
-    std::vector<std::string> parents(pieces.begin(), pieces.begin() + static_cast<long>(found_at));
     std::size_t ignored;
-    std::string parent = base_column_key(parents, &ignored);
+    std::string_view parent = base_column_key(pieces, found_at, &ignored);
     if (parent == "expense" || parent == "income" || parent == "basic" ||
         parent == "business_income" || parent == "vehicle")
       key = parent;
@@ -225,7 +249,25 @@ std::string base_column_key(const std::vector<std::string>& pieces, std::size_t*
   return key;
 }
 
+template <typename Piece>
+std::string key_of_pieces(const Piece* pieces, std::size_t n) {
+  std::size_t found_at = 0;
+  std::string_view key = base_column_key(pieces, n, &found_at);
+  // 三公 tables put 预算数 and 决算数 side by side: keep them apart.
+  for (std::size_t p = 0; p < found_at && p < n; ++p) {
+    if (std::string_view(pieces[p]) == "预算数" && key != "amount") return "budget." + std::string(key);
+    if (std::string_view(pieces[p]) == "决算数" && key != "amount") return "final." + std::string(key);
+  }
+  return std::string(key);
+}
+
 }  // namespace
+
+std::string column_key(const std::vector<std::string>& pieces) {
+  return key_of_pieces(pieces.data(), pieces.size());
+}
+
+std::string column_key(std::string_view piece) { return key_of_pieces(&piece, 1); }
 
 const std::vector<std::pair<const char*, const char*>>& national_classes() {
   static const std::vector<std::pair<const char*, const char*>> kClasses = {

@@ -31,6 +31,8 @@ std::string recognise_template(const std::string& title, int label_number, bool 
 
 // Meaning of a column from its header pieces (top to bottom, no spaces).
 std::string column_key(const std::vector<std::string>& pieces);
+// The same for a header of one piece (a header word repeated in a row).
+std::string column_key(std::string_view piece);
 
 // The national function classification's 类 (name -> 3-digit code), with the
 // names used in reports of different years ("卫生健康支出" / "医疗卫生与计划生育支出").
