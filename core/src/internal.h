@@ -52,6 +52,14 @@ std::string join_wrapped(std::string_view text);
 
 // Removes all ASCII spaces (for matching header and title keywords).
 std::string without_spaces(std::string_view text);
+// The same text, as a view of `text` itself when it has no space or tab
+// (most cells and names: no allocation), else of `buffer`, which then holds
+// the copy. The view is valid while both are.
+inline std::string_view without_spaces(std::string_view text, std::string& buffer) {
+  for (char c : text)
+    if (c == ' ' || c == '\t') return buffer = without_spaces(text);
+  return text;
+}
 
 std::string trim(std::string_view text);
 std::string_view trimmed(std::string_view text);  // the same, without a copy

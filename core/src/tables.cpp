@@ -3,13 +3,14 @@
 //
 // A table is a run of cell lines (tab / pipe / HTML cells), blank lines and
 // wrapped-name fragments allowed inside. The lines just before it give its
-// title, label (公开01表 / 表 1), unit and department; the lines just after it
+// title, label (公开01表 / 表 1) and unit; the lines just after it
 // give notes, printed formulas and declarations that it is empty.
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
+#include <iterator>
 #include <map>
-#include <set>
 
 #include "internal.h"
 #include "templates.h"
@@ -31,9 +32,65 @@ bool has_digit(std::string_view s) {
   return false;
 }
 
+std::size_t digit_run(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  return i;
+}
+
+// Bytes of the run of Chinese numerals 一 … 十 that s starts with.
+std::size_t numeral_run(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
+                                                   "六", "七", "八", "九", "十"};
+  std::size_t i = 0;
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view n : kNumerals)
+      if (s.substr(i, 3) == n) {
+        i += 3;
+        more = true;
+        break;
+      }
+  }
+  return i;
+}
+
+// Length of "一、" or "(一)" (one to three numerals) at the start of s, else
+// 0: what RE2 matches of ^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)).
+// Written out because it runs on every caption and row name.
+std::size_t numeral_ordinal(std::string_view s) {
+  if (std::size_t n = numeral_run(s)) return n <= 9 && s.substr(n, 3) == "、" ? n + 3 : 0;
+  if (!starts_with(s, "(")) return 0;
+  std::size_t n = numeral_run(s.substr(1));
+  return n && n <= 9 && s.substr(1 + n, 1) == ")" ? n + 2 : 0;
+}
+
+// Length of a leading ordinal: "一、", "(一)", "1.", "1、", "(1)", "二十三、";
+// ^(?:[一二三四五六七八九十]{1,3}、|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|\d{1,2}(?:\.|、)).
+std::size_t ordinal_length(std::string_view s) {
+  if (std::size_t n = numeral_ordinal(s)) return n;
+  const std::size_t open = starts_with(s, "(") ? 1 : 0;
+  const std::size_t d = digit_run(s.substr(open));
+  if (d < 1 || d > 2) return 0;
+  const std::string_view after = s.substr(open + d);
+  if (open) return starts_with(after, ")") ? d + 2 : 0;
+  if (starts_with(after, ".")) return d + 1;
+  return starts_with(after, "、") ? d + 3 : 0;
+}
+
+// A numbered section heading: "第二部分…", "二、…", "(二)…";
+// ^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)).
+bool is_numbered_heading(std::string_view t) {
+  if (starts_with(t, "第")) {
+    std::size_t n = numeral_run(t.substr(3));
+    return n > 0 && t.substr(3 + n, 6) == "部分";
+  }
+  return numeral_ordinal(t) > 0;
+}
+
 // Function codes: 类 3 digits (2xx), 款 5, 项 7. Economic: 3xx / 3xxxx.
 // Six digits: a budget unit code (【253001】).
-std::string level_of_code(std::string_view code) {
+const char* level_of_code(std::string_view code) {
   if (!all_digits(code)) return "";
   char first = code[0];
   switch (code.size()) {
@@ -49,26 +106,25 @@ bool is_total_name(std::string_view name) {
   return contains(name, "合计") || contains(name, "总计") || name == "小计";
 }
 
-// Strips a leading ordinal: "一、", "(一)", "1.", "1、", "(1)", "二十三、".
-std::string strip_ordinal(const std::string& name) {
-  static const RE2 re(R"(^(?:[一二三四五六七八九十]{1,3}、|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|\d{1,2}(?:\.|、)))");
-  re2::StringPiece in(name);
-  if (RE2::Consume(&in, re) && !in.empty()) {
-    // Not a decimal figure ("1.5万元"): the ordinal must be followed by text.
-    if (!(in[0] >= '0' && in[0] <= '9')) return trim(std::string_view(in.data(), in.size()));
-  }
+// Strips a leading ordinal (ordinal_length).
+std::string strip_ordinal(std::string name) {
+  const std::size_t n = ordinal_length(name);
+  // Not a decimal figure ("1.5万元"): the ordinal must be followed by text.
+  if (n && n < name.size() && !(name[n] >= '0' && name[n] <= '9'))
+    return trim(std::string_view(name).substr(n));
   return name;
 }
 
 std::string row_number_text(std::string_view t) {
-  std::string s = without_spaces(t);
+  std::string buffer;
+  std::string_view s = without_spaces(t, buffer);
   std::size_t dot = s.find('.');
   if (dot != std::string::npos) {
     bool zeros = true;
     for (std::size_t k = dot + 1; k < s.size(); ++k) zeros = zeros && s[k] == '0';
     if (zeros) s = s.substr(0, dot);
   }
-  return all_digits(s) ? s : "";
+  return all_digits(s) ? std::string(s) : std::string();
 }
 
 bool is_numbering_row(const std::vector<std::string>& cells) {
@@ -83,15 +139,15 @@ bool is_numbering_row(const std::vector<std::string>& cells) {
       ++numbers;
       continue;
     }
-    static const char* kLabels[] = {"栏次", "类", "款", "项", "行次", "*", "**", "项目", "栏 次"};
+    static constexpr std::string_view kLabels[] = {"栏次", "类", "款", "项", "行次", "*", "**", "项目", "栏 次"};
     bool label = false;
-    for (const char* l : kLabels) label = label || c == l;
+    for (std::string_view l : kLabels) label = label || c == l;
     if (!label) return false;
   }
   return numbers >= 2;
 }
 
-bool looks_like_code(std::string_view s) { return !level_of_code(s).empty(); }
+bool looks_like_code(std::string_view s) { return *level_of_code(s) != '\0'; }
 
 bool is_data_row(const std::vector<std::string>& cells) {
   if (is_numbering_row(cells)) return false;
@@ -105,10 +161,12 @@ bool is_data_row(const std::vector<std::string>& cells) {
     if (p.kind == CellKind::Amount || p.kind == CellKind::Percent) return true;
   }
   if (first_filled >= cells.size()) return false;
-  const std::string label = without_spaces(cells[first_filled]);
-  // "表 8" in an index of tables: a row, not a header.
-  static const RE2 table_number(R"(表\d{1,2})");
-  if (first_filled == 0 && RE2::FullMatch(label, table_number)) return true;
+  std::string buffer;
+  const std::string_view label = without_spaces(cells[first_filled], buffer);
+  // "表 8" in an index of tables: a row, not a header (表\d{1,2}).
+  if (first_filled == 0 && starts_with(label, "表") && label.size() >= 4 && label.size() <= 5 &&
+      all_digits(label.substr(3)))
+    return true;
   // A total label ("合计") opening an otherwise empty row: an empty table's
   // total row. Inside a header, 合计/小计 are followed by more header text.
   if (first_filled <= 3 && is_total_name(label) && code_points(label) <= 12) {
@@ -122,7 +180,8 @@ bool is_data_row(const std::vector<std::string>& cells) {
 const char* kEmptyPhrases[] = {"本表无数据", "本表为空", "空表", "不涉及", "无数据", "本表无"};
 
 bool declares_empty(std::string_view text) {
-  std::string t = without_spaces(text);
+  std::string buffer;
+  const std::string_view t = without_spaces(text, buffer);
   for (const char* p : kEmptyPhrases)
     if (contains(t, p)) return true;
   // "说明：本部门本年度无“三公”经费支出…", "没有…安排的支出，故…"
@@ -135,7 +194,8 @@ bool declares_empty(std::string_view text) {
 
 bool is_note_line(const Line& l) {
   if (l.blank() || l.is_cell_line()) return false;
-  std::string t = without_spaces(l.text);
+  std::string buffer;
+  const std::string_view t = without_spaces(l.text, buffer);
   return starts_with(t, "注") || starts_with(t, "说明") || starts_with(t, "备注") ||
          starts_with(t, "本表") || declares_empty(t) || !parse_formulas(l.text, l.number).empty();
 }
@@ -147,7 +207,7 @@ bool is_fragment_line(const Line& l) {
 }
 
 struct Context {
-  std::string title, label, unit, department;
+  std::string title, label, unit;
   int title_line = 0, unit_line = 0, first_line = 0;
   int label_number = 0;
   bool label_is_public = false;  // "公开NN表" rather than "表 N"
@@ -169,26 +229,6 @@ const RE2& unit_re() {
   static const RE2 re(R"(单位\s*[:：]\s*(亿元|百万元|万元|千元|元))");
   return re;
 }
-const RE2& department_re() {
-  static const RE2 re(R"((?:编制部门|部门名称|单位名称|编制单位)\s*[:：]?\s*(.*))");
-  return re;
-}
-
-std::string clean_department(std::string d) {
-  // Drop "【253001】" codes and a trailing "单位: 元".
-  std::size_t u = d.find("单位");
-  if (u != std::string::npos && u > 0) d = d.substr(0, u);
-  std::string out;
-  for (std::size_t i = 0; i < d.size();) {
-    if (d.compare(i, 3, "【") == 0) {
-      std::size_t e = d.find("】", i);
-      if (e != std::string::npos) { i = e + 3; continue; }
-    }
-    out += d[i++];
-  }
-  return trim(join_wrapped(trim(out)));
-}
-
 Context read_context(const std::vector<Line>& lines, std::size_t block_first, std::size_t floor,
                      std::vector<std::size_t>& used) {
   Context ctx;
@@ -200,17 +240,17 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     const Line& l = lines[i];
     if (l.blank()) continue;
     if (l.is_cell_line() || l.toc_entry) break;
-    std::string t = without_spaces(l.text);
+    std::string buffer;
+    const std::string_view t = without_spaces(l.text, buffer);
     // A long line, or one ending like a sentence, is prose, not a caption.
     if (code_points(t) > 60 || starts_with(t, "注")) break;
     auto ends_with = [&t](std::string_view end) {
-      return t.size() >= end.size() && std::string_view(t).substr(t.size() - end.size()) == end;
+      return t.size() >= end.size() && t.substr(t.size() - end.size()) == end;
     };
     if (ends_with("。") || ends_with("，") || ends_with("；")) break;
     // A numbered section heading ("(二) 整体支出自评结果") closes the caption
     // unless it is itself a table title.
-    static const RE2 numbered(R"(^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)))");
-    if (RE2::PartialMatch(t, numbered) && template_title_score(t) < 3) break;
+    if (is_numbered_heading(t) && template_title_score(t) < 3) break;
     picked.push_back(i);
     ++seen;
   }
@@ -219,14 +259,15 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
   int best_score = 0;
   for (std::size_t i : picked) {
     const Line& l = lines[i];
-    std::string t = without_spaces(l.text);
+    std::string buffer;
+    const std::string_view t = without_spaces(l.text, buffer);
     joined += t;
-    std::string unit, dept, num;
-    if (RE2::PartialMatch(t, unit_re(), &unit)) {
+    std::string unit;
+    // The pattern starts with 单位: most captions need no search.
+    if (contains(t, "单位") && RE2::PartialMatch(t, unit_re(), &unit)) {
       ctx.unit = unit;
       ctx.unit_line = l.number;
     }
-    if (RE2::PartialMatch(l.text, department_re(), &dept)) ctx.department = clean_department(dept);
     int score = template_title_score(t);
     if (score > best_score) {
       best_score = score;
@@ -243,19 +284,20 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
       if (lines[i].markdown_heading) { ctx.title = join_wrapped(trim(lines[i].text)); ctx.title_line = lines[i].number; }
     for (std::size_t i : picked) {
       if (!ctx.title.empty()) break;
-      std::string t = without_spaces(lines[i].text);
-      if (t.find("：") != std::string::npos || t.find(':') != std::string::npos) continue;
+      if (contains(lines[i].text, "：") || contains(lines[i].text, ":")) continue;
       ctx.title = join_wrapped(trim(lines[i].text));
       ctx.title_line = lines[i].number;
     }
   }
+  // Each label pattern needs 公开 or 表: most titles need no search.
   std::string num;
-  if (RE2::PartialMatch(joined, public_label_re(), &num)) {
+  if (contains(joined, "公开") && RE2::PartialMatch(joined, public_label_re(), &num)) {
     ctx.label_number = std::stoi(num);
     ctx.label_is_public = true;
     ctx.label = "公开" + std::string(num.size() == 1 ? "0" : "") + num + "表";
-  } else if (RE2::PartialMatch(ctx.title, plain_label_re(), &num) ||
-             RE2::PartialMatch(without_spaces(ctx.title), plain_label_compact_re(), &num)) {
+  } else if (contains(ctx.title, "表") &&
+             (RE2::PartialMatch(ctx.title, plain_label_re(), &num) ||
+              RE2::PartialMatch(without_spaces(ctx.title), plain_label_compact_re(), &num))) {
     ctx.label_number = std::stoi(num);
     ctx.label = "表" + num;
   }
@@ -266,6 +308,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
 
 struct HeaderModel {
   std::vector<std::vector<std::string>> pieces;  // per column, top to bottom
+  std::vector<std::string> keys;                 // column_key of the pieces
   std::vector<std::string> numbers;              // 栏次 per column
 };
 
@@ -281,18 +324,22 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
   const Line* numbering = nullptr;
   for (const Line* row : header_rows) {
     if (is_numbering_row(row->cells)) { numbering = row; continue; }
+    // The row's cells without spaces, once (views of the cells that have none).
+    std::vector<std::string> buffers(ncols);
+    std::vector<std::string_view> cell(ncols);
+    for (std::size_t c = 0; c < ncols && c < row->cells.size(); ++c)
+      cell[c] = without_spaces(row->cells[c], buffers[c]);
     std::vector<int> span(ncols, -1);
     for (std::size_t c = 0; c < ncols; ++c) {
-      const std::string cell = c < row->cells.size() ? without_spaces(row->cells[c]) : "";
-      if (!cell.empty()) { span[c] = static_cast<int>(c); continue; }
+      if (!cell[c].empty()) { span[c] = static_cast<int>(c); continue; }
       if (c > 0 && span[c - 1] >= 0 && (first_text_row || parent_span[c] == parent_span[c - 1]))
         span[c] = span[c - 1];
     }
     for (std::size_t c = 0; c < ncols; ++c) {
       if (span[c] < 0) continue;
-      std::string text = without_spaces(row->cells[static_cast<std::size_t>(span[c])]);
+      const std::string_view text = cell[static_cast<std::size_t>(span[c])];
       auto& p = h.pieces[c];
-      if (p.empty() || p.back() != text) p.push_back(text);
+      if (p.empty() || p.back() != text) p.emplace_back(text);
     }
     // The next row's parent spans: inherited spans, keyed by start column.
     std::vector<int> next(ncols, 0);
@@ -301,14 +348,13 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
     parent_span = next;
     first_text_row = false;
   }
+  for (const auto& pieces : h.pieces) h.keys.push_back(column_key(pieces));
   if (numbering) {
     // Numbers name the value columns. When the printed positions do not sit
     // on value columns (PDF conversion shifted them), assign them in order.
     std::vector<std::size_t> value_cols;
-    for (std::size_t c = 0; c < ncols; ++c) {
-      std::string key = column_key(h.pieces[c]);
-      if (!is_label_key(key)) value_cols.push_back(c);
-    }
+    for (std::size_t c = 0; c < ncols; ++c)
+      if (!is_label_key(h.keys[c])) value_cols.push_back(c);
     std::vector<std::pair<std::size_t, std::string>> nums;
     for (std::size_t c = 0; c < numbering->cells.size(); ++c) {
       std::string number = row_number_text(numbering->cells[c]);
@@ -360,14 +406,15 @@ TableRow read_group_row(const Line& line, const std::vector<Column>& columns, co
   TableRow row;
   row.line = line.number;
   row.group = static_cast<int>(group_index);
-  std::size_t end = last_group ? std::max(line.cells.size(), columns.size()) : g.last + 1;
-  std::string name;
-  for (std::size_t c = g.first; c < end && c < line.cells.size(); ++c) {
+  const std::size_t end =
+      std::min(line.cells.size(), last_group ? std::max(line.cells.size(), columns.size()) : g.last + 1);
+  std::string name, buffer;
+  for (std::size_t c = g.first; c < end; ++c) {
     const std::string& text = line.cells[c];
     if (text.empty()) continue;
-    const std::string key = c < columns.size() ? columns[c].key : "";
+    const std::string_view key = c < columns.size() ? std::string_view(columns[c].key) : std::string_view();
     if (key == "code" || (key.empty() && row.code.empty() && c == g.first)) {
-      std::string t = without_spaces(text);
+      const std::string_view t = without_spaces(text, buffer);
       if (row.code.empty() && looks_like_code(t)) { row.code = t; continue; }
       if (t == "*" || t == "**") continue;
       if (key == "code" && !looks_like_code(t) && !has_digit(t)) {
@@ -386,18 +433,18 @@ TableRow read_group_row(const Line& line, const std::vector<Column>& columns, co
       row.row_number = row_number_text(text);
       if (!row.row_number.empty()) continue;
     }
-    Cell cell;
-    cell.column = static_cast<int>(c);
-    cell.text = text;
     ParsedNumber p = parse_cell_number(text);
-    cell.kind = p.kind;
-    cell.value = p.value;
     // Text in a value column with no name yet is the row's label ("预算数").
-    if (cell.kind == CellKind::Text && name.empty() && row.cells.empty() && row.code.empty()) {
+    if (p.kind == CellKind::Text && name.empty() && row.cells.empty() && row.code.empty()) {
       name = text;
       continue;
     }
-    row.cells.push_back(std::move(cell));
+    if (row.cells.empty()) row.cells.reserve(end - c);  // at most the columns left
+    Cell& cell = row.cells.emplace_back();
+    cell.column = static_cast<int>(c);
+    cell.text = text;
+    cell.kind = p.kind;
+    cell.value = p.value;
   }
   row.name = strip_ordinal(join_wrapped(name));
   if (!row.code.empty()) row.level = level_of_code(row.code);
@@ -421,9 +468,10 @@ bool is_name_fragment(const TableRow& r) {
 // and every cell are header words, none a figure.
 bool is_sub_header(const TableRow& r) {
   if (!r.code.empty() || r.cells.empty()) return false;
-  if (column_key(without_spaces(r.name)) != "name") return false;
+  std::string buffer;
+  if (column_key(without_spaces(r.name, buffer)) != "name") return false;
   for (const auto& c : r.cells)
-    if (c.kind != CellKind::Text || column_key(without_spaces(c.text)).empty()) return false;
+    if (c.kind != CellKind::Text || column_key(without_spaces(c.text, buffer)).empty()) return false;
   return true;
 }
 
@@ -435,10 +483,11 @@ std::vector<std::string> realigned_indicator_cells(const std::vector<std::string
   for (const auto& c : columns)
     if (c.key == "indicator_1") anchor = c.index;
   if (anchor < 1 || static_cast<std::size_t>(anchor) > cells.size()) return cells;
-  static const char* kLevel1[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
-  std::string at = without_spaces(cells[static_cast<std::size_t>(anchor - 1)]);
+  static constexpr std::string_view kLevel1[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
+  std::string buffer;
+  const std::string_view at = without_spaces(cells[static_cast<std::size_t>(anchor - 1)], buffer);
   bool shifted = false;
-  for (const char* w : kLevel1) shifted = shifted || at == w;
+  for (std::string_view w : kLevel1) shifted = shifted || at == w;
   if (!shifted) return cells;
   // Insert the missing cell after the row's last figure before the anchor.
   std::size_t from = 0;
@@ -509,29 +558,46 @@ void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, co
 // from coded rows of the same name elsewhere in the report; the code must
 // fit under the 类/款 above it when a name is ambiguous ("行政运行").
 void infer_missing_codes(std::vector<Table>& tables) {
-  std::map<std::string, std::set<std::string>> codes_by_name;
-  for (const auto& kv : national_classes()) codes_by_name[kv.first].insert(kv.second);
+  // (name without spaces, code), sorted and unique: a name's codes in order.
+  // Views of the national list and of coded rows, which this does not
+  // change; a name that had spaces is kept compacted in `compacted`.
+  using NameCode = std::pair<std::string_view, std::string_view>;
+  std::vector<NameCode> codes;
+  std::deque<std::string> compacted;
+  for (const auto& kv : national_classes()) codes.emplace_back(kv.first, kv.second);
   for (const auto& t : tables)
     for (const auto& r : t.rows)
-      if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项"))
-        codes_by_name[without_spaces(r.name)].insert(r.code);
+      if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项")) {
+        std::string buffer;
+        std::string_view name = without_spaces(r.name, buffer);
+        if (name.data() == buffer.data()) name = compacted.emplace_back(std::move(buffer));
+        codes.emplace_back(name, r.code);
+      }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  std::string buffer;
   for (auto& t : tables) {
-    std::map<int, std::string> context;  // group -> last code seen
+    std::map<int, std::string_view> context;  // group -> last code seen
     for (auto& r : t.rows) {
       if (!r.code.empty()) { context[r.group] = r.code; continue; }
       if (r.level != "line") continue;
-      auto it = codes_by_name.find(without_spaces(r.name));
-      if (it == codes_by_name.end()) continue;
-      std::string chosen;
+      const std::string_view name = without_spaces(r.name, buffer);
+      const auto first = std::lower_bound(codes.begin(), codes.end(), name,
+                                          [](const NameCode& e, std::string_view n) { return e.first < n; });
+      auto last = first;
+      while (last != codes.end() && last->first == name) ++last;
+      if (first == last) continue;
+      const bool only = last - first == 1;
+      std::string_view chosen;
       int matches = 0;
-      const std::string& above = context[r.group];
-      for (const auto& code : it->second) {
+      const std::string_view above = context[r.group];
+      for (auto it = first; it != last; ++it) {
+        const std::string_view code = it->second;
         bool fits = code.size() == 3 ||
-                    (!above.empty() && above.size() < code.size() &&
-                     code.compare(0, above.size(), above) == 0) ||
+                    (!above.empty() && above.size() < code.size() && code.substr(0, above.size()) == above) ||
                     (!above.empty() && above.size() >= code.size() &&
-                     above.compare(0, code.size() - 2, code, 0, code.size() - 2) == 0);
-        if (it->second.size() == 1 || fits) { chosen = code; ++matches; }
+                     above.substr(0, code.size() - 2) == code.substr(0, code.size() - 2));
+        if (only || fits) { chosen = code; ++matches; }
       }
       if (matches != 1) continue;
       r.code = chosen;
@@ -622,7 +688,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       Column col;
       col.index = static_cast<int>(c);
       col.header = join_pieces(header.pieces[c]);
-      col.key = column_key(header.pieces[c]);
+      col.key = std::move(header.keys[c]);
       col.number = header.numbers[c];
       t.columns.push_back(std::move(col));
     }
@@ -632,18 +698,17 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       for (std::size_t c = groups[g].first; c <= groups[g].last; ++c)
         t.columns[c].group = static_cast<int>(g);
 
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> last_in_group(groups.size(), kNone);
+    // Rows in reading order: group by group (left to right), each in line
+    // order. Each group's rows are kept apart while read, then joined.
+    std::vector<std::vector<TableRow>> by_group(groups.size());
+    std::vector<TableRow> line_rows;
     for (const Line* l : data_rows) {
-      std::vector<TableRow> line_rows;
       if (!l->is_cell_line()) {
         // A lone fragment line: continues the name of the row above it.
-        TableRow frag;
-        frag.line = l->number;
-        frag.name = join_wrapped(l->text);
+        const std::string fragment = join_wrapped(l->text);
         for (std::size_t g = groups.size(); g-- > 0;)
-          if (last_in_group[g] != kNone && !t.rows[last_in_group[g]].code.empty()) {
-            t.rows[last_in_group[g]].name += frag.name;
+          if (!by_group[g].empty() && !by_group[g].back().code.empty()) {
+            by_group[g].back().name += fragment;
             break;
           }
         continue;
@@ -656,15 +721,16 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
         seated.cells = realigned_indicator_cells(l->cells, t.columns);
         row_line = &seated;
       }
+      line_rows.clear();
       for (std::size_t g = 0; g < groups.size(); ++g)
         line_rows.push_back(read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size()));
       merge_orphan_total_values(line_rows, t.columns, groups);
       mark_uncertain_cells(line_rows, *row_line, t, groups);
       for (auto& r : line_rows) {
-        auto gi = static_cast<std::size_t>(r.group);
+        std::vector<TableRow>& rows = by_group[static_cast<std::size_t>(r.group)];
         if (r.code.empty() && r.name.empty() && r.row_number.empty() && !row_has_values(r)) continue;
-        if (is_name_fragment(r) && last_in_group[gi] != kNone) {
-          TableRow& prev = t.rows[last_in_group[gi]];
+        if (is_name_fragment(r) && !rows.empty()) {
+          TableRow& prev = rows.back();
           if (!prev.code.empty() || !prev.row_number.empty()) {
             prev.name += r.name;
             continue;
@@ -672,9 +738,12 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
         }
         if (r.code.empty() && r.name.empty() && !row_has_values(r)) continue;
         if (is_sub_header(r)) continue;
-        t.rows.push_back(std::move(r));
-        last_in_group[gi] = t.rows.size() - 1;
+        rows.push_back(std::move(r));
       }
+    }
+    for (auto& rows : by_group) {
+      if (t.rows.empty()) t.rows = std::move(rows);
+      else t.rows.insert(t.rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     }
     // The usual number of decimals of the table's amounts (rounding model).
     {
@@ -686,10 +755,6 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       for (const auto& kv : scales)
         if (kv.second > best) { best = kv.second; t.usual_scale = kv.first; }
     }
-    // Rows in reading order: line, then group (left to right).
-    std::stable_sort(t.rows.begin(), t.rows.end(), [](const TableRow& a, const TableRow& b) {
-      return a.group != b.group ? a.group < b.group : a.line < b.line;
-    });
 
     // ---- notes, formulas and empty declarations after the table
     std::size_t k = last + 1;
