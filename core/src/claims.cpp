@@ -2,13 +2,12 @@
 // relation the words before it give ("基本支出 138.66 万元，占 64.51%",
 // "比上年增加 8.22 万元，增长 23.3%", "完成年初预算的 110.86%").
 //
-// One RE2 pass finds the figures of a sentence; the words between one figure
+// One pass (next_prose_number, the figure pattern by hand) finds the figures
+// of a sentence; the words between one figure
 // and the next (the "label") name the next figure's subject and relation.
 // Unknown words never become a subject: a figure whose subject is not known
 // stays a claim with subject "" and is never checked against a table.
 #include "claims.h"
-
-#include <re2/re2.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -419,32 +418,28 @@ struct Figure {
 };
 
 std::vector<Figure> find_figures(const std::string& s) {
-  static const RE2 kNumber(
-      R"((\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|个|辆|人次|批次|台\(套\)|台（套）|人)?)");
   std::vector<Figure> out;
-  re2::StringPiece in(s);
-  re2::StringPiece num, unit;
   std::string last_money;
-  while (RE2::FindAndConsume(&in, kNumber, &num, &unit)) {
-    std::size_t b = static_cast<std::size_t>(num.data() - s.data());
-    std::size_t e = b + num.size();
-    std::string u = unit.data() && !unit.empty() ? std::string(unit.data(), unit.size()) : "";
-    if (!u.empty()) e = static_cast<std::size_t>(unit.data() - s.data()) + unit.size();
+  ProseNumber token;
+  for (std::size_t from = 0; next_prose_number(s, from, token); from = token.match_end) {
+    const std::string_view num = std::string_view(s).substr(token.begin, token.end - token.begin);
+    std::size_t b = token.begin;
+    std::size_t e = token.unit_end > token.unit_begin ? token.unit_end : token.end;
+    std::string u = s.substr(token.unit_begin, token.unit_end - token.unit_begin);
     // Part of a longer token ("A4", "2022-03", "〔2023〕4号") is not a figure.
     if (b > 0) {
       char prev = s[b - 1];
       if (std::isalnum(static_cast<unsigned char>(prev)) || prev == '.' || prev == '-' || prev == '/') continue;
     }
     std::string digits;
-    for (char c : std::string_view(num.data(), num.size()))
+    for (char c : num)
       if (c != ',') digits += c;
     auto v = Decimal::parse(digits);
     if (!v) continue;
     if (u.empty()) {
       // A bare number is a figure only inside a list of money amounts
       // ("绩效工资274,608.00、") where the unit was dropped.
-      bool moneyish = has(std::string_view(num.data(), num.size()), ".") ||
-                      has(std::string_view(num.data(), num.size()), ",");
+      bool moneyish = has(num, ".") || has(num, ",");
       std::string_view after = std::string_view(s).substr(e);
       bool list_end = after.empty() || starts_with(after, "、") || starts_with(after, "，") ||
                       starts_with(after, "；") || starts_with(after, "。") || starts_with(after, ",");

@@ -85,6 +85,19 @@ std::size_t figure_digits(std::string_view text);
 void enforce_number_digits(std::vector<Table>& tables, const Limits& limits,
                            std::vector<InputMessage>& messages);
 
+// A figure in prose: the first ASCII number at or after `from`, read as the
+// RE2 pattern (\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|
+// 个|辆|人次|批次|台\(套\)|台（套）|人)? would read it (leftmost-first), by hand:
+// it runs over every sentence. Offsets are bytes in `text`; no unit when
+// unit_begin == unit_end. tests/cpp/numbers_test.cpp compares it with RE2.
+struct ProseNumber {
+  std::size_t begin = 0, end = 0;            // the digits, separators and decimals
+  std::size_t unit_begin = 0, unit_end = 0;  // the unit, after optional spaces
+  std::size_t match_end = 0;                 // where the next search starts
+};
+bool next_prose_number(std::string_view text, std::size_t from, ProseNumber& out);
+extern const char* const kProseNumberPattern;  // the pattern above, for RE2
+
 // "元", "万元", "千元", "亿元" -> power of ten relative to 元 (0, 4, 3, 8).
 std::optional<int> unit_power(std::string_view unit);
 

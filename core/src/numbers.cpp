@@ -121,6 +121,45 @@ void enforce_number_digits(std::vector<Table>& tables, const Limits& limits,
           "): they cannot be read exactly, are treated as text, and the checks that need them were not made."));
 }
 
+const char* const kProseNumberPattern =
+    R"((\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(亿元|万元|元|%|个|辆|人次|批次|台\(套\)|台（套）|人)?)";
+
+bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
+  auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  auto digits_from = [&](std::size_t i) {
+    while (digit(i)) ++i;
+    return i;
+  };
+  std::size_t p = from;
+  while (p < s.size() && !digit(p)) ++p;
+  if (p >= s.size()) return false;
+  std::size_t run = digits_from(p), e;
+  // First alternative: 1-3 digits then ",ddd" groups (a longer run can never
+  // be followed by its comma within \d{1,3}). Greedy groups, then decimals.
+  auto group = [&](std::size_t i) { return i < s.size() && s[i] == ',' && digit(i + 1) && digit(i + 2) && digit(i + 3); };
+  if (run - p <= 3 && group(run)) {
+    e = run;
+    while (group(e)) e += 4;
+  } else {
+    e = run;
+  }
+  if (e < s.size() && s[e] == '.' && digit(e + 1)) e = digits_from(e + 1);
+  std::size_t u = e;
+  while (u < s.size() && (s[u] == ' ' || s[u] == '\t' || s[u] == '\n' || s[u] == '\f' || s[u] == '\r')) ++u;
+  static const std::string_view kUnits[] = {"亿元", "万元", "元", "%", "个", "辆", "人次",
+                                            "批次", "台(套)", "台（套）", "人"};
+  out.begin = p;
+  out.end = e;
+  out.unit_begin = out.unit_end = u;
+  for (std::string_view unit : kUnits)
+    if (s.substr(u, unit.size()) == unit) {
+      out.unit_end = u + unit.size();
+      break;
+    }
+  out.match_end = out.unit_end;
+  return true;
+}
+
 std::optional<int> unit_power(std::string_view unit) {
   if (unit == "元") return 0;
   if (unit == "千元") return 3;

@@ -1,5 +1,6 @@
 // Reading figures out of table cells (core/src/numbers.cpp).
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
@@ -152,4 +153,52 @@ TEST_CASE("unit_power maps money units to powers of ten", "[unit][numbers]") {
   CHECK_FALSE(hezhang::unit_power("美元").has_value());
   CHECK_FALSE(hezhang::unit_power("").has_value());
   CHECK_FALSE(hezhang::unit_power("万").has_value());
+}
+
+// next_prose_number is the figure pattern of the prose written by hand (it
+// runs on every sentence). This proves it reads exactly what RE2 reads with
+// the same pattern: every match's start, number, unit and end, on hand-made
+// edge cases and on random strings over the characters that matter.
+TEST_CASE("next_prose_number reads what the RE2 figure pattern reads", "[unit][numbers]") {
+  const RE2 pattern(hezhang::kProseNumberPattern);
+  REQUIRE(pattern.ok());
+  auto by_re2 = [&](const std::string& s) {
+    std::vector<std::string> out;
+    re2::StringPiece in(s), num, unit;
+    while (RE2::FindAndConsume(&in, pattern, &num, &unit))
+      out.push_back(std::to_string(num.data() - s.data()) + ":" + std::string(num) + "|" + std::string(unit) +
+                    "@" + std::to_string(in.data() - s.data()));
+    return out;
+  };
+  auto by_hand = [](const std::string& s) {
+    std::vector<std::string> out;
+    hezhang::ProseNumber t;
+    for (std::size_t from = 0; hezhang::next_prose_number(s, from, t); from = t.match_end)
+      out.push_back(std::to_string(t.begin) + ":" + s.substr(t.begin, t.end - t.begin) + "|" +
+                    s.substr(t.unit_begin, t.unit_end - t.unit_begin) + "@" + std::to_string(t.match_end));
+    return out;
+  };
+  const std::vector<std::string> cases = {
+      "", "元", "1", "12.5万元", "1,234,567.89 元", "1234,567", "1,2345", "12,34", "1,234.", "1,234.5.6",
+      "99.97%", "3 个，5辆、7人次和8人", "2台(套) 3台（套）", "4,000,000亿元", "0.5 \t万元", "1.", ".5",
+      "合计274,608.00、12.00。", "1,234,", "123,456,78", "2022-03", "1\n元", "1\v元", "十2人"};
+  for (const auto& s : cases) {
+    INFO(s);
+    CHECK(by_hand(s) == by_re2(s));
+  }
+  // Random strings over digits, separators, spaces and unit characters.
+  const std::vector<std::string> alphabet = {"0", "1", "9", ",", ".", " ", "\t", "元", "万", "亿", "%", "个",
+                                             "辆", "人", "次", "批", "台", "(", "套", ")", "（", "）", "a", "、"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  int compared = 0;
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(next() % 24); k-- > 0;) s += alphabet[next() % alphabet.size()];
+    auto hand = by_hand(s);
+    INFO(s);
+    REQUIRE(hand == by_re2(s));
+    compared += static_cast<int>(hand.size());
+  }
+  CHECK(compared > 3000);  // the random strings did contain figures
 }
