@@ -9,9 +9,10 @@ namespace hezhang {
 namespace {
 
 bool is_placeholder(std::string_view t) {
-  static const char* kPlaceholders[] = {"-", "--", "---", "—", "——", "———", "/", "—/—",
-                                        "－", "－－", "…", "……", "*", "**", "x", "X", "×"};
-  for (const char* p : kPlaceholders)
+  static constexpr std::string_view kPlaceholders[] = {"-", "--", "---", "—", "——", "———",
+                                                       "/", "—/—", "－", "－－", "…", "……",
+                                                       "*", "**", "x", "X", "×"};
+  for (std::string_view p : kPlaceholders)
     if (t == p) return true;
   return false;
 }
@@ -39,7 +40,9 @@ bool strip_separators(std::string_view in, std::string& out) {
 
 ParsedNumber parse_cell_number(std::string_view raw) {
   ParsedNumber r;
-  std::string t = without_spaces(raw);
+  // Views into the cell (or its copy without spaces): a table has thousands.
+  std::string buffer;
+  std::string_view t = without_spaces(raw, buffer);
   if (t.empty()) return r;
   if (is_placeholder(t)) { r.kind = CellKind::Placeholder; return r; }
 
@@ -48,23 +51,27 @@ ParsedNumber parse_cell_number(std::string_view raw) {
   if ((starts_with(t, "(") && t.back() == ')')) {
     t = t.substr(1, t.size() - 2);
     negative = true;
-  } else if (starts_with(t, "（") && t.size() > 6 && t.compare(t.size() - 3, 3, "）") == 0) {
+  } else if (starts_with(t, "（") && t.size() > 6 && t.substr(t.size() - 3) == "）") {
     t = t.substr(3, t.size() - 6);
     negative = true;
   }
   bool percent = false;
   if (!t.empty() && t.back() == '%') {
     percent = true;
-    t.pop_back();
+    t.remove_suffix(1);
   }
   if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
     if (negative && t[0] == '-') { r.kind = CellKind::Text; return r; }
     negative = negative || t[0] == '-';
-    t.erase(0, 1);
+    t.remove_prefix(1);
   }
-  std::string digits;
-  if (t.empty() || !strip_separators(t, digits)) { r.kind = CellKind::Text; return r; }
-  auto value = Decimal::parse(digits);
+  if (t.empty()) { r.kind = CellKind::Text; return r; }
+  std::string digits;  // only a figure with separators is copied
+  if (t.find(',') != std::string_view::npos) {
+    if (!strip_separators(t, digits)) { r.kind = CellKind::Text; return r; }
+    t = digits;
+  }
+  auto value = Decimal::parse(t);
   if (!value) { r.kind = CellKind::Text; return r; }
   if (negative) value->units = -value->units;
   r.kind = percent ? CellKind::Percent : CellKind::Amount;

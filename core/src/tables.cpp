@@ -401,9 +401,9 @@ std::vector<Group> find_groups(const std::vector<Column>& columns) {
   return groups;
 }
 
-TableRow read_group_row(const Line& line, const std::vector<Column>& columns, const Group& g,
-                        std::size_t group_index, bool last_group) {
-  TableRow row;
+// Reads the row of group g of a line into `row`, a new row.
+void read_group_row(const Line& line, const std::vector<Column>& columns, const Group& g,
+                    std::size_t group_index, bool last_group, TableRow& row) {
   row.line = line.number;
   row.group = static_cast<int>(group_index);
   const std::size_t end =
@@ -450,7 +450,6 @@ TableRow read_group_row(const Line& line, const std::vector<Column>& columns, co
   if (!row.code.empty()) row.level = level_of_code(row.code);
   else if (is_total_name(row.name)) row.level = "total";
   else row.level = "line";
-  return row;
 }
 
 bool row_has_values(const TableRow& r) {
@@ -701,6 +700,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     // Rows in reading order: group by group (left to right), each in line
     // order. Each group's rows are kept apart while read, then joined.
     std::vector<std::vector<TableRow>> by_group(groups.size());
+    for (auto& rows : by_group) rows.reserve(data_rows.size());
     std::vector<TableRow> line_rows;
     for (const Line* l : data_rows) {
       if (!l->is_cell_line()) {
@@ -723,7 +723,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       }
       line_rows.clear();
       for (std::size_t g = 0; g < groups.size(); ++g)
-        line_rows.push_back(read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size()));
+        read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size(), line_rows.emplace_back());
       merge_orphan_total_values(line_rows, t.columns, groups);
       mark_uncertain_cells(line_rows, *row_line, t, groups);
       for (auto& r : line_rows) {
@@ -741,9 +741,14 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
         rows.push_back(std::move(r));
       }
     }
-    for (auto& rows : by_group) {
-      if (t.rows.empty()) t.rows = std::move(rows);
-      else t.rows.insert(t.rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    if (by_group.size() == 1) {
+      t.rows = std::move(by_group.front());
+    } else {
+      std::size_t total = 0;
+      for (const auto& rows : by_group) total += rows.size();
+      t.rows.reserve(total);
+      for (auto& rows : by_group)
+        t.rows.insert(t.rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     }
     // The usual number of decimals of the table's amounts (rounding model).
     {
