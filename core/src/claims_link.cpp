@@ -5,6 +5,7 @@
 // (the table rules report the disagreement); when no table holds the subject
 // it is "unlinked" with the reason. Never a guess.
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 #include "../rules/narrative.h"
@@ -23,8 +24,10 @@ struct Source {
 };
 
 struct LinkSpec {
-  const char* subject;  // key, or "class" for function classes
-  const char* scope;    // "all", "fiscal", "general_budget", "gov_fund", "*" (any)
+  // Views, not C strings: compared with each claim's subject and scope (a
+  // length check first rather than a strlen per comparison).
+  std::string_view subject;  // key, or "class" for function classes
+  std::string_view scope;    // "all", "fiscal", "general_budget", "gov_fund", "*" (any)
   bool budget_report;
   std::vector<Source> sources;
 };
@@ -100,36 +103,48 @@ const std::vector<LinkSpec>& link_specs() {
 
 
 // "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
-std::string bare_name(const std::string& name) {
-  std::string n = without_spaces(name);
-  static const char* kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
-  for (const char* l : kLeads)
-    if (starts_with(n, l)) return n.substr(std::string(l).size());
-  return n;
+// Compared in place: this runs for every row of every table a claim names.
+bool bare_name_is(const std::string& name, std::string_view wanted) {
+  std::string spaceless;
+  std::string_view n = name;
+  if (n.find_first_of(" \t") != std::string_view::npos) n = spaceless = without_spaces(name);
+  static const std::string_view kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+  for (std::string_view l : kLeads)
+    if (starts_with(n, l)) return n.substr(l.size()) == wanted;
+  return n == wanted;
 }
 
-// The rows a class subject names: "class:221" the 类 row, "class:221/住房改革
-// 支出/住房公积金" the 项 row under 221 with those names.
-bool row_matches_class(const TableRow& r, const std::string& subject) {
+// A class subject, "class:221" (the 类 row) or "class:221/住房改革支出/住房公
+// 积金" (the 项 row under 221 with those names), read once per look-up.
+struct ClassSubject {
+  std::string code;
+  const char* level = "类";  // 款 and 项 rows are matched by name too
+  std::string name;        // the 款 or 项 name, without a final 支出
+};
+
+std::string without_expense_suffix(std::string s) {
+  if (s.size() > 6 && s.compare(s.size() - 6, 6, "支出") == 0) s.resize(s.size() - 6);
+  return s;
+}
+
+ClassSubject class_subject(const std::string& subject) {
+  ClassSubject cs;
   std::string rest = subject.substr(6);
   std::size_t slash = rest.find('/');
-  std::string code = rest.substr(0, slash);
-  if (slash == std::string::npos) return r.level == "类" && r.code == code;
+  cs.code = rest.substr(0, slash);
+  if (slash == std::string::npos) return cs;
+  std::size_t names = 0, last = slash;
+  for (std::size_t p = slash; p != std::string::npos; p = rest.find('/', p + 1)) ++names, last = p;
+  cs.level = names == 1 ? "款" : "项";
+  cs.name = without_expense_suffix(rest.substr(last + 1));
+  return cs;
+}
+
+bool row_matches_class(const TableRow& r, const ClassSubject& cs) {
+  if (std::strcmp(cs.level, "类") == 0) return r.level == "类" && r.code == cs.code;
   // 款 and 项 by name, under the class.
-  std::vector<std::string> names;
-  for (std::size_t p = slash; p != std::string::npos;) {
-    std::size_t q = rest.find('/', p + 1);
-    names.push_back(rest.substr(p + 1, q == std::string::npos ? std::string::npos : q - p - 1));
-    p = q;
-  }
-  const char* level = names.size() == 1 ? "款" : "项";
-  if (r.level != level || r.code.compare(0, code.size(), code) != 0) return false;
-  std::string n = without_spaces(r.name), want = names.back();
-  auto strip = [](std::string s) {
-    if (s.size() > 6 && s.compare(s.size() - 6, 6, "支出") == 0) s = s.substr(0, s.size() - 6);
-    return s;
-  };
-  return strip(n) == strip(want);
+  if (r.level != cs.level || r.code.compare(0, cs.code.size(), cs.code) != 0) return false;
+  return without_expense_suffix(without_spaces(r.name)) == cs.name;
 }
 
 struct Candidate {
@@ -145,11 +160,12 @@ using TablesByTemplate = std::map<std::string, std::vector<const Table*>>;
 std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c, bool budget_report,
                                   bool any_scope, bool& spec_known) {
   const bool is_class = c.subject.compare(0, 6, "class:") == 0;
+  const ClassSubject cs = is_class ? class_subject(c.subject) : ClassSubject();
   std::vector<Candidate> found;
     for (const LinkSpec& spec : link_specs()) {
       if (spec.budget_report != budget_report) continue;
-      if (is_class ? std::string(spec.subject) != "class" : c.subject != spec.subject) continue;
-      if (!any_scope && std::string(spec.scope) != "*" && c.scope != spec.scope) continue;
+      if (spec.subject != (is_class ? std::string_view("class") : std::string_view(c.subject))) continue;
+      if (!any_scope && spec.scope != "*" && spec.scope != c.scope) continue;
       spec_known = true;
       for (const Source& src : spec.sources) {
         auto of_template = tables.find(src.template_id);
@@ -168,13 +184,13 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
           std::string wanted = src.row ? src.row : "";
           if (src.row && *src.row == '\0')
             for (const TableRow& r : t.rows)
-              if (bare_name(r.name) == "预算数" || bare_name(r.name) == "决算数")
+              if (bare_name_is(r.name, "预算数") || bare_name_is(r.name, "决算数"))
                 wanted = c.relation == "budget" || budget_report ? "预算数" : "决算数";
           for (const TableRow& r : t.rows) {
             if (r.group != group) continue;
-            bool match = src.row == nullptr ? row_matches_class(r, c.subject)
+            bool match = src.row == nullptr ? row_matches_class(r, cs)
                          : wanted.empty() ? true
-                                          : bare_name(r.name) == wanted;
+                                          : bare_name_is(r.name, wanted);
             if (!match) continue;
             auto f = figure_in_column(t, r, col);
             if (!f) {
