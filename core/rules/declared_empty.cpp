@@ -95,17 +95,25 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
     bool classes = starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.");
     if (kind.line_prefix || kind.expense_column) comparable = comparable || summary;
     if (!kind.expense_codes.empty()) comparable = comparable || basic;
+    std::string buffer;
     for (const TableRow& row : t.rows) {
-      std::string name = without_spaces(row.name);
-      if (starts_with(name, "其中")) name = name.substr(std::string("其中").size());
-      if (!name.empty() && (starts_with(name, "：") || starts_with(name, ":")))
-        name = name.substr(starts_with(name, ":") ? 1 : std::string("：").size());
+      // The name (after 其中:) is read only for a summary's income line.
+      auto income_name = [&row, &buffer] {
+        std::string_view name = without_spaces(row.name, buffer);
+        if (starts_with(name, "其中")) name.remove_prefix(std::string_view("其中").size());
+        if (!name.empty() && (starts_with(name, "：") || starts_with(name, ":")))
+          name.remove_prefix(starts_with(name, ":") ? 1 : std::string_view("：").size());
+        return name;
+      };
       bool income_line = summary && kind.line_prefix && row.group == 0 && row.code.empty() &&
-                         starts_with(name, kind.line_prefix);
+                         starts_with(income_name(), kind.line_prefix);
       bool class_row = classes && *kind.expense_class && row.code == kind.expense_class;
       bool item_row = basic && std::find_if(kind.expense_codes.begin(), kind.expense_codes.end(),
                                             [&](const char* c) { return row.code == c; }) !=
                                    kind.expense_codes.end();
+      // No cell of any other row is an amount of this kind.
+      if (!income_line && !class_row && !item_row && !(summary && kind.expense_column && row.group == 1))
+        continue;
       for (const Cell& c : row.cells) {
         if (c.kind != CellKind::Amount || !c.value || c.value->is_zero()) continue;
         const Column& col = t.columns[static_cast<std::size_t>(c.column)];

@@ -76,7 +76,11 @@ bool ends_with(std::string_view t, std::string_view suffix) {
 // table titles and sentences are not covers. Sets kind and year.
 bool is_cover_line(const Line& l, std::string* kind, int* year) {
   if (l.blank() || l.is_cell_line() || l.toc_entry) return false;
-  std::string t = without_spaces(l.text);
+  // Only a line with 算 can end with 决算/预算: it runs on every line after
+  // the first table, most of which are ruled out here, before any copy.
+  if (!contains(l.text, "算")) return false;
+  std::string buffer;
+  const std::string_view t = without_spaces(l.text, buffer);
   if (code_points(t) > 40 || contains(t, "表") || contains(t, "。") || contains(t, "，")) return false;
   std::string_view core = t;
   for (std::string_view tail : {"公开", "报告"})
