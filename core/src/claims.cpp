@@ -523,13 +523,17 @@ bool relation_words_only(std::string_view words) {
 }
 
 // The text after the last clause break (，、；：).
+// One backward scan (not a rfind per delimiter): the last break found ends
+// last, since an ASCII break cannot sit inside a 3-byte one.
 std::string_view last_clause(std::string_view label) {
-  std::size_t cut = 0;
-  for (const char* d : {"，", "、", "；", "：", ",", ";", ":"}) {
-    std::size_t p = label.rfind(d);
-    if (p != std::string_view::npos) cut = std::max(cut, p + std::string_view(d).size());
+  for (std::size_t i = label.size(); i-- > 0;) {
+    const char c = label[i];
+    if (c == ',' || c == ';' || c == ':') return label.substr(i + 1);
+    if (c != '\xEF' && c != '\xE3') continue;
+    std::string_view ch = label.substr(i, 3);
+    if (ch == "，" || ch == "、" || ch == "；" || ch == "：") return label.substr(i + 3);
   }
-  return label.substr(cut);
+  return label;
 }
 
 // Whether the clause before a figure says how the figure relates to the
