@@ -10,6 +10,7 @@
 // analyze refuses, so never expected) goes through nlohmann itself.
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <cstdint>
@@ -192,6 +193,18 @@ class Writer {
     return done();
   }
 
+  // What string() needs to know of a byte, by table: plain ASCII, a lead
+  // of 3 bytes whose continuations may be any of 80..BF (E1..EC, EE, EF:
+  // ideographs and full-width punctuation, most of the text), or anything
+  // else (escapes and the other UTF-8 leads, checked by utf8_length).
+  enum : unsigned char { kOther, kPlain, kLead3 };
+  static constexpr std::array<unsigned char, 256> kByteKind = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0x20; c < 0x80; ++c) t[c] = c == '"' || c == '\\' ? kOther : kPlain;
+    for (int c = 0xE1; c <= 0xEF; ++c) t[c] = c == 0xED ? kOther : kLead3;
+    return t;
+  }();
+
   // Copies runs of bytes that need no escape in one piece each.
   void string(std::string_view s) {
     const std::size_t start = out_.size() + used_;
@@ -200,21 +213,17 @@ class Writer {
     const std::size_t n = s.size();
     std::size_t run = 0, i = 0;
     while (i < n) {
+      const unsigned char kind = kByteKind[b[i]];
+      if (kind == kPlain) {
+        ++i;
+        continue;
+      }
+      if (kind == kLead3 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
       const unsigned c = b[i];
-      if (c < 0x80) {
-        if (c >= 0x20 && c != '"' && c != '\\') {
-          ++i;
-          continue;
-        }
-      } else {
-        // Ideographs and full-width punctuation (leads E1..EC, EE, EF with
-        // two continuation bytes) are most of the text: checked inline, the
-        // rest by utf8_length.
-        if (c - 0xE1 <= 0xEF - 0xE1 && c != 0xED && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
-            (b[i + 2] & 0xC0) == 0x80) {
-          i += 3;
-          continue;
-        }
+      if (c >= 0x80) {
         const std::size_t len = utf8_length(s, i);
         if (len == 0) {
           // Never expected (see the top of this file): nlohmann's own
@@ -318,6 +327,8 @@ void write_table(Writer& w, const Table& t) {
 }  // namespace
 
 std::string to_json(const Report& r) {
+  // Fields compared with string_views: no strlen per comparison.
+  using namespace std::string_view_literals;
   // The JSON is 4-5 times the input for reports (more for huge tables or
   // prose); one allocation up front in most cases.
   Writer w(6 * r.input.bytes + 4096);
@@ -365,9 +376,9 @@ std::string to_json(const Report& r) {
   // The parts a 决算 explanation must have (narrative.sections), as found.
   w.key("required_sections").begin_array();
   for (const CheckEntry& c : r.checks) {
-    if (c.rule != "narrative.sections") continue;
+    if (c.rule != "narrative.sections"sv) continue;
     std::size_t at = c.id.find('@');
-    const char* state = c.status == "passed" ? "present" : c.status == "failed" ? "missing" : "not_applicable";
+    const char* state = c.status == "passed"sv ? "present" : c.status == "failed"sv ? "missing" : "not_applicable";
     w.begin_object()
         .field("topic", at == std::string::npos ? std::string() : c.id.substr(at + 1))
         .field("state", state)
@@ -386,7 +397,7 @@ std::string to_json(const Report& r) {
         .field("scope", c.scope)
         .field("relation", c.relation);
     if (!c.qualifier.empty()) w.field("qualifier", c.qualifier);
-    if (c.relation == "change" || c.relation == "rate") w.field("direction", c.direction);
+    if (c.relation == "change"sv || c.relation == "rate"sv) w.field("direction", c.direction);
     w.field("value", c.value).field("unit", c.unit).field("group", c.group);
     if (c.parent >= 0) w.field("part_of", c.parent);
     if (c.cell) {
@@ -408,8 +419,8 @@ std::string to_json(const Report& r) {
   int errors = 0, warnings = 0, infos = 0;
   w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
-    if (f.severity == "error") ++errors;
-    else if (f.severity == "warning") ++warnings;
+    if (f.severity == "error"sv) ++errors;
+    else if (f.severity == "warning"sv) ++warnings;
     else ++infos;
     w.begin_object().field("rule", f.rule).field("severity", f.severity).field("materiality", f.materiality);
     w.key("lines").lines(f.first_line, f.last_line);
@@ -424,8 +435,9 @@ std::string to_json(const Report& r) {
   }
   w.end_array();
   // One count per ledger status, in this order; other statuses are not counted.
-  static const char* const kStatuses[] = {"passed", "failed", "rounding", "not_applicable",
-                                          "insufficient_data", "ambiguous"};
+  static constexpr std::string_view kStatuses[] = {"passed",         "failed",
+                                                   "rounding",       "not_applicable",
+                                                   "insufficient_data", "ambiguous"};
   int counts[6] = {};
   w.key("checks").begin_array();
   for (const CheckEntry& c : r.checks) {
