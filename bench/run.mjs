@@ -282,7 +282,11 @@ async function runPage() {
         // to the summary's data-errors (set when the results are shown) plus the
         // next frame, measured in the page; data-analysis-ms is the worker's own time.
         await page.fill('[data-testid="report-input"]', report);
+        // A person takes longer than this to paste and click; the worker warms
+        // up meanwhile (web/worker.js), which is what the first click measures.
+        await page.waitForTimeout(1000);
         const clicks = [];
+        let firstClick = null;
         for (let k = 0; k < 6; ++k) {
           const r = await page.evaluate(() => new Promise((resolve) => {
             const summary = document.querySelector('[data-testid="summary"]');
@@ -303,6 +307,7 @@ async function runPage() {
             button.click();
           }));
           if (k > 0) clicks.push(r);  // the first click also compiles the hot paths
+          else firstClick = r;
         }
         await context.close();
         return {
@@ -310,6 +315,7 @@ async function runPage() {
           cold_load_ms: median(loads), cold_loads_ms: loads,
           click_to_results_ms: median(clicks.map((c) => c.ms)),
           worker_analysis_ms: median(clicks.map((c) => c.analysis_ms)),
+          first_click_ms: firstClick.ms, first_click_analysis_ms: firstClick.analysis_ms,
           clicks,
           largest_seed: largest.name,
           transfer,
@@ -408,6 +414,8 @@ if (p?.cold_load_ms !== undefined) {
   rows.push(['page cold load to ready', `${fmt(p.cold_load_ms, 0)} ms`, '≤ 1000', check('cold load ms', p.cold_load_ms, 1000, '<=')]);
   rows.push([`page click to results (${p.largest_seed.slice(0, 3)})`, `${fmt(p.click_to_results_ms, 0)} ms (worker ${fmt(p.worker_analysis_ms, 0)})`,
     '≤ 100', check('click to results ms', p.click_to_results_ms, 100, '<=')]);
+  rows.push(['page first click after load', `${fmt(p.first_click_ms, 0)} ms (worker ${fmt(p.first_click_analysis_ms, 0)})`,
+    '≤ 100', check('first click ms', p.first_click_ms, 100, '<=')]);
   rows.push([`page transfer (${p.transfer.requests} requests)`, `${kb(p.transfer.body_bytes)} gzip`, '', '']);
 } else rows.push(['page', p?.error || p?.skipped || '–', '', '']);
 const b = results.batch;
