@@ -5,8 +5,6 @@
 // wrapped-name fragments allowed inside. The lines just before it give its
 // title, label (公开01表 / 表 1) and unit; the lines just after it
 // give notes, printed formulas and declarations that it is empty.
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <deque>
 #include <iterator>
@@ -18,6 +16,10 @@
 namespace hezhang {
 
 namespace {
+
+// Fields compared with string_views: no strlen per comparison, in loops over
+// every row and line.
+using namespace std::string_view_literals;
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -213,22 +215,80 @@ struct Context {
   bool label_is_public = false;  // "公开NN表" rather than "表 N"
 };
 
-const RE2& public_label_re() {
-  static const RE2 re(R"(公开\s*(\d{1,2})\s*表)");
-  return re;
+// ---- caption patterns -----------------------------------------------------
+// Each is what RE2's leftmost-first search finds for the pattern above it,
+// written out: they run on every caption and table line. `\s` is RE2's
+// [\t\n\f\r ]. Each returns the captured text, empty when there is no match.
+
+bool is_re2_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_re2_space(s[i])) ++i;
+  return i;
 }
-const RE2& plain_label_re() {
-  static const RE2 re(R"((?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$))");
-  return re;
+
+// (亿元|百万元|万元|千元|元) at s[i] (百万元 only when `millions`): no two
+// start alike, so at most one fits.
+std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
+  static constexpr std::string_view kUnits[] = {"亿元", "百万元", "万元", "千元", "元"};
+  for (std::string_view u : kUnits)
+    if ((millions || u != "百万元") && s.substr(i, u.size()) == u) return s.substr(i, u.size());
+  return {};
 }
-const RE2& plain_label_compact_re() {
-  static const RE2 re(R"((?:^|[(（])表(\d{1,2})(?:[)）]|$))");
-  return re;
+
+// After s[i]: \s*[:：]\s*, then the unit.
+std::string_view unit_after_colon(std::string_view s, std::size_t i, bool millions) {
+  i = skip_spaces(s, i);
+  if (s.substr(i, 1) == ":") i += 1;
+  else if (s.substr(i, 3) == "：") i += 3;
+  else return {};
+  return unit_at(s, skip_spaces(s, i), millions);
 }
-const RE2& unit_re() {
-  static const RE2 re(R"(单位\s*[:：]\s*(亿元|百万元|万元|千元|元))");
-  return re;
+
+// 单位\s*[:：]\s*(亿元|百万元|万元|千元|元)
+std::string_view caption_unit(std::string_view s) {
+  for (std::size_t i = s.find("单位"); i != std::string_view::npos; i = s.find("单位", i + 1))
+    if (auto u = unit_after_colon(s, i + 6, true); !u.empty()) return u;
+  return {};
 }
+
+// (?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]? — the tail decides nothing.
+std::string_view cell_unit(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::string_view u;
+    if (s.substr(i, 6) == "单位") u = unit_after_colon(s, i + 6, false);
+    else if (s[i] == '(') u = unit_at(s, skip_spaces(s, i + 1), false);
+    else if (s.substr(i, 3) == "（") u = unit_at(s, skip_spaces(s, i + 3), false);
+    if (!u.empty()) return u;
+  }
+  return {};
+}
+
+// 公开\s*(\d{1,2})\s*表
+std::string_view public_label(std::string_view s) {
+  for (std::size_t i = s.find("公开"); i != std::string_view::npos; i = s.find("公开", i + 1)) {
+    const std::size_t j = skip_spaces(s, i + 6), d = digit_run(s.substr(j));
+    if (d >= 1 && d <= 2 && s.substr(skip_spaces(s, j + d), 3) == "表") return s.substr(j, d);
+  }
+  return {};
+}
+
+// With spaces: (?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$)
+// without:     (?:^|[(（])表(\d{1,2})(?:[)）]|$)
+std::string_view plain_label(std::string_view s, bool spaces) {
+  for (std::size_t i = s.find("表"); i != std::string_view::npos; i = s.find("表", i + 1)) {
+    const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（") ||
+                      (spaces && is_re2_space(s[i - 1]));
+    if (!left) continue;
+    const std::size_t j = spaces ? skip_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
+    if (d < 1 || d > 2) continue;
+    const std::size_t k = j + d;
+    if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）" || (spaces && is_re2_space(s[k])))
+      return s.substr(j, d);
+  }
+  return {};
+}
+
 Context read_context(const std::vector<Line>& lines, std::size_t block_first, std::size_t floor,
                      std::vector<std::size_t>& used) {
   Context ctx;
@@ -262,9 +322,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     std::string buffer;
     const std::string_view t = without_spaces(l.text, buffer);
     joined += t;
-    std::string unit;
-    // The pattern starts with 单位: most captions need no search.
-    if (contains(t, "单位") && RE2::PartialMatch(t, unit_re(), &unit)) {
+    if (std::string_view unit = caption_unit(t); !unit.empty()) {
       ctx.unit = unit;
       ctx.unit_line = l.number;
     }
@@ -289,15 +347,13 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
       ctx.title_line = lines[i].number;
     }
   }
-  // Each label pattern needs 公开 or 表: most titles need no search.
-  std::string num;
-  if (contains(joined, "公开") && RE2::PartialMatch(joined, public_label_re(), &num)) {
+  std::string num(public_label(joined));
+  if (!num.empty()) {
     ctx.label_number = std::stoi(num);
     ctx.label_is_public = true;
     ctx.label = "公开" + std::string(num.size() == 1 ? "0" : "") + num + "表";
-  } else if (contains(ctx.title, "表") &&
-             (RE2::PartialMatch(ctx.title, plain_label_re(), &num) ||
-              RE2::PartialMatch(without_spaces(ctx.title), plain_label_compact_re(), &num))) {
+  } else if (!(num = plain_label(ctx.title, true)).empty() ||
+             !(num = plain_label(without_spaces(ctx.title), false)).empty()) {
     ctx.label_number = std::stoi(num);
     ctx.label = "表" + num;
   }
@@ -390,7 +446,7 @@ std::vector<Group> find_groups(const std::vector<Column>& columns) {
   std::vector<std::size_t> starts;
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const std::string& k = columns[c].key;
-    bool label = k == "code" || k == "name";
+    bool label = k == "code"sv || k == "name"sv;
     bool prev_label = c > 0 && is_label_key(columns[c - 1].key);
     if (label && (c == 0 || !prev_label)) starts.push_back(c);
   }
@@ -468,7 +524,7 @@ bool is_name_fragment(const TableRow& r) {
 bool is_sub_header(const TableRow& r) {
   if (!r.code.empty() || r.cells.empty()) return false;
   std::string buffer;
-  if (column_key(without_spaces(r.name, buffer)) != "name") return false;
+  if (column_key(without_spaces(r.name, buffer)) != "name"sv) return false;
   for (const auto& c : r.cells)
     if (c.kind != CellKind::Text || column_key(without_spaces(c.text, buffer)).empty()) return false;
   return true;
@@ -508,7 +564,7 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
                                const std::vector<Group>& groups) {
   for (std::size_t i = 0; i < line_rows.size(); ++i) {
     TableRow& total = line_rows[i];
-    if (total.level != "total" || row_has_values(total)) continue;
+    if (total.level != "total"sv || row_has_values(total)) continue;
     std::vector<Cell> orphans;
     std::size_t j = i + 1;
     for (; j < line_rows.size(); ++j) {
@@ -540,7 +596,7 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
 void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, const Table& t,
                           const std::vector<Group>& groups) {
   if (!(starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.")) ||
-      t.template_id == "final.table_index" || t.template_id == "budget.project_performance")
+      t.template_id == "final.table_index"sv || t.template_id == "budget.project_performance"sv)
     return;
   for (TableRow& r : line_rows) {
     const Group& g = groups[static_cast<std::size_t>(r.group)];
@@ -566,7 +622,7 @@ void infer_missing_codes(std::vector<Table>& tables) {
   for (const auto& kv : national_classes()) codes.emplace_back(kv.first, kv.second);
   for (const auto& t : tables)
     for (const auto& r : t.rows)
-      if (!r.code.empty() && (r.level == "类" || r.level == "款" || r.level == "项")) {
+      if (!r.code.empty() && (r.level == "类"sv || r.level == "款"sv || r.level == "项"sv)) {
         std::string buffer;
         std::string_view name = without_spaces(r.name, buffer);
         if (name.data() == buffer.data()) name = compacted.emplace_back(std::move(buffer));
@@ -579,7 +635,7 @@ void infer_missing_codes(std::vector<Table>& tables) {
     std::map<int, std::string_view> context;  // group -> last code seen
     for (auto& r : t.rows) {
       if (!r.code.empty()) { context[r.group] = r.code; continue; }
-      if (r.level != "line") continue;
+      if (r.level != "line"sv) continue;
       const std::string_view name = without_spaces(r.name, buffer);
       const auto first = std::lower_bound(codes.begin(), codes.end(), name,
                                           [](const NameCode& e, std::string_view n) { return e.first < n; });
@@ -716,7 +772,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       // Only performance-target rows are ever re-seated: no copy otherwise.
       Line seated;
       const Line* row_line = l;
-      if (t.template_id == "budget.project_performance") {
+      if (t.template_id == "budget.project_performance"sv) {
         seated = *l;
         seated.cells = realigned_indicator_cells(l->cells, t.columns);
         row_line = &seated;
@@ -785,10 +841,8 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
 
     // Evaluation tables state their unit inside a cell: "项目资金 (万元)".
     if (t.unit.empty()) {
-      static const RE2 inner(R"((?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]?)");
       for (std::size_t k = first; k <= last && t.unit.empty(); ++k) {
-        std::string unit;
-        if (RE2::PartialMatch(lines[k].text, inner, &unit)) {
+        if (std::string_view unit = cell_unit(lines[k].text); !unit.empty()) {
           t.unit = unit;
           t.unit_line = lines[k].number;
         }
