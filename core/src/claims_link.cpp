@@ -107,7 +107,8 @@ const std::vector<LinkSpec>& link_specs() {
 bool bare_name_is(const std::string& name, std::string_view wanted) {
   std::string spaceless;
   std::string_view n = name;
-  if (n.find_first_of(" \t") != std::string_view::npos) n = spaceless = without_spaces(name);
+  if (n.find(' ') != std::string_view::npos || n.find('\t') != std::string_view::npos)
+    n = spaceless = without_spaces(name);
   static const std::string_view kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
   for (std::string_view l : kLeads)
     if (starts_with(n, l)) return n.substr(l.size()) == wanted;
