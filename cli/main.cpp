@@ -28,19 +28,6 @@
 
 namespace {
 
-bool valid_utf8(const std::string& s) {
-  size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return false;
-    for (int k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
-}
-
 bool gb18030_to_utf8(const std::string& in, std::string* out) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
@@ -130,7 +117,7 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
   options.name = file == "-" ? "stdin" : file;
   options.input_bytes = bytes.size();
   std::string text;
-  if (valid_utf8(bytes)) {
+  if (hezhang::is_valid_utf8(bytes)) {
     options.encoding = "utf-8";
     text = std::move(bytes);
   } else if (gb18030_to_utf8(bytes, &text)) {

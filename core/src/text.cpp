@@ -10,6 +10,12 @@ namespace hezhang {
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
+    // Eight ASCII bytes at a time: most of a report's punctuation, digits and tabs.
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (!(word & 0x8080808080808080ULL)) { i += 8; continue; }
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     int len;
@@ -32,6 +38,8 @@ std::size_t find_invalid_utf8(std::string_view s) {
   }
   return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view bytes) { return find_invalid_utf8(bytes) == std::string_view::npos; }
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);

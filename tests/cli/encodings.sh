@@ -31,3 +31,14 @@ printf '' > "$tmp/empty.txt"
 [ "$status" -eq 2 ] || { echo "empty input: exit $status, expected 2"; exit 1; }
 grep -q 'input.empty' "$tmp/empty.out" || { echo "empty input: no input.empty message"; exit 1; }
 echo "empty input: exit 2 with input.empty"
+# Well-formed UTF-8 only, as the page's TextDecoder({fatal: true}) decides:
+# a UTF-16 surrogate encoded in UTF-8 (ED A0 80) is neither UTF-8 nor GB18030,
+# so the encoding is "unknown" and the invalid bytes are reported (exit 2),
+# never passed off as UTF-8.
+printf 'ok\n\xed\xa0\x80 surrogate\n' > "$tmp/surrogate.txt"
+status=0
+"$cli" check --format json "$tmp/surrogate.txt" > "$tmp/surrogate.json" || status=$?
+[ "$status" -eq 2 ] || { echo "surrogate: exit $status, expected 2"; exit 1; }
+grep -q '"encoding":"unknown"' "$tmp/surrogate.json" || { echo "surrogate: encoding not unknown"; exit 1; }
+grep -q 'input.invalid_utf8' "$tmp/surrogate.json" || { echo "surrogate: no input.invalid_utf8"; exit 1; }
+echo "UTF-8 surrogate: encoding unknown, exit 2 with input.invalid_utf8"

@@ -52,6 +52,10 @@ Report analyze(std::string_view utf8_text, const Options& options);
 std::string to_json(const Report& report);
 std::string analyze_to_json(std::string_view utf8_text, const Options& options);
 
+// Whether bytes are well-formed UTF-8 (no overlong forms, surrogates or
+// values past U+10FFFF): what analyze() accepts, for callers choosing a decoding.
+bool is_valid_utf8(std::string_view bytes);
+
 // A plain-text rendering for people (CLI), in "zh" or "en".
 std::string to_text(const Report& report, std::string_view lang);
 
