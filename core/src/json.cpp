@@ -224,23 +224,43 @@ class Writer {
     return t;
   }();
 
-  // Copies runs of bytes that need no escape in one piece each.
-  void string(std::string_view s) {
-    const std::size_t start = out_.size() + used_;
-    put('"');
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t run = 0, i = 0;
+  // Where, from i, the first byte that needs a look is (an escape, or UTF-8
+  // other than a 3-byte sequence with a kLead3 lead); n when none does.
+  static std::size_t plain_until(const unsigned char* b, std::size_t i, std::size_t n) {
     while (i < n) {
       const unsigned char kind = kByteKind[b[i]];
       if (kind == kPlain) {
         ++i;
-        continue;
-      }
-      if (kind == kLead3 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+      } else if (kind == kLead3 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
         i += 3;
-        continue;
+      } else {
+        break;
       }
+    }
+    return i;
+  }
+
+  // Most strings need nothing done to them: copied whole, quoted.
+  void string(std::string_view s) {
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size(), i = plain_until(b, 0, n);
+    if (i < n || n + 2 > kBlock) return string_from(s, i);
+    char* p = room(n + 2);
+    *p = '"';
+    copy(p + 1, s.data(), n);
+    p[n + 1] = '"';
+    used_ += n + 2;
+  }
+
+  // The rest, from s[i] (the first byte that needs a look): runs of bytes
+  // that need no escape are copied in one piece each.
+  void string_from(std::string_view s, std::size_t i) {
+    const std::size_t start = out_.size() + used_;
+    put('"');
+    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t run = 0;
+    for (; i < n; i = plain_until(b, i, n)) {
       const unsigned c = b[i];
       if (c >= 0x80) {
         const std::size_t len = utf8_length(s, i);
