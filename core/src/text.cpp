@@ -10,14 +10,15 @@ namespace hezhang {
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
-    // Eight ASCII bytes at a time: most of a report's punctuation, digits and tabs.
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (!(word & 0x8080808080808080ULL)) { i += 8; continue; }
-    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
+    // Most of a report: a 3-byte character whose lead (E1..EC, EE, EF) rules
+    // out overlong forms and surrogates, so only its continuations are checked.
+    if (c >= 0xE1 && c != 0xED && i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80 && c <= 0xEF) {
+      i += 3;
+      continue;
+    }
     int len;
     char32_t cp;
     if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
