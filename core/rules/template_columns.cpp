@@ -2,6 +2,8 @@
 // (本年支出合计 = 基本支出 + 项目支出 + …). A table that prints its own column
 // formulas (栏各行) is left to formula.printed.
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -112,25 +114,37 @@ void run_template_columns(RuleContext& ctx) {
     }
     for (const ColumnRelation& rel : relations()) {
       if (t.template_id != rel.template_prefix) continue;
-      for (const auto& row : t.rows) {
-        int tcol = -1;
-        for (const char* k : rel.total_keys) {
+      // The total and part columns of each column group, found once per
+      // table rather than once per row.
+      struct GroupColumns {
+        int total = -1;
+        std::vector<std::pair<int, std::string_view>> parts;  // (column, key)
+      };
+      std::map<int, GroupColumns> by_group;
+      auto columns_of = [&](int group) -> const GroupColumns& {
+        auto found = by_group.find(group);
+        if (found != by_group.end()) return found->second;
+        GroupColumns g;
+        for (std::string_view k : rel.total_keys) {
           for (const auto& c : t.columns)
-            if (c.group == row.group && c.key == k) { tcol = c.index; break; }
-          if (tcol >= 0) break;
+            if (c.group == group && c.key == k) { g.total = c.index; break; }
+          if (g.total >= 0) break;
         }
+        for (std::string_view k : rel.part_keys)
+          for (const auto& c : t.columns)
+            if (c.group == group && c.key == k && c.index != g.total) g.parts.push_back({c.index, k});
+        return by_group.emplace(group, std::move(g)).first->second;
+      };
+      for (const auto& row : t.rows) {
+        const GroupColumns& cols = columns_of(row.group);
+        const int tcol = cols.total;
         if (tcol < 0) continue;
         std::vector<Term> parts;
-        bool any = false;
-        std::vector<std::string> used;
-        for (const char* k : rel.part_keys) {
-          for (const auto& c : t.columns) {
-            if (c.group != row.group || c.key != k || c.index == tcol) continue;
-            auto f = figure_in_column(t, row, c.index);
-            any = any || f.has_value();
-            parts.push_back({f ? *f : zero_figure(t, row, c.index), 1});
-            used.push_back(k);
-          }
+        std::vector<std::string_view> used;
+        for (const auto& [index, key] : cols.parts) {
+          auto f = figure_in_column(t, row, index);
+          parts.push_back({f ? *f : zero_figure(t, row, index), 1});
+          used.push_back(key);
         }
         // basic and its own parts are never summed together.
         bool has_basic = std::find(used.begin(), used.end(), "basic") != used.end();
