@@ -126,9 +126,17 @@ void run_hierarchy_sum(RuleContext& ctx) {
     };
     std::vector<Failure> failures;
     std::map<std::pair<const TableRow*, int>, Decimal> failed_diff;  // parent row + column position
+    // Value columns of each column group, computed once per table (not per
+    // parent and child of every sum).
+    std::map<int, std::vector<int>> group_columns;
+    auto columns_of = [&](int group) -> const std::vector<int>& {
+      auto it = group_columns.find(group);
+      if (it == group_columns.end()) it = group_columns.emplace(group, value_columns(t, group)).first;
+      return it->second;
+    };
     for (std::size_t k = 0; k < sums.size(); ++k) {
       const SumCheck& s = sums[k];
-      std::vector<int> pcols = value_columns(t, s.parent->group);
+      const std::vector<int>& pcols = columns_of(s.parent->group);
       std::vector<int> lines{s.parent->line};
       for (auto* c : s.children) lines.push_back(c->line);
       std::string status = "passed";
@@ -145,8 +153,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       }
       bool ambiguous = twice;
       // Once per row, not per column: a row of 100 000 columns stays linear.
-      std::vector<std::vector<int>> child_cols;
-      for (auto* c : s.children) child_cols.push_back(value_columns(t, c->group));
+      std::vector<const std::vector<int>*> child_cols;
+      for (auto* c : s.children) child_cols.push_back(&columns_of(c->group));
       bool parent_row_filled = false;
       for (int pc : pcols) parent_row_filled = parent_row_filled || any_value(t, *s.parent, pc);
       for (std::size_t pos = 0; pos < pcols.size(); ++pos) {
@@ -157,7 +165,7 @@ void run_hierarchy_sum(RuleContext& ctx) {
         bool child_values = false;
         for (std::size_t ci = 0; ci < s.children.size(); ++ci) {
           const TableRow* c = s.children[ci];
-          const std::vector<int>& ccols = child_cols[ci];
+          const std::vector<int>& ccols = *child_cols[ci];
           if (pos >= ccols.size()) continue;
           auto f = figure_in_column(t, *c, ccols[pos]);
           if (f) child_values = true;
