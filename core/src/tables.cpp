@@ -254,11 +254,15 @@ std::string_view caption_unit(std::string_view s) {
 
 // (?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]? — the tail decides nothing.
 std::string_view cell_unit(std::string_view s) {
+  // Its first byte tells whether a start can sit at i: most bytes, no call.
+  auto at = [s](std::size_t i, std::string_view start) {
+    return s[i] == start[0] && s.substr(i, start.size()) == start;
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     std::string_view u;
-    if (s.substr(i, 6) == "单位") u = unit_after_colon(s, i + 6, false);
+    if (at(i, "单位")) u = unit_after_colon(s, i + 6, false);
     else if (s[i] == '(') u = unit_at(s, skip_spaces(s, i + 1), false);
-    else if (s.substr(i, 3) == "（") u = unit_at(s, skip_spaces(s, i + 3), false);
+    else if (at(i, "（")) u = unit_at(s, skip_spaces(s, i + 3), false);
     if (!u.empty()) return u;
   }
   return {};
@@ -364,7 +368,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
 
 struct HeaderModel {
   std::vector<std::vector<std::string>> pieces;  // per column, top to bottom
-  std::vector<std::string> keys;                 // column_key of the pieces
+  std::vector<std::string> keys;                 // column_keys of the pieces
   std::vector<std::string> numbers;              // 栏次 per column
 };
 
@@ -404,7 +408,7 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
     parent_span = next;
     first_text_row = false;
   }
-  for (const auto& pieces : h.pieces) h.keys.push_back(column_key(pieces));
+  h.keys = column_keys(h.pieces);
   if (numbering) {
     // Numbers name the value columns. When the printed positions do not sit
     // on value columns (PDF conversion shifted them), assign them in order.

@@ -48,12 +48,18 @@ const TemplateInfo* find_template(std::string_view id) {
 
 namespace {
 
-// Which byte values (mod 64) occur in a text. A text can only contain (or
-// equal) another when it has all of that one's byte values, so one AND rules
-// out most of a keyword list before any search.
-std::uint64_t byte_mask(std::string_view s) {
+// Which pairs of adjacent bytes occur in a text, hashed to 64 bits. A text
+// can only contain (or equal) another when it has all of that one's pairs,
+// so one AND rules out most of a keyword list before any search. Pairs, not
+// single bytes: the bytes of a long caption cover most of 64 values, its
+// pairs far fewer, and every keyword has at least two characters.
+std::uint64_t pair_mask(std::string_view s) {
   std::uint64_t m = 0;
-  for (unsigned char c : s) m |= std::uint64_t{1} << (c & 63);
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const auto pair = static_cast<std::uint32_t>(static_cast<unsigned char>(s[i - 1]) << 8 |
+                                                 static_cast<unsigned char>(s[i]));
+    m |= std::uint64_t{1} << ((pair * 0x9E3779B1u) >> 26);
+  }
   return m;
 }
 
@@ -63,14 +69,14 @@ bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (n
 const TemplateInfo* match_title(std::string_view t) {
   static const std::vector<std::uint64_t> kKeywordMasks = [] {
     std::vector<std::uint64_t> m;
-    for (const auto& info : templates()) m.push_back(byte_mask(info.keyword));
+    for (const auto& info : templates()) m.push_back(pair_mask(info.keyword));
     return m;
   }();
   auto budget = [t] {
     return contains(t, "预算表") || contains(t, "预算总表") || contains(t, "经费表") ||
            contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
   };
-  const std::uint64_t mask = byte_mask(t);
+  const std::uint64_t mask = pair_mask(t);
   for (std::size_t i = 0; i < templates().size(); ++i) {
     const TemplateInfo& info = templates()[i];
     if (!may_contain(mask, kKeywordMasks[i]) || !contains(t, info.keyword)) continue;
@@ -122,126 +128,147 @@ bool is_label_key(std::string_view key) {
 
 namespace {
 
-// The key of a column from its header pieces (the first `n` of `pieces`,
-// top to bottom, no spaces), and where in them it was found (n when nowhere).
-// A template: the pieces of a column are strings, a row's name a view.
-template <typename Piece>
-std::string_view base_column_key(const Piece* pieces, std::size_t n, std::size_t* found_at_out) {
-  struct Rule {
-    std::string_view text;
-    std::string_view key;
-    bool exact;
-  };
-  // Matched against each header piece from the bottom up; the first rule that
-  // fits a piece gives the key.
-  static constexpr Rule kRules[] = {
-      {"行次", "row_no", true},
-      {"栏次", "label", true},
-      {"序号", "seq", true},
-      {"科目编码", "code", false},
-      {"编码", "code", false},
-      {"科目名称", "name", false},
-      {"单位名称", "name", false},
-      {"项目名称", "name", false},
-      {"名称", "name", true},
-      {"内容", "name", true},
-      {"项目", "name", true},
-      {"是否空表", "is_empty", false},
-      {"为空的理由", "empty_reason", false},
-      {"本年收入合计", "income_total", false},
-      {"财政拨款收入", "fiscal_income", false},
-      {"上级补助收入", "superior_subsidy_income", false},
-      {"其中:教育收费", "education_fees", false},
-      {"教育收费", "education_fees", false},
-      {"事业单位经营收入", "operating_income", false},
-      {"事业收入", "business_income", false},
-      {"经营收入", "operating_income", false},
-      {"附属单位上缴收入", "affiliated_income", false},
-      {"其他收入", "other_income", false},
-      {"本年支出合计", "expense_total", false},
-      {"其中:基本支出", "basic", false},
-      {"基本支出", "basic", false},
-      {"项目支出", "project", false},
-      {"上缴上级支出", "remit_superior", false},
-      {"事业单位经营支出", "operating_expense", false},
-      {"经营支出", "operating_expense", false},
-      {"对附属单位补助支出", "affiliated_subsidy", false},
-      {"人员经费", "personnel", false},
-      {"人员支出", "personnel", false},
-      {"日常公用经费", "public_expense", false},
-      {"公用经费", "public_expense", false},
-      {"年初结转和结余", "opening_balance", false},
-      {"年末结转和结余", "closing_balance", false},
-      {"本年收入", "income", true},
-      {"本年支出", "expense", true},
-      {"一般公共预算财政拨款", "general_budget", false},
-      {"一般公共预算", "general_budget", true},
-      {"政府性基金预算财政拨款", "gov_fund", false},
-      {"政府性基金", "gov_fund", true},
-      {"国有资本经营预算财政拨款", "state_capital", false},
-      {"专户资金", "special_account", false},
-      {"其他资金", "other_funds", false},
-      {"因公出国", "abroad", false},
-      {"公务用车购置费", "vehicle_purchase", false},
-      {"公务用车运行", "vehicle_operation", false},
-      {"公务用车购置及运行", "vehicle", false},
-      {"公务接待费", "reception", false},
-      {"三公”经费合计", "total", false},
-      {"会议费", "meeting", false},
-      {"培训费", "training", false},
-      {"总体绩效目标", "goal", false},
-      {"一级指标", "indicator_1", false},
-      {"二级指标", "indicator_2", false},
-      {"三级指标", "indicator_3", false},
-      {"计算符号", "operator", false},
-      {"指标值", "target_value", false},
-      {"计量单位", "measure_unit", false},
-      {"指标权重", "weight", false},
-      {"权重", "weight", false},
-      {"决算数", "amount", true},
-      {"预算数", "amount", true},
-      {"金额", "amount", true},
-      {"统计数", "amount", true},
-      {"采购金额", "amount", true},
-      {"资金安排", "amount", true},
-      {"合计", "total", true},
-      {"总计", "total", true},
-      {"小计", "total", true},
-  };
+struct Rule {
+  std::string_view text;
+  std::string_view key;
+  bool exact;
+};
+// Matched against each header piece from the bottom up; the first rule that
+// fits a piece gives the key.
+constexpr Rule kRules[] = {
+    {"行次", "row_no", true},
+    {"栏次", "label", true},
+    {"序号", "seq", true},
+    {"科目编码", "code", false},
+    {"编码", "code", false},
+    {"科目名称", "name", false},
+    {"单位名称", "name", false},
+    {"项目名称", "name", false},
+    {"名称", "name", true},
+    {"内容", "name", true},
+    {"项目", "name", true},
+    {"是否空表", "is_empty", false},
+    {"为空的理由", "empty_reason", false},
+    {"本年收入合计", "income_total", false},
+    {"财政拨款收入", "fiscal_income", false},
+    {"上级补助收入", "superior_subsidy_income", false},
+    {"其中:教育收费", "education_fees", false},
+    {"教育收费", "education_fees", false},
+    {"事业单位经营收入", "operating_income", false},
+    {"事业收入", "business_income", false},
+    {"经营收入", "operating_income", false},
+    {"附属单位上缴收入", "affiliated_income", false},
+    {"其他收入", "other_income", false},
+    {"本年支出合计", "expense_total", false},
+    {"其中:基本支出", "basic", false},
+    {"基本支出", "basic", false},
+    {"项目支出", "project", false},
+    {"上缴上级支出", "remit_superior", false},
+    {"事业单位经营支出", "operating_expense", false},
+    {"经营支出", "operating_expense", false},
+    {"对附属单位补助支出", "affiliated_subsidy", false},
+    {"人员经费", "personnel", false},
+    {"人员支出", "personnel", false},
+    {"日常公用经费", "public_expense", false},
+    {"公用经费", "public_expense", false},
+    {"年初结转和结余", "opening_balance", false},
+    {"年末结转和结余", "closing_balance", false},
+    {"本年收入", "income", true},
+    {"本年支出", "expense", true},
+    {"一般公共预算财政拨款", "general_budget", false},
+    {"一般公共预算", "general_budget", true},
+    {"政府性基金预算财政拨款", "gov_fund", false},
+    {"政府性基金", "gov_fund", true},
+    {"国有资本经营预算财政拨款", "state_capital", false},
+    {"专户资金", "special_account", false},
+    {"其他资金", "other_funds", false},
+    {"因公出国", "abroad", false},
+    {"公务用车购置费", "vehicle_purchase", false},
+    {"公务用车运行", "vehicle_operation", false},
+    {"公务用车购置及运行", "vehicle", false},
+    {"公务接待费", "reception", false},
+    {"三公”经费合计", "total", false},
+    {"会议费", "meeting", false},
+    {"培训费", "training", false},
+    {"总体绩效目标", "goal", false},
+    {"一级指标", "indicator_1", false},
+    {"二级指标", "indicator_2", false},
+    {"三级指标", "indicator_3", false},
+    {"计算符号", "operator", false},
+    {"指标值", "target_value", false},
+    {"计量单位", "measure_unit", false},
+    {"指标权重", "weight", false},
+    {"权重", "weight", false},
+    {"决算数", "amount", true},
+    {"预算数", "amount", true},
+    {"金额", "amount", true},
+    {"统计数", "amount", true},
+    {"采购金额", "amount", true},
+    {"资金安排", "amount", true},
+    {"合计", "total", true},
+    {"总计", "total", true},
+    {"小计", "total", true},
+};
+
+// The key of the first rule that fits one header piece (no spaces), or "".
+std::string_view piece_key(std::string_view piece) {
   static const auto kMasks = [] {
     std::array<std::uint64_t, std::size(kRules)> m{};
-    for (std::size_t r = 0; r < m.size(); ++r) m[r] = byte_mask(kRules[r].text);
+    for (std::size_t r = 0; r < m.size(); ++r) m[r] = pair_mask(kRules[r].text);
     return m;
   }();
-  static const std::uint64_t kColonMask = byte_mask("：");
+  static const std::uint64_t kColonMask = pair_mask("：");
+  std::uint64_t mask = pair_mask(piece);
+  std::string colons;  // a piece with "：", which normalization keeps, as ":"
+  if (may_contain(mask, kColonMask) && piece.find("：") != std::string_view::npos) {
+    colons = piece;
+    for (std::size_t k; (k = colons.find("：")) != std::string::npos;) colons.replace(k, 3, ":");
+    piece = colons;
+    mask = pair_mask(piece);
+  }
+  for (std::size_t r = 0; r < std::size(kRules); ++r) {
+    if (!may_contain(mask, kMasks[r])) continue;
+    const Rule& rule = kRules[r];
+    if (rule.exact ? piece == rule.text : piece.find(rule.text) != std::string_view::npos) return rule.key;
+  }
+  return {};
+}
+
+// piece_key, each distinct piece looked up once: a header cell spanning many
+// columns is the top piece of every one of them, and in some evaluation
+// tables it is a paragraph of over a thousand bytes.
+class PieceKeys {
+ public:
+  std::string_view operator()(std::string_view piece) {
+    for (const auto& seen : seen_)
+      if (seen.first == piece) return seen.second;
+    const std::string_view key = piece_key(piece);
+    seen_.emplace_back(piece, key);
+    return key;
+  }
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> seen_;  // views of the caller's pieces
+};
+
+// The key of a column from its header pieces (the first `n` of `pieces`,
+// top to bottom, no spaces), and where in them it was found (n when nowhere).
+// Templates: the pieces of a column are strings, a row's name a view; the
+// pieces are looked up by piece_key or a PieceKeys.
+template <typename Piece, typename KeyOf>
+std::string_view base_column_key(const Piece* pieces, std::size_t n, std::size_t* found_at_out, KeyOf& key_of) {
   std::string_view key;
   std::size_t found_at = n;
-  std::string colons;  // a piece with "：", which normalization keeps, as ":"
   for (std::size_t p = n; p-- > 0 && key.empty();) {
-    std::string_view piece = pieces[p];
-    std::uint64_t mask = byte_mask(piece);
-    if (may_contain(mask, kColonMask) && piece.find("：") != std::string_view::npos) {
-      colons = piece;
-      for (std::size_t k; (k = colons.find("：")) != std::string::npos;) colons.replace(k, 3, ":");
-      piece = colons;
-      mask = byte_mask(piece);
-    }
-    for (std::size_t r = 0; r < std::size(kRules); ++r) {
-      if (!may_contain(mask, kMasks[r])) continue;
-      const Rule& rule = kRules[r];
-      if (rule.exact ? piece == rule.text : piece.find(rule.text) != std::string_view::npos) {
-        key = rule.key;
-        found_at = p;
-        break;
-      }
-    }
+    key = key_of(std::string_view(pieces[p]));
+    if (!key.empty()) found_at = p;
   }
   *found_at_out = found_at;
   if (key.empty()) return key;
   // A 合计/小计 under a parent takes the parent's meaning ("本年支出/小计").
   if (key == "total" && found_at > 0) {
     std::size_t ignored;
-    std::string_view parent = base_column_key(pieces, found_at, &ignored);
+    std::string_view parent = base_column_key(pieces, found_at, &ignored, key_of);
     if (parent == "expense" || parent == "income" || parent == "basic" ||
         parent == "business_income" || parent == "vehicle")
       key = parent;
@@ -249,10 +276,10 @@ std::string_view base_column_key(const Piece* pieces, std::size_t n, std::size_t
   return key;
 }
 
-template <typename Piece>
-std::string key_of_pieces(const Piece* pieces, std::size_t n) {
+template <typename Piece, typename KeyOf>
+std::string key_of_pieces(const Piece* pieces, std::size_t n, KeyOf& key_of) {
   std::size_t found_at = 0;
-  std::string_view key = base_column_key(pieces, n, &found_at);
+  std::string_view key = base_column_key(pieces, n, &found_at, key_of);
   // 三公 tables put 预算数 and 决算数 side by side: keep them apart.
   for (std::size_t p = 0; p < found_at && p < n; ++p) {
     if (std::string_view(pieces[p]) == "预算数" && key != "amount") return "budget." + std::string(key);
@@ -263,11 +290,18 @@ std::string key_of_pieces(const Piece* pieces, std::size_t n) {
 
 }  // namespace
 
-std::string column_key(const std::vector<std::string>& pieces) {
-  return key_of_pieces(pieces.data(), pieces.size());
+std::vector<std::string> column_keys(const std::vector<std::vector<std::string>>& columns) {
+  PieceKeys key_of;
+  std::vector<std::string> keys;
+  keys.reserve(columns.size());
+  for (const auto& pieces : columns) keys.push_back(key_of_pieces(pieces.data(), pieces.size(), key_of));
+  return keys;
 }
 
-std::string column_key(std::string_view piece) { return key_of_pieces(&piece, 1); }
+std::string column_key(std::string_view piece) {
+  auto key_of = piece_key;
+  return key_of_pieces(&piece, 1, key_of);
+}
 
 const std::vector<std::pair<const char*, const char*>>& national_classes() {
   static const std::vector<std::pair<const char*, const char*>> kClasses = {

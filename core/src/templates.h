@@ -29,8 +29,8 @@ int template_title_score(std::string_view title_without_spaces);
 std::string recognise_template(const std::string& title, int label_number, bool label_is_public,
                                const std::vector<Column>& columns);
 
-// Meaning of a column from its header pieces (top to bottom, no spaces).
-std::string column_key(const std::vector<std::string>& pieces);
+// Meaning of each column from its header pieces (top to bottom, no spaces).
+std::vector<std::string> column_keys(const std::vector<std::vector<std::string>>& columns);
 // The same for a header of one piece (a header word repeated in a row).
 std::string column_key(std::string_view piece);
 
