@@ -69,6 +69,9 @@ bool parse_terms(std::string_view expr, std::vector<FormulaTerm>& terms) {
 
 std::vector<Formula> parse_formulas(std::string_view text, int line) {
   std::vector<Formula> out;
+  // Every formula has its '=': the other lines (it is asked of every line
+  // after a table, and of short lines inside one) need no search.
+  if (text.find('=') == std::string_view::npos) return out;
   re2::StringPiece input(text.data(), text.size());
   std::string whole, target, axis, each1, expr, axis2, each2;
   const RE2& re = formula_pattern();

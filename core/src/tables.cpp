@@ -194,12 +194,16 @@ bool declares_empty(std::string_view text) {
   return false;
 }
 
-bool is_note_line(const Line& l) {
+// A note under a table: 注/说明/备注/本表…, a declaration that it is empty,
+// or printed formulas: `formulas` when the caller has read them (once: RE2
+// with seven captures), else read here.
+bool is_note_line(const Line& l, const std::vector<Formula>* formulas = nullptr) {
   if (l.blank() || l.is_cell_line()) return false;
   std::string buffer;
   const std::string_view t = without_spaces(l.text, buffer);
   return starts_with(t, "注") || starts_with(t, "说明") || starts_with(t, "备注") ||
-         starts_with(t, "本表") || declares_empty(t) || !parse_formulas(l.text, l.number).empty();
+         starts_with(t, "本表") || declares_empty(t) ||
+         (formulas ? !formulas->empty() : !parse_formulas(l.text, l.number).empty());
 }
 
 // A wrapped piece of a name left alone on its own line ("出").
@@ -828,11 +832,11 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     for (; k < lines.size() && note_lines < 12; ++k) {
       const Line& l = lines[k];
       if (l.blank()) continue;
-      if (!is_note_line(l)) break;
+      const std::vector<Formula> fs = parse_formulas(l.text, l.number);
+      if (!is_note_line(l, &fs)) break;
       ++note_lines;
       in_table[k] = true;
       t.last_line = l.number;
-      auto fs = parse_formulas(l.text, l.number);
       t.formulas.insert(t.formulas.end(), fs.begin(), fs.end());
       if (!t.declared_empty && declares_empty(l.text)) {
         t.declared_empty = true;
