@@ -115,6 +115,17 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines,
 // Parses the formulas printed in one note line ("27 行 = (1+2+…+8) 行；...").
 std::vector<Formula> parse_formulas(std::string_view text, int line);
 
+// One printed formula: what RE2 finds (leftmost-first) of kFormulaPattern
+// at or after `from`, with its seven groups, written out by hand: it is
+// asked of every note line. Views of `text`; an absent 各行 is empty.
+// tests/cpp/formulas_test.cpp compares it with RE2.
+struct FormulaMatch {
+  std::size_t begin = 0, end = 0;  // the whole match
+  std::string_view target, axis, each1, expr, axis2, each2;
+};
+bool next_formula(std::string_view text, std::size_t from, FormulaMatch& out);
+extern const char* const kFormulaPattern;  // for RE2, in the test
+
 // ---- document.cpp --------------------------------------------------------
 
 DocumentInfo detect_document(const std::vector<Line>& lines,

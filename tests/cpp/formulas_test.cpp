@@ -1,6 +1,8 @@
 // Formulas printed under tables (core/src/formulas.cpp).
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -136,4 +138,62 @@ TEST_CASE("a reference to a missing row is still parsed", "[unit][formulas]") {
   auto fs = parse_formulas("5 行 = (1+999) 行", 3);
   REQUIRE(fs.size() == 1);
   CHECK(signed_terms(fs[0]) == std::vector<int>{1, 999});
+}
+
+// next_formula is the RE2 pattern written out: every match's span and groups
+// must be RE2's, on hand-made edge cases (spaces that backtracking gives to
+// the lazy expression, runs of more than four digits, 各行, a missing '=')
+// and on random strings built around the shape of a formula.
+TEST_CASE("next_formula reads what the RE2 formula pattern reads", "[unit][formulas]") {
+  const RE2 pattern(hezhang::kFormulaPattern);
+  REQUIRE(pattern.ok());
+  auto by_re2 = [&](const std::string& s) {
+    std::vector<std::string> out;
+    re2::StringPiece in(s), whole, g[6];
+    while (RE2::FindAndConsume(&in, pattern, &whole, &g[0], &g[1], &g[2], &g[3], &g[4], &g[5])) {
+      std::string r = std::to_string(whole.data() - s.data()) + "-" + std::to_string(whole.size());
+      for (const auto& x : g) r += "|" + std::string(x);
+      out.push_back(r);
+    }
+    return out;
+  };
+  auto by_hand = [](const std::string& s) {
+    std::vector<std::string> out;
+    hezhang::FormulaMatch m;
+    for (std::size_t from = 0; hezhang::next_formula(s, from, m); from = m.end) {
+      std::string r = std::to_string(m.begin) + "-" + std::to_string(m.end - m.begin);
+      for (auto x : {m.target, m.axis, m.each1, m.expr, m.axis2, m.each2}) r += "|" + std::string(x);
+      out.push_back(r);
+    }
+    return out;
+  };
+  const std::vector<std::string> cases = {
+      "", "27 行 = (1+2+3+4+5+6+7+8) 行", "57行=(31+32+...+56)行", "6 栏各行 = (1+2-3) 栏各行",
+      "1 栏=(2+3+6)栏；2栏=(4+5)栏", "12345行=(1)行", "1行= 行", "1行=( 行", "1行=(行", "1行=行",
+      "1行 = 2 3 ) 行 各行", "1行=12345)栏", "1 各行=2行", "1行各=2行", "1行=(1…3)行各", "x9行=\f(\t2 )\r行"};
+  for (const auto& s : cases) {
+    INFO(s);
+    CHECK(by_hand(s) == by_re2(s));
+  }
+  const std::vector<std::vector<std::string>> shape = {
+      {"1", "12", "12345"}, {"", " ", "\t"}, {"行", "栏", "各"}, {"", " 各行", "各行 "}, {"", " ", "\f"},
+      {"=", "=", "x"},     {"", " ", "  "},  {"(", "", "( "},   {"1+2", "3…5", " "},  {"-4", "+.", " 6 "},
+      {"", " ", "\n"},     {")", "", ") "},  {"行", "栏", "x"},   {"", " ", "  "},    {"各行", "", "各"}};
+  const std::vector<std::string> noise = {"1", "12345", " ", "行", "栏", "各行", "=", "(", ")", "+", "…", "；"};
+  std::uint32_t seed = 2024;
+  auto next = [&] { seed = seed * 1103515245u + 12345u; return (seed >> 16) & 0x7FFF; };
+  int matched = 0;
+  for (int n = 0; n < 4000; ++n) {
+    std::string s;
+    for (int k = 0; k < 2; ++k)
+      for (const auto& options : shape) {
+        if (next() % 5 == 0) s += noise[next() % noise.size()];
+        s += options[next() % options.size()];
+      }
+    auto hand = by_hand(s);
+    INFO(s);
+    REQUIRE(hand == by_re2(s));
+    matched += static_cast<int>(hand.size());
+  }
+  CHECK(matched > 300);  // the random strings did contain formulas (531 of 4 000)
 }
