@@ -726,7 +726,8 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       if (lines[u].number >= t.first_line) in_table[u] = true;
 
     // ---- header rows, then data rows
-    std::vector<const Line*> header_rows, data_rows, block_lines;
+    std::vector<const Line*> header_rows, data_rows;
+    data_rows.reserve(last - first + 1);
     std::size_t ncols = 0;
     bool in_data = false;
     std::size_t cells_total = 0;
@@ -747,12 +748,13 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       continue;
     }
     HeaderModel header = read_header(header_rows, ncols);
+    t.columns.reserve(ncols);
     for (std::size_t c = 0; c < ncols; ++c) {
       Column col;
       col.index = static_cast<int>(c);
       col.header = join_pieces(header.pieces[c]);
       col.key = std::move(header.keys[c]);
-      col.number = header.numbers[c];
+      col.number = std::move(header.numbers[c]);
       t.columns.push_back(std::move(col));
     }
     t.template_id = recognise_template(t.title, ctx.label_number, ctx.label_is_public, t.columns);
