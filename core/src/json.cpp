@@ -10,6 +10,7 @@
 // analyze refuses, so never expected) goes through nlohmann itself.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -369,8 +370,10 @@ std::string to_json(const Report& r) {
   // Fields compared with string_views: no strlen per comparison.
   using namespace std::string_view_literals;
   // The JSON is 4-5 times the input for reports (more for huge tables or
-  // prose); one allocation up front in most cases.
-  Writer w(6 * r.input.bytes + 4096);
+  // prose): one allocation up front for a report, but never more than 8 MB
+  // reserved ahead (a 20 MB paste must not claim 120 MB of a phone's memory
+  // before it is needed; past that the string grows as it fills).
+  Writer w(std::min<std::size_t>(6 * r.input.bytes + 4096, std::size_t{8} << 20));
   w.begin_object().field("schema", "hezhang.report/1");
   w.key("input")
       .begin_object()
