@@ -128,7 +128,9 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
     text = std::move(bytes);
   }
   hezhang::Report report = hezhang::analyze(text, options);
-  result.out = format == "json" ? hezhang::to_json(report) + "\n" : hezhang::to_text(report, lang);
+  // The newline appended in place, not by a copy of the whole JSON.
+  result.out = format == "json" ? hezhang::to_json(report) : hezhang::to_text(report, lang);
+  if (format == "json") result.out += '\n';
   bool input_error = false;
   for (const auto& m : report.messages) input_error |= m.severity == "error";
   bool material = false;
