@@ -195,21 +195,20 @@ bool declares_empty(std::string_view text) {
 }
 
 // A note under a table: 注/说明/备注/本表…, a declaration that it is empty,
-// or printed formulas: `formulas` when the caller has read them (once: RE2
-// with seven captures), else read here.
-bool is_note_line(const Line& l, const std::vector<Formula>* formulas = nullptr) {
+// or a line of printed formulas (`has_formulas`: the caller reads them).
+bool is_note_line(const Line& l, bool has_formulas) {
   if (l.blank() || l.is_cell_line()) return false;
   std::string buffer;
   const std::string_view t = without_spaces(l.text, buffer);
   return starts_with(t, "注") || starts_with(t, "说明") || starts_with(t, "备注") ||
-         starts_with(t, "本表") || declares_empty(t) ||
-         (formulas ? !formulas->empty() : !parse_formulas(l.text, l.number).empty());
+         starts_with(t, "本表") || declares_empty(t) || has_formulas;
 }
 
-// A wrapped piece of a name left alone on its own line ("出").
+// A wrapped piece of a name left alone on its own line ("出"). Without a
+// digit it can hold no formula (each starts with its row or column number).
 bool is_fragment_line(const Line& l) {
   if (l.is_cell_line() || l.blank()) return false;
-  return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l);
+  return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l, /*has_formulas=*/false);
 }
 
 struct Context {
@@ -835,7 +834,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       if (l.blank()) continue;
       const std::vector<Formula> fs = parse_formulas(l.text, l.number);
-      if (!is_note_line(l, &fs)) break;
+      if (!is_note_line(l, !fs.empty())) break;
       ++note_lines;
       in_table[k] = true;
       t.last_line = l.number;
