@@ -5,7 +5,6 @@
 // (the table rules report the disagreement); when no table holds the subject
 // it is "unlinked" with the reason. Never a guess.
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 #include "../rules/narrative.h"
@@ -101,14 +100,11 @@ const std::vector<LinkSpec>& link_specs() {
   return kSpecs;
 }
 
-
 // "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
 // Compared in place: this runs for every row of every table a claim names.
 bool bare_name_is(const std::string& name, std::string_view wanted) {
-  std::string spaceless;
-  std::string_view n = name;
-  if (n.find(' ') != std::string_view::npos || n.find('\t') != std::string_view::npos)
-    n = spaceless = without_spaces(name);
+  std::string buffer;
+  const std::string_view n = without_spaces(name, buffer);
   static const std::string_view kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
   for (std::string_view l : kLeads)
     if (starts_with(n, l)) return n.substr(l.size()) == wanted;
@@ -119,8 +115,8 @@ bool bare_name_is(const std::string& name, std::string_view wanted) {
 // 积金" (the 项 row under 221 with those names), read once per look-up.
 struct ClassSubject {
   std::string code;
-  const char* level = "类";  // 款 and 项 rows are matched by name too
-  std::string name;        // the 款 or 项 name, without a final 支出
+  std::string_view level = "类";  // 款 and 项 rows are matched by name too
+  std::string name;               // the 款 or 项 name, without a final 支出
 };
 
 std::string without_expense_suffix(std::string s) {
@@ -142,7 +138,7 @@ ClassSubject class_subject(const std::string& subject) {
 }
 
 bool row_matches_class(const TableRow& r, const ClassSubject& cs) {
-  if (std::strcmp(cs.level, "类") == 0) return r.level == "类" && r.code == cs.code;
+  if (cs.level == "类") return r.level == "类" && r.code == cs.code;
   // 款 and 项 by name, under the class.
   if (r.level != cs.level || r.code.compare(0, cs.code.size(), cs.code) != 0) return false;
   return without_expense_suffix(without_spaces(r.name)) == cs.name;
