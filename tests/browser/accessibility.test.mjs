@@ -113,6 +113,9 @@ test('focus after analysis: to the summary when the user started it from a butto
   await page.focus('[data-testid="report-input"]');
   await page.keyboard.press('Control+Enter');
   await waitForResults(page);
+  // The page moves focus after the results' first frame and one more task (focusSummary):
+  // wait past that, or this would pass before focus could have moved.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 50), 0))));
   assert.equal(await focused(), 'report-input', 'focus stays where the user is typing');
   assert.ok((await page.textContent('[data-testid="status"]')).includes(await page.textContent('#summary .headline')));
 
