@@ -7,13 +7,6 @@ namespace hezhang {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }  // RE2's \s
-
-std::size_t skip_spaces(std::string_view s, std::size_t i) {
-  while (i < s.size() && is_space(s[i])) ++i;
-  return i;
-}
-
 bool is_digit(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
 // (行|栏) at s[i]: its three bytes, else empty.
@@ -26,15 +19,15 @@ std::string_view axis_at(std::string_view s, std::size_t i) {
 std::size_t expression_char(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   const char c = s[i];
-  if ((c >= '0' && c <= '9') || is_space(c) || c == '+' || c == '-' || c == '.') return 1;
+  if ((c >= '0' && c <= '9') || is_re2_space(c) || c == '+' || c == '-' || c == '.') return 1;
   return s.substr(i, 3) == "…" ? 3 : 0;
 }
 
 // Where the closing \s*\)?\s*(行|栏) that follows an expression ending at j
 // has its axis, else npos.
 std::size_t closing_axis(std::string_view s, std::size_t j) {
-  std::size_t k = skip_spaces(s, j);
-  if (k < s.size() && s[k] == ')') k = skip_spaces(s, k + 1);
+  std::size_t k = skip_re2_spaces(s, j);
+  if (k < s.size() && s[k] == ')') k = skip_re2_spaces(s, k + 1);
   return axis_at(s, k).empty() ? std::string_view::npos : k;
 }
 
@@ -55,18 +48,18 @@ bool formula_at(std::string_view s, std::size_t p, FormulaMatch& m) {
   std::size_t i = p;
   while (is_digit(s, i)) ++i;
   m.target = s.substr(p, i - p);
-  i = skip_spaces(s, i);
+  i = skip_re2_spaces(s, i);
   if ((m.axis = axis_at(s, i)).empty()) return false;
-  i = skip_spaces(s, i + 3);
+  i = skip_re2_spaces(s, i + 3);
   m.each1 = s.substr(i, 6) == "各行" ? s.substr(i, 6) : std::string_view();
-  i = skip_spaces(s, i + m.each1.size());
+  i = skip_re2_spaces(s, i + m.each1.size());
   if (i >= s.size() || s[i] != '=') return false;
   // \s*\(?\s* then the expression. When it cannot start or end where the
   // greedy spaces leave it, backtracking gives it the last space before a
   // closing instead (an expression of one space, which parses as nothing).
-  const std::size_t after = skip_spaces(s, i + 1);
+  const std::size_t after = skip_re2_spaces(s, i + 1);
   const bool paren = after < s.size() && s[after] == '(';
-  const std::size_t open = paren ? after + 1 : i + 1, e = skip_spaces(s, open);
+  const std::size_t open = paren ? after + 1 : i + 1, e = skip_re2_spaces(s, open);
   std::size_t j = expression_end(s, e), start = e;
   if (j == std::string_view::npos) {
     if (e == open || closing_axis(s, e) == std::string_view::npos) return false;
@@ -76,7 +69,7 @@ bool formula_at(std::string_view s, std::size_t p, FormulaMatch& m) {
   m.expr = s.substr(start, j - start);
   const std::size_t a = closing_axis(s, j);
   m.axis2 = s.substr(a, 3);
-  i = skip_spaces(s, a + 3);
+  i = skip_re2_spaces(s, a + 3);
   m.each2 = s.substr(i, 6) == "各行" ? s.substr(i, 6) : std::string_view();
   m.begin = p;
   m.end = i + m.each2.size();

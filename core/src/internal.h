@@ -67,6 +67,14 @@ int code_points(std::string_view text);  // characters, not bytes
 bool contains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
 
+// RE2's \s ([\t\n\f\r ]), for the patterns written out by hand, and the
+// index of the first byte at or after i that is not one.
+inline bool is_re2_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+inline std::size_t skip_re2_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_re2_space(s[i])) ++i;
+  return i;
+}
+
 // ---- numbers.cpp ---------------------------------------------------------
 
 struct ParsedNumber {

@@ -223,13 +223,6 @@ struct Context {
 // written out: they run on every caption and table line. `\s` is RE2's
 // [\t\n\f\r ]. Each returns the captured text, empty when there is no match.
 
-bool is_re2_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-std::size_t skip_spaces(std::string_view s, std::size_t i) {
-  while (i < s.size() && is_re2_space(s[i])) ++i;
-  return i;
-}
-
 // (亿元|百万元|万元|千元|元) at s[i] (百万元 only when `millions`): no two
 // start alike, so at most one fits.
 std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
@@ -241,11 +234,11 @@ std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
 
 // After s[i]: \s*[:：]\s*, then the unit.
 std::string_view unit_after_colon(std::string_view s, std::size_t i, bool millions) {
-  i = skip_spaces(s, i);
+  i = skip_re2_spaces(s, i);
   if (s.substr(i, 1) == ":") i += 1;
   else if (s.substr(i, 3) == "：") i += 3;
   else return {};
-  return unit_at(s, skip_spaces(s, i), millions);
+  return unit_at(s, skip_re2_spaces(s, i), millions);
 }
 
 // 单位\s*[:：]\s*(亿元|百万元|万元|千元|元)
@@ -264,8 +257,8 @@ std::string_view cell_unit(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     std::string_view u;
     if (at(i, "单位")) u = unit_after_colon(s, i + 6, false);
-    else if (s[i] == '(') u = unit_at(s, skip_spaces(s, i + 1), false);
-    else if (at(i, "（")) u = unit_at(s, skip_spaces(s, i + 3), false);
+    else if (s[i] == '(') u = unit_at(s, skip_re2_spaces(s, i + 1), false);
+    else if (at(i, "（")) u = unit_at(s, skip_re2_spaces(s, i + 3), false);
     if (!u.empty()) return u;
   }
   return {};
@@ -274,8 +267,8 @@ std::string_view cell_unit(std::string_view s) {
 // 公开\s*(\d{1,2})\s*表
 std::string_view public_label(std::string_view s) {
   for (std::size_t i = s.find("公开"); i != std::string_view::npos; i = s.find("公开", i + 1)) {
-    const std::size_t j = skip_spaces(s, i + 6), d = digit_run(s.substr(j));
-    if (d >= 1 && d <= 2 && s.substr(skip_spaces(s, j + d), 3) == "表") return s.substr(j, d);
+    const std::size_t j = skip_re2_spaces(s, i + 6), d = digit_run(s.substr(j));
+    if (d >= 1 && d <= 2 && s.substr(skip_re2_spaces(s, j + d), 3) == "表") return s.substr(j, d);
   }
   return {};
 }
@@ -287,7 +280,7 @@ std::string_view plain_label(std::string_view s, bool spaces) {
     const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（") ||
                       (spaces && is_re2_space(s[i - 1]));
     if (!left) continue;
-    const std::size_t j = spaces ? skip_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
+    const std::size_t j = spaces ? skip_re2_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
     if (d < 1 || d > 2) continue;
     const std::size_t k = j + d;
     if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）" || (spaces && is_re2_space(s[k])))
