@@ -126,9 +126,11 @@ export class HezhangChecker extends HTMLElement {
       (err) => this.#show('failed', { msg: err.message }));
   }
 
+  // The language changed: what is shown, again in it (the last report only when it is
+  // what is shown, not while an analysis runs or after one failed).
   attributeChangedCallback() {
-    this.#show(this.#state.key, this.#state.vars);
-    if (this.#report) this.#render(this.#report);
+    if (this.#state.key === 'done') this.#render(this.#report);
+    else this.#show(this.#state.key, this.#state.vars);
   }
 
   // Resolves to the analyzer's version once the worker has loaded it.

@@ -58,6 +58,18 @@ test('the custom element example: the hezhang-report event and analyze() give th
   const english = await page.$eval('hezhang-checker', (h) => [...h.shadowRoot.querySelectorAll('li')].map((li) => li.textContent));
   for (const f of expected.findings) assert.ok(english.some((t) => t.endsWith(f.message_en)), `English message shown: ${f.message_en}`);
 
+  // Switching language while an analysis runs keeps saying so: the previous report's
+  // counts and findings do not come back.
+  const during = await page.evaluate(async (text) => {
+    const checker = document.querySelector('hezhang-checker');
+    const done = checker.analyze(text);
+    checker.setAttribute('lang', 'en'); // the same language: the element redraws all the same
+    const shown = { status: checker.shadowRoot.querySelector('[part="status"]').textContent, items: checker.shadowRoot.querySelectorAll('li').length };
+    await done;
+    return shown;
+  }, readFileSync(SEED_000, 'utf8'));
+  assert.deepEqual(during, { status: 'Checking…', items: 0 });
+
   // A non-string is refused with an error, not analysed.
   const refused = await page.evaluate(() => document.querySelector('hezhang-checker').analyze(42).then(() => 'analysed', (e) => e.name));
   assert.equal(refused, 'TypeError');
