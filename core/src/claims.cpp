@@ -3,8 +3,8 @@
 // "比上年增加 8.22 万元，增长 23.3%", "完成年初预算的 110.86%").
 //
 // One pass (next_prose_number, the figure pattern by hand) finds the figures
-// of a sentence; the words between one figure
-// and the next (the "label") name the next figure's subject and relation.
+// of a sentence; the words between one figure and the next (the "label")
+// name the next figure's subject and relation.
 // Unknown words never become a subject: a figure whose subject is not known
 // stays a claim with subject "" and is never checked against a table.
 #include "claims.h"
@@ -253,7 +253,8 @@ bool better(const SubjectMatch& m, std::size_t begin, std::size_t end) {
 }
 
 // Function classes written "社会保障和就业支出（类）行政事业单位养老支出（款）
-// 机关事业单位基本养老保险缴费支出（项）", or a bare class name.
+// 机关事业单位基本养老保险缴费支出（项）" (bare class names are in
+// subject_index()).
 void match_classes(std::string_view label, SubjectMatch& best) {
   static const char* kMarks[] = {"(类)", "（类）"};
   for (const char* mark : kMarks) {

@@ -1,7 +1,7 @@
 // Claims: the figures stated in the prose (情况说明), read into what they say
 // (subject, relation, value, unit) and linked to the table cell they restate.
 //
-//   extract_claims  sentence -> figures (RE2, linear) -> subject and relation
+//   extract_claims  sentence -> figures (next_prose_number, linear) -> subject and relation
 //                   from the words before each figure -> groups and parts
 //   link_claims     subject + scope -> the one table figure it must equal,
 //                   or "unlinked"/"ambiguous" with a reason (never a guess)
