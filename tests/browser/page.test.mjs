@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import {
 } from './support.mjs';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hezhang-browser-'));
+const started = Date.now(); // screenshots older than this are a previous run's
 const env = useBrowser();
 const openPage = (...args) => env.openPage(...args);
 
@@ -422,7 +423,10 @@ test('the example embedding page (web/examples/) works', { timeout: 2 * TIMEOUT 
 // Keep the artifacts' directory listing in the test output.
 test('screenshots were written', () => {
   for (const name of ['results.png', 'tables.png', 'phone.png']) {
-    assert.ok(readFileSync(path.join(artifacts, name)).length > 1000, `${name} written`);
+    const file = path.join(artifacts, name);
+    assert.ok(statSync(file).mtimeMs >= started - 1000, `${name} written by this run, not left by an earlier one`);
+    assert.ok(readFileSync(file).length > 1000, `${name} written`);
   }
-  writeFileSync(path.join(artifacts, 'README.txt'), 'Screenshots from tests/browser/page.test.mjs (look at them).\n');
+  writeFileSync(path.join(artifacts, 'README.txt'), 'Screenshots from tests/browser/*.test.mjs (look at them): results.png, tables.png,\n'
+    + 'phone.png (page.test.mjs), tables-keyboard.png (accessibility.test.mjs), element.png (element.test.mjs).\n');
 });
