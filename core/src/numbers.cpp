@@ -151,8 +151,7 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
     e = run;
   }
   if (e < s.size() && s[e] == '.' && digit(e + 1)) e = digits_from(e + 1);
-  std::size_t u = e;
-  while (u < s.size() && (s[u] == ' ' || s[u] == '\t' || s[u] == '\n' || s[u] == '\f' || s[u] == '\r')) ++u;
+  const std::size_t u = skip_re2_spaces(s, e);  // \s*
   static const std::string_view kUnits[] = {"亿元", "万元", "元", "%", "个", "辆", "人次",
                                             "批次", "台(套)", "台（套）", "人"};
   out.begin = p;
