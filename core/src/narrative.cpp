@@ -44,7 +44,7 @@ bool match_heading(const std::string& t, HeadingMatch& h) {
   return false;
 }
 
-std::string topic_of(const std::string& heading) {
+std::string topic_of(std::string_view heading) {
   struct Topic {
     const char* keyword;
     const char* key;
@@ -93,13 +93,12 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
   // Where each appended physical line starts in `pending` (byte, line).
   std::vector<std::pair<int, int>> marks;
   auto emit = [&](std::size_t from, std::size_t to, int first, int last) {
-    std::string_view raw = std::string_view(pending).substr(from, to - from);
-    std::size_t lead = 0;
-    while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t')) ++lead;
-    std::string s = trim(raw);
+    const std::string_view raw = std::string_view(pending).substr(from, to - from);
+    const std::string_view s = trimmed(raw);
+    const std::size_t lead = static_cast<std::size_t>(s.data() - raw.data());
     // A stray "。" (doubled punctuation) is not a sentence.
     if (s.empty() || s == "。" || s == "！" || s == "？") return;
-    Sentence sentence{first, last, s, {}};
+    Sentence sentence{first, last, std::string(s), {}};
     for (const auto& m : marks) {
       long rel = static_cast<long>(m.first) - static_cast<long>(from + lead);
       if (rel >= static_cast<long>(s.size())) break;
@@ -155,7 +154,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       continue;
     }
     if (l.blank() || l.is_cell_line()) continue;
-    std::string t = trim(l.text);
+    const std::string_view t = trimmed(l.text);
     if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
     std::string compact = without_spaces(t);
     if (compact == "目录") { in_toc = true; continue; }
@@ -181,7 +180,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       std::string text = h.rest < compact.size() ? compact.substr(h.rest) : "";
       bool short_heading = code_points(compact) <= 40;
       if (short_heading) {
-        current.heading = trim(l.text);
+        current.heading = t;
         current.topic = topic_of(current.heading);
         last_prose_line = l.number;
         continue;
