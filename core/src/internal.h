@@ -66,6 +66,12 @@ std::string_view trimmed(std::string_view text);  // the same, without a copy
 int code_points(std::string_view text);  // characters, not bytes
 bool contains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
+// Whether `word` (non-empty) stands at text[i], i < text.size(). The first
+// byte is compared alone first, so a scan may ask at every byte: the lead
+// bytes of 。！？（），、；： are rare among a report's.
+inline bool word_at(std::string_view text, std::size_t i, std::string_view word) {
+  return text[i] == word[0] && text.compare(i, word.size(), word) == 0;
+}
 
 // RE2's \s ([\t\n\f\r ]), for the patterns written out by hand, and the
 // index of the first byte at or after i that is not one.
@@ -117,6 +123,18 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines,
                                   const Limits& limits,
                                   std::vector<bool>& in_table,
                                   std::vector<InputMessage>& messages);
+
+// The caption and row-name patterns extract_tables reads, written out by
+// hand: each is what RE2's leftmost-first search finds of the pattern in
+// its comment in tables.cpp (tests/cpp/tables_patterns_test.cpp compares
+// them). Lengths in bytes; the views are the captured group, empty when
+// nothing matches.
+std::size_t ordinal_length(std::string_view text);       // "一、", "(1)", "2." at the start
+bool is_numbered_heading(std::string_view text);         // "第二部分", "二、", "(二)" at the start
+std::string_view caption_unit(std::string_view text);    // 单位：万元 -> 万元
+std::string_view cell_unit(std::string_view text);       // 单位：元, (万元) -> 元, 万元
+std::string_view public_label(std::string_view text);    // 公开 08 表 -> 08
+std::string_view plain_label(std::string_view text, bool spaces);  // (表 3) -> 3
 
 // ---- formulas.cpp --------------------------------------------------------
 

@@ -15,24 +15,12 @@
 
 namespace hezhang {
 
+// ---- the caption and row-name patterns ------------------------------------
+// Each is what RE2's leftmost-first search finds for the pattern beside it,
+// written out: they run on every caption, row name and table line. Declared
+// in internal.h; tests/cpp/tables_patterns_test.cpp compares them with RE2.
+
 namespace {
-
-// Fields compared with string_views: no strlen per comparison, in loops over
-// every row and line.
-using namespace std::string_view_literals;
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-bool has_digit(std::string_view s) {
-  for (char c : s)
-    if (c >= '0' && c <= '9') return true;
-  return false;
-}
 
 std::size_t digit_run(std::string_view s) {
   std::size_t i = 0;
@@ -67,6 +55,26 @@ std::size_t numeral_ordinal(std::string_view s) {
   return n && n <= 9 && s.substr(1 + n, 1) == ")" ? n + 2 : 0;
 }
 
+// (亿元|百万元|万元|千元|元) at s[i] (百万元 only when `millions`): no two
+// start alike, so at most one fits.
+std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
+  static constexpr std::string_view kUnits[] = {"亿元", "百万元", "万元", "千元", "元"};
+  for (std::string_view u : kUnits)
+    if ((millions || u != "百万元") && s.substr(i, u.size()) == u) return s.substr(i, u.size());
+  return {};
+}
+
+// After s[i]: \s*[:：]\s*, then the unit.
+std::string_view unit_after_colon(std::string_view s, std::size_t i, bool millions) {
+  i = skip_re2_spaces(s, i);
+  if (s.substr(i, 1) == ":") i += 1;
+  else if (s.substr(i, 3) == "：") i += 3;
+  else return {};
+  return unit_at(s, skip_re2_spaces(s, i), millions);
+}
+
+}  // namespace
+
 // Length of a leading ordinal: "一、", "(一)", "1.", "1、", "(1)", "二十三、";
 // ^(?:[一二三四五六七八九十]{1,3}、|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|\d{1,2}(?:\.|、)).
 std::size_t ordinal_length(std::string_view s) {
@@ -88,6 +96,73 @@ bool is_numbered_heading(std::string_view t) {
     return n > 0 && t.substr(3 + n, 6) == "部分";
   }
   return numeral_ordinal(t) > 0;
+}
+
+// 单位\s*[:：]\s*(亿元|百万元|万元|千元|元)
+std::string_view caption_unit(std::string_view s) {
+  for (std::size_t i = s.find("单位"); i != std::string_view::npos; i = s.find("单位", i + 1))
+    if (auto u = unit_after_colon(s, i + 6, true); !u.empty()) return u;
+  return {};
+}
+
+// (?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]? — the tail decides nothing.
+std::string_view cell_unit(std::string_view s) {
+  // Its first byte tells whether a start can sit at i: most bytes, no call.
+  auto at = [s](std::size_t i, std::string_view start) {
+    return s[i] == start[0] && s.substr(i, start.size()) == start;
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::string_view u;
+    if (at(i, "单位")) u = unit_after_colon(s, i + 6, false);
+    else if (s[i] == '(') u = unit_at(s, skip_re2_spaces(s, i + 1), false);
+    else if (at(i, "（")) u = unit_at(s, skip_re2_spaces(s, i + 3), false);
+    if (!u.empty()) return u;
+  }
+  return {};
+}
+
+// 公开\s*(\d{1,2})\s*表
+std::string_view public_label(std::string_view s) {
+  for (std::size_t i = s.find("公开"); i != std::string_view::npos; i = s.find("公开", i + 1)) {
+    const std::size_t j = skip_re2_spaces(s, i + 6), d = digit_run(s.substr(j));
+    if (d >= 1 && d <= 2 && s.substr(skip_re2_spaces(s, j + d), 3) == "表") return s.substr(j, d);
+  }
+  return {};
+}
+
+// With spaces: (?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$)
+// without:     (?:^|[(（])表(\d{1,2})(?:[)）]|$)
+std::string_view plain_label(std::string_view s, bool spaces) {
+  for (std::size_t i = s.find("表"); i != std::string_view::npos; i = s.find("表", i + 1)) {
+    const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（") ||
+                      (spaces && is_re2_space(s[i - 1]));
+    if (!left) continue;
+    const std::size_t j = spaces ? skip_re2_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
+    if (d < 1 || d > 2) continue;
+    const std::size_t k = j + d;
+    if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）" || (spaces && is_re2_space(s[k])))
+      return s.substr(j, d);
+  }
+  return {};
+}
+
+namespace {
+
+// Fields compared with string_views: no strlen per comparison, in loops over
+// every row and line.
+using namespace std::string_view_literals;
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool has_digit(std::string_view s) {
+  for (char c : s)
+    if (c >= '0' && c <= '9') return true;
+  return false;
 }
 
 // Function codes: 类 3 digits (2xx), 款 5, 项 7. Economic: 3xx / 3xxxx.
@@ -217,77 +292,6 @@ struct Context {
   int label_number = 0;
   bool label_is_public = false;  // "公开NN表" rather than "表 N"
 };
-
-// ---- caption patterns -----------------------------------------------------
-// Each is what RE2's leftmost-first search finds for the pattern above it,
-// written out: they run on every caption and table line. `\s` is RE2's
-// [\t\n\f\r ]. Each returns the captured text, empty when there is no match.
-
-// (亿元|百万元|万元|千元|元) at s[i] (百万元 only when `millions`): no two
-// start alike, so at most one fits.
-std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
-  static constexpr std::string_view kUnits[] = {"亿元", "百万元", "万元", "千元", "元"};
-  for (std::string_view u : kUnits)
-    if ((millions || u != "百万元") && s.substr(i, u.size()) == u) return s.substr(i, u.size());
-  return {};
-}
-
-// After s[i]: \s*[:：]\s*, then the unit.
-std::string_view unit_after_colon(std::string_view s, std::size_t i, bool millions) {
-  i = skip_re2_spaces(s, i);
-  if (s.substr(i, 1) == ":") i += 1;
-  else if (s.substr(i, 3) == "：") i += 3;
-  else return {};
-  return unit_at(s, skip_re2_spaces(s, i), millions);
-}
-
-// 单位\s*[:：]\s*(亿元|百万元|万元|千元|元)
-std::string_view caption_unit(std::string_view s) {
-  for (std::size_t i = s.find("单位"); i != std::string_view::npos; i = s.find("单位", i + 1))
-    if (auto u = unit_after_colon(s, i + 6, true); !u.empty()) return u;
-  return {};
-}
-
-// (?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]? — the tail decides nothing.
-std::string_view cell_unit(std::string_view s) {
-  // Its first byte tells whether a start can sit at i: most bytes, no call.
-  auto at = [s](std::size_t i, std::string_view start) {
-    return s[i] == start[0] && s.substr(i, start.size()) == start;
-  };
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    std::string_view u;
-    if (at(i, "单位")) u = unit_after_colon(s, i + 6, false);
-    else if (s[i] == '(') u = unit_at(s, skip_re2_spaces(s, i + 1), false);
-    else if (at(i, "（")) u = unit_at(s, skip_re2_spaces(s, i + 3), false);
-    if (!u.empty()) return u;
-  }
-  return {};
-}
-
-// 公开\s*(\d{1,2})\s*表
-std::string_view public_label(std::string_view s) {
-  for (std::size_t i = s.find("公开"); i != std::string_view::npos; i = s.find("公开", i + 1)) {
-    const std::size_t j = skip_re2_spaces(s, i + 6), d = digit_run(s.substr(j));
-    if (d >= 1 && d <= 2 && s.substr(skip_re2_spaces(s, j + d), 3) == "表") return s.substr(j, d);
-  }
-  return {};
-}
-
-// With spaces: (?:^|[(（\s])表\s*(\d{1,2})(?:[)）\s]|$)
-// without:     (?:^|[(（])表(\d{1,2})(?:[)）]|$)
-std::string_view plain_label(std::string_view s, bool spaces) {
-  for (std::size_t i = s.find("表"); i != std::string_view::npos; i = s.find("表", i + 1)) {
-    const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（") ||
-                      (spaces && is_re2_space(s[i - 1]));
-    if (!left) continue;
-    const std::size_t j = spaces ? skip_re2_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
-    if (d < 1 || d > 2) continue;
-    const std::size_t k = j + d;
-    if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）" || (spaces && is_re2_space(s[k])))
-      return s.substr(j, d);
-  }
-  return {};
-}
 
 Context read_context(const std::vector<Line>& lines, std::size_t block_first, std::size_t floor,
                      std::vector<std::size_t>& used) {
