@@ -107,15 +107,11 @@ std::string_view caption_unit(std::string_view s) {
 
 // (?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|千元|元)\s*[)）]? — the tail decides nothing.
 std::string_view cell_unit(std::string_view s) {
-  // Its first byte tells whether a start can sit at i: most bytes, no call.
-  auto at = [s](std::size_t i, std::string_view start) {
-    return s[i] == start[0] && s.substr(i, start.size()) == start;
-  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     std::string_view u;
-    if (at(i, "单位")) u = unit_after_colon(s, i + 6, false);
+    if (word_at(s, i, "单位")) u = unit_after_colon(s, i + 6, false);
     else if (s[i] == '(') u = unit_at(s, skip_re2_spaces(s, i + 1), false);
-    else if (at(i, "（")) u = unit_at(s, skip_re2_spaces(s, i + 3), false);
+    else if (word_at(s, i, "（")) u = unit_at(s, skip_re2_spaces(s, i + 3), false);
     if (!u.empty()) return u;
   }
   return {};
