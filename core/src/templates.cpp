@@ -1,6 +1,5 @@
 #include "templates.h"
 
-#include <array>
 #include <cstdint>
 #include <iterator>
 
@@ -65,13 +64,18 @@ std::uint64_t pair_mask(std::string_view s) {
 
 bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (needle_mask & ~text_mask) == 0; }
 
+// The pair_mask of each entry's text_of(entry), in order: a keyword list's.
+template <typename Entries, typename TextOf>
+std::vector<std::uint64_t> pair_masks(const Entries& entries, TextOf text_of) {
+  std::vector<std::uint64_t> masks;
+  for (const auto& e : entries) masks.push_back(pair_mask(text_of(e)));
+  return masks;
+}
+
 // The budget "三公" table says 预算/经费表; the 决算 one says 决算表.
 const TemplateInfo* match_title(std::string_view t) {
-  static const std::vector<std::uint64_t> kKeywordMasks = [] {
-    std::vector<std::uint64_t> m;
-    for (const auto& info : templates()) m.push_back(pair_mask(info.keyword));
-    return m;
-  }();
+  static const std::vector<std::uint64_t> kKeywordMasks =
+      pair_masks(templates(), [](const TemplateInfo& info) { return info.keyword; });
   auto budget = [t] {
     return contains(t, "预算表") || contains(t, "预算总表") || contains(t, "经费表") ||
            contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
@@ -212,11 +216,7 @@ constexpr Rule kRules[] = {
 
 // The key of the first rule that fits one header piece (no spaces), or "".
 std::string_view piece_key(std::string_view piece) {
-  static const auto kMasks = [] {
-    std::array<std::uint64_t, std::size(kRules)> m{};
-    for (std::size_t r = 0; r < m.size(); ++r) m[r] = pair_mask(kRules[r].text);
-    return m;
-  }();
+  static const std::vector<std::uint64_t> kMasks = pair_masks(kRules, [](const Rule& r) { return r.text; });
   static const std::uint64_t kColonMask = pair_mask("：");
   std::uint64_t mask = pair_mask(piece);
   std::string colons;  // a piece with "：", which normalization keeps, as ":"
