@@ -523,16 +523,15 @@ bool relation_words_only(std::string_view words) {
   return code_points(rest) <= 3;
 }
 
-// The text after the last clause break (，、；：).
+// The text after the last clause break (，、；：,;:).
 // One backward scan (not a rfind per delimiter): the last break found ends
 // last, since an ASCII break cannot sit inside a 3-byte one.
 std::string_view last_clause(std::string_view label) {
   for (std::size_t i = label.size(); i-- > 0;) {
     const char c = label[i];
     if (c == ',' || c == ';' || c == ':') return label.substr(i + 1);
-    if (c != '\xEF' && c != '\xE3') continue;
-    std::string_view ch = label.substr(i, 3);
-    if (ch == "，" || ch == "、" || ch == "；" || ch == "：") return label.substr(i + 3);
+    if (word_at(label, i, "，") || word_at(label, i, "、") || word_at(label, i, "；") || word_at(label, i, "："))
+      return label.substr(i + 3);  // each is 3 bytes
   }
   return label;
 }
@@ -619,10 +618,8 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       };
       auto track_depth = [&](std::string_view text) {
         for (std::size_t i = 0; i < text.size(); ++i) {
-          // （ and ） are EF BC 88 / 89: compare only at an 0xEF byte.
-          const bool wide = text[i] == '\xEF' && i + 2 < text.size() && text[i + 1] == '\xBC';
-          if (text[i] == '(' || (wide && text[i + 2] == '\x88')) ++depth;
-          else if ((text[i] == ')' || (wide && text[i + 2] == '\x89')) && depth > 0) {
+          if (text[i] == '(' || word_at(text, i, "（")) ++depth;
+          else if ((text[i] == ')' || word_at(text, i, "）")) && depth > 0) {
             --depth;
             // -1 (no group) if this grows it: "((" reaches depth 2 before any
             // resize, and a default 0 here named a group that does not exist.

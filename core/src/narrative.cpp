@@ -111,16 +111,12 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     // Split the pending text on sentence ends; keep an unfinished tail.
     std::size_t start = 0;
     for (std::size_t i = 0; i < pending.size();) {
-      // Each sentence end is 3 bytes led by 0xE3 (。) or 0xEF (！？): test
-      // only there, not all three at every byte of the paragraph.
-      const unsigned char lead = static_cast<unsigned char>(pending[i]);
-      std::size_t len = 0;
-      if (lead == 0xE3 || lead == 0xEF)
-        for (std::string_view end : {"。", "！", "？"})
-          if (std::string_view(pending).substr(i, 3) == end) len = 3;
-      if (!len) { ++i; continue; }
-      emit(start, i + len, pending_line, pending_last);
-      i += len;
+      if (!word_at(pending, i, "。") && !word_at(pending, i, "！") && !word_at(pending, i, "？")) {
+        ++i;
+        continue;
+      }
+      emit(start, i + 3, pending_line, pending_last);  // each is 3 bytes
+      i += 3;
       start = i;
       // The next sentence starts on the line we are on now.
       pending_line = pending_last;
