@@ -676,7 +676,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         prev_end = fig.end;
         if (first) {
           first = false;
-          if (carried >= 0 && sentence_continues(trim(label))) {
+          if (carried >= 0 && sentence_continues(trimmed(label))) {
             current[0] = carried;
             continues = true;
           }
