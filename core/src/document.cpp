@@ -67,10 +67,6 @@ std::size_t next_filled(const std::vector<Line>& lines, std::size_t i) {
   return i < lines.size() ? i : kNone;
 }
 
-bool ends_with(std::string_view t, std::string_view suffix) {
-  return t.size() >= suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // A cover title: "阳泉市大数据应用局2022年度部门决算公开", "2021 年单位预算":
 // it ends with 决算/预算 (公开/报告). Headings that go on ("…决算情况说明"),
 // table titles and sentences are not covers. Sets kind and year.

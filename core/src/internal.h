@@ -66,6 +66,7 @@ std::string_view trimmed(std::string_view text);  // the same, without a copy
 int code_points(std::string_view text);  // characters, not bytes
 bool contains(std::string_view haystack, std::string_view needle);
 bool starts_with(std::string_view text, std::string_view prefix);
+bool ends_with(std::string_view text, std::string_view suffix);
 // Whether `word` (non-empty) stands at text[i], i < text.size(). The first
 // byte is compared alone first, so a scan may ask at every byte: the lead
 // bytes of 。！？（），、；： are rare among a report's.

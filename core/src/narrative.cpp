@@ -14,10 +14,6 @@ struct HeadingMatch {
   std::size_t rest = 0;  // byte offset of the heading text after the number
 };
 
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 bool match_heading(const std::string& t, HeadingMatch& h) {
   static const RE2 part(R"(^(第[一二三四五六七八九十]{1,3}部分))");
   static const RE2 d1(R"(^([一二三四五六七八九十]{1,3})、)");

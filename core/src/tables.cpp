@@ -304,10 +304,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
     const std::string_view t = without_spaces(l.text, buffer);
     // A long line, or one ending like a sentence, is prose, not a caption.
     if (code_points(t) > 60 || starts_with(t, "注")) break;
-    auto ends_with = [&t](std::string_view end) {
-      return t.size() >= end.size() && t.substr(t.size() - end.size()) == end;
-    };
-    if (ends_with("。") || ends_with("，") || ends_with("；")) break;
+    if (ends_with(t, "。") || ends_with(t, "，") || ends_with(t, "；")) break;
     // A numbered section heading ("(二) 整体支出自评结果") closes the caption
     // unless it is itself a table title.
     if (is_numbered_heading(t) && template_title_score(t) < 3) break;

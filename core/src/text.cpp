@@ -105,6 +105,9 @@ int code_points(std::string_view s) {
 
 bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string_view::npos; }
 bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
+bool ends_with(std::string_view t, std::string_view s) {
+  return t.size() >= s.size() && t.substr(t.size() - s.size()) == s;
+}
 
 std::string without_spaces(std::string_view t) {
   // Copied in runs between spaces (most text has none): a byte-by-byte
