@@ -352,19 +352,26 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   // 拨款支出预算为"): the specific one is the subject.
   static const char* kGeneric[] = {"general_budget_expense", "fiscal_expense", "gov_fund_expense",
                                    "expense_year", "general_budget_income", "gov_fund_income"};
-  auto generic = [&](const std::string& key) {
+  auto generic = [&](std::string_view key) {
     for (const char* g : kGeneric)
       if (key == g) return true;
     return false;
   };
+  // Totals are never the specific subject ("财政拨款收入…支出"): which
+  // words may be, decided once rather than per label.
+  static const std::vector<bool> kMaySpecify = [&] {
+    std::vector<bool> may;
+    for (const SubjectWord& w : words) {
+      std::string_view k = w.key;
+      may.push_back(!(generic(k) || starts_with(k, "income_") || starts_with(k, "expense_") ||
+                      starts_with(k, "fiscal_") || starts_with(k, "gov_fund_")));
+    }
+    return may;
+  }();
   if (best.begin != std::string::npos && generic(best.key)) {
     SubjectMatch specific;
     for (std::size_t id = 0; id < words.size(); ++id) {
-      // Totals are never the specific subject ("财政拨款收入…支出").
-      const std::string& k = words[id].key;
-      if (generic(k) || k.compare(0, 7, "income_") == 0 || k.compare(0, 8, "expense_") == 0 ||
-          k.compare(0, 7, "fiscal_") == 0 || k.compare(0, 9, "gov_fund_") == 0)
-        continue;
+      if (!kMaySpecify[id]) continue;
       auto [p, end] = last[id];
       // Only words before the generic ones, with no clause break between.
       if (p == std::string::npos || p >= best.begin) continue;
