@@ -87,13 +87,6 @@ bool is_cjk(char32_t cp) {
          cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
 }
 
-std::string_view trimmed(std::string_view t) {
-  std::size_t a = 0, b = t.size();
-  while (a < b && (t[a] == ' ' || t[a] == '\t')) ++a;
-  while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) --b;
-  return t.substr(a, b - a);
-}
-
 std::string trim(std::string_view t) { return std::string(trimmed(t)); }
 
 int code_points(std::string_view s) {
@@ -103,11 +96,6 @@ int code_points(std::string_view s) {
   return n;
 }
 
-bool contains(std::string_view h, std::string_view n) { return h.find(n) != std::string_view::npos; }
-bool starts_with(std::string_view t, std::string_view p) { return t.substr(0, p.size()) == p; }
-bool ends_with(std::string_view t, std::string_view s) {
-  return t.size() >= s.size() && t.substr(t.size() - s.size()) == s;
-}
 
 std::string without_spaces(std::string_view t) {
   // Copied in runs between spaces (most text has none): a byte-by-byte
