@@ -10,6 +10,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "cross.tables";
@@ -33,7 +35,7 @@ struct Scope {
 // carried over: 公开01表 shows no 年初/年末结转和结余 and no 使用非财政拨款结余.
 bool no_carry_over(const Report& r) {
   for (const Table& t : r.tables) {
-    if (t.template_id != "final.summary") continue;
+    if (t.template_id != "final.summary"sv) continue;
     for (const TableRow& row : t.rows) {
       std::string n = without_spaces(row.name);
       if (!contains(n, "结转") && !contains(n, "结余")) continue;
@@ -113,7 +115,7 @@ void run_cross_tables(RuleContext& ctx) {
             if (without_spaces(r.name) != src.total_name) continue;
             key = "合计";
           } else {
-            if (r.level != "类" && r.level != "款" && r.level != "项") continue;
+            if (r.level != "类"sv && r.level != "款"sv && r.level != "项"sv) continue;
             key = r.code;
           }
           auto f = figure_in_column(t, r, col);
@@ -158,7 +160,7 @@ void run_cross_tables(RuleContext& ctx) {
       // when the votes are even.
       auto suspect = [&](const Figure& f) {
         for (const Finding& x : report.findings) {
-          if (x.materiality != "material") continue;
+          if (x.materiality != "material"sv) continue;
           if (x.first_line == f.row->line) return true;
           for (int l : x.related_lines)
             if (l == f.row->line) return true;
@@ -191,7 +193,7 @@ void run_cross_tables(RuleContext& ctx) {
           continue;
         }
         if (c.outcome == Outcome::Failed) status = "failed";
-        else if (status == "passed") status = "rounding";
+        else if (status == "passed"sv) status = "rounding";
         std::vector<int> related;
         std::string others_zh, others_en;
         for (const auto& e : entries) {
@@ -210,7 +212,7 @@ void run_cross_tables(RuleContext& ctx) {
             related);
         ctx.add_finding(std::move(f));
       }
-      if (ambiguous && status != "failed") status = "ambiguous";
+      if (ambiguous && status != "failed"sv) status = "ambiguous";
       ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, status, lines);
     }
   }

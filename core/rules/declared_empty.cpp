@@ -9,6 +9,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "tables.declared_empty";
@@ -24,7 +26,7 @@ bool has_figures(const Table& t) {
 // empty, or nullptr.
 const TableRow* index_declares_empty(const Report& r, int number) {
   for (const Table& t : r.tables) {
-    if (t.template_id != "final.table_index") continue;
+    if (t.template_id != "final.table_index"sv) continue;
     for (const auto& row : t.rows) {
       std::string label = without_spaces(row.name);
       std::string prefix = "表" + std::to_string(number);
@@ -33,7 +35,7 @@ const TableRow* index_declares_empty(const Report& r, int number) {
       if (label.size() > prefix.size() && std::isdigit(static_cast<unsigned char>(label[prefix.size()])))
         continue;
       for (const auto& c : row.cells)
-        if (without_spaces(c.text) == "是") return &row;
+        if (without_spaces(c.text) == "是"sv) return &row;
     }
   }
   return nullptr;
@@ -232,13 +234,13 @@ void run_declared_empty(RuleContext& ctx) {
       if (!t.declared_empty || has_figures(t)) continue;
       check_elsewhere(ctx, kind, table_name_zh(t), table_name_en(t), t.empty_note_line, t.first_line);
     }
-    if (table_present || report.document.kind != "final_accounts") continue;
+    if (table_present || report.document.kind != "final_accounts"sv) continue;
     if (const TableRow* row = index_declares_empty(report, kind.required_number))
       check_elsewhere(ctx, kind, "部门决算表目录", "The index of tables", row->line, 0);
     else if (const Sentence* s = explained_empty(report, kind))
       check_elsewhere(ctx, kind, "情况说明", "The explanation", s->line, 0);
   }
-  if (report.document.kind != "final_accounts") return;
+  if (report.document.kind != "final_accounts"sv) return;
   int final_tables = 0;
   for (const Table& t : report.tables) final_tables += starts_with(t.template_id, "final.") ? 1 : 0;
   if (final_tables < 3) return;  // not a report whose table set we can judge

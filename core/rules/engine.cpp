@@ -10,6 +10,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 const std::vector<RuleFamily>& rule_families() {
   // One explicit list (no self-registering statics: the linker drops them).
   static const std::vector<RuleFamily> kFamilies = {
@@ -129,8 +131,8 @@ std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int 
 std::vector<int> value_columns(const Table& t, int group) {
   std::vector<int> cols;
   for (const auto& c : t.columns)
-    if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty" &&
-        c.key != "empty_reason")
+    if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty"sv &&
+        c.key != "empty_reason"sv)
       cols.push_back(c.index);
   return cols;
 }
@@ -334,7 +336,7 @@ void group_blank_columns(std::vector<Finding>& findings, const std::vector<Findi
   std::vector<std::pair<const Table*, int>> order;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const FindingOrigin& o = origins[i];
-    if (!o.table || o.blanks.empty() || findings[i].materiality != "material") continue;
+    if (!o.table || o.blanks.empty() || findings[i].materiality != "material"sv) continue;
     for (const BlankCell& b : o.blanks) {
       int at = printed_at(o, b);
       if (!at) continue;
@@ -458,11 +460,11 @@ void fold_consequences(std::vector<Finding>& findings) {
   for (std::size_t a = 0; a < findings.size(); ++a) {
     Finding& cause = findings[a];
     const auto& da = magnitudes[a];
-    if (folded[a] || cause.materiality != "material" || !da || da->is_zero()) continue;
+    if (folded[a] || cause.materiality != "material"sv || !da || da->is_zero()) continue;
     auto candidates = listing.find(cause.first_line);
     for (std::size_t b : candidates == listing.end() ? kNoFindings : candidates->second) {
       Finding& effect = findings[b];
-      if (a == b || folded[b] || absorbed[b] || effect.materiality != "material" || effect.unit != cause.unit)
+      if (a == b || folded[b] || absorbed[b] || effect.materiality != "material"sv || effect.unit != cause.unit)
         continue;
       const auto& db = magnitudes[b];
       if (!db) continue;

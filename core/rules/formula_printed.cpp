@@ -10,6 +10,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "formula.printed";
@@ -71,7 +73,7 @@ void row_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     Comparison c = RuleContext::compare_sum(tf, parts);
     lines.push_back(tr.line);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
-    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
+    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed"sv ? status : "rounding");
     related.push_back(f.line);
     const std::string zh = "按表下公式「" + f.text + "」计算", en = "the printed formula \"" + f.text + "\"";
     // A blank cell behind the break: joined with its column's other breaks.
@@ -108,7 +110,7 @@ void column_formula(RuleContext& ctx, const Table& t, const Formula& f) {
     Figure tf = total ? *total : zero_figure(t, r, tcol);
     Comparison c = RuleContext::compare_sum(tf, parts);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
-    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
+    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed"sv ? status : "rounding");
     const std::string zh = "按表下公式「" + f.text + "」计算", en = "the printed formula \"" + f.text + "\"";
     ctx.add_finding(make_value_finding(kRule, tf, c, zh, en, {f.line}), blank_origin(tf, parts, c, zh, en));
   }
@@ -124,7 +126,7 @@ void run_printed_formulas(RuleContext& ctx) {
       bool self = std::any_of(f.terms.begin(), f.terms.end(),
                               [&](const FormulaTerm& term) { return term.index == f.target; });
       if (self) self_reference(ctx, t, f);
-      else if (f.axis == "row") row_formula(ctx, t, f);
+      else if (f.axis == "row"sv) row_formula(ctx, t, f);
       else column_formula(ctx, t, f);
     }
   }

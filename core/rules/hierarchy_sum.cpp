@@ -11,14 +11,16 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
-bool is_function(const std::string& level) { return level == "类" || level == "款" || level == "项"; }
-bool is_economic(const std::string& level) { return level == "econ_class" || level == "econ_item"; }
+bool is_function(const std::string& level) { return level == "类"sv || level == "款"sv || level == "项"sv; }
+bool is_economic(const std::string& level) { return level == "econ_class"sv || level == "econ_item"sv; }
 
 std::string parent_code(const TableRow& r) {
-  if (r.level == "款" || r.level == "econ_item") return r.code.substr(0, 3);
-  if (r.level == "项") return r.code.substr(0, 5);
+  if (r.level == "款"sv || r.level == "econ_item"sv) return r.code.substr(0, 3);
+  if (r.level == "项"sv) return r.code.substr(0, 5);
   return "";
 }
 
@@ -50,8 +52,8 @@ bool any_value(const Table& t, const TableRow& r, int col) {
 void run_hierarchy_sum(RuleContext& ctx) {
   static const char* kRule = "hierarchy.sum";
   for (const Table& t : ctx.report().tables) {
-    if (t.template_id == "unknown" || starts_with(t.template_id, "performance.") ||
-        t.template_id == "budget.project_performance" || t.template_id == "final.table_index")
+    if (t.template_id == "unknown"sv || starts_with(t.template_id, "performance.") ||
+        t.template_id == "budget.project_performance"sv || t.template_id == "final.table_index"sv)
       continue;
     int groups = 0;
     for (const auto& c : t.columns) groups = std::max(groups, c.group + 1);
@@ -70,8 +72,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       std::vector<const TableRow*> classes, econ_classes;
       for (const auto& kv : by_code) {
         const TableRow* r = kv.second;
-        if (r->level == "类") classes.push_back(r);
-        if (r->level == "econ_class") econ_classes.push_back(r);
+        if (r->level == "类"sv) classes.push_back(r);
+        if (r->level == "econ_class"sv) econ_classes.push_back(r);
         std::string p = parent_code(*r);
         if (p.empty()) continue;
         auto it = by_code.find(p);
@@ -79,8 +81,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       }
       for (auto& kv : children) {
         const TableRow* p = kv.first;
-        std::string sub = p->level == "类" ? "款" : p->level == "款" ? "项" : "明细科目";
-        std::string sub_en = p->level == "类" ? "款 (sub-class)" : p->level == "款" ? "项 (item)" : "item";
+        std::string sub = p->level == "类"sv ? "款" : p->level == "款"sv ? "项" : "明细科目";
+        std::string sub_en = p->level == "类"sv ? "款 (sub-class)" : p->level == "款"sv ? "项 (item)" : "item";
         SumCheck s{p, kv.second, "其下各" + sub + "之和", "the sum of its " + sub_en + " rows"};
         auto gp = by_code.find(parent_code(*p));
         if (gp != by_code.end()) s.grandparent = gp->second;
@@ -88,9 +90,9 @@ void run_hierarchy_sum(RuleContext& ctx) {
       }
       // Totals: 合计 = Σ 类 (or Σ economic classes).
       for (const auto& r : t.rows) {
-        if (r.group != g || r.level != "total") continue;
+        if (r.group != g || r.level != "total"sv) continue;
         std::string n = without_spaces(r.name);
-        if (n == "合计" || n == "总计") {
+        if (n == "合计"sv || n == "总计"sv) {
           const auto& parts = !classes.empty() ? classes : econ_classes;
           if (!parts.empty())
             sums.push_back({&r, parts, "各类之和", "the sum of its classes"});
@@ -101,14 +103,14 @@ void run_hierarchy_sum(RuleContext& ctx) {
     // 公用经费合计 the classes of every other group.
     if (groups > 1) {
       for (const auto& r : t.rows) {
-        if (r.level != "total") continue;
+        if (r.level != "total"sv) continue;
         std::string n = without_spaces(r.name);
         bool personnel = contains(n, "人员经费");
         bool public_exp = contains(n, "公用经费");
         if (!personnel && !public_exp) continue;
         std::vector<const TableRow*> parts;
         for (const auto& c : t.rows)
-          if (c.level == "econ_class" && ((personnel && c.group == r.group) || (public_exp && c.group != 0)))
+          if (c.level == "econ_class"sv && ((personnel && c.group == r.group) || (public_exp && c.group != 0)))
             parts.push_back(&c);
         if (!parts.empty())
           sums.push_back({&r, parts, personnel ? "人员经费各类之和" : "公用经费各类之和",
@@ -188,13 +190,13 @@ void run_hierarchy_sum(RuleContext& ctx) {
           failures.push_back({k, col, c, tf, parts});
           failed_diff[{s.parent, static_cast<int>(pos)}] = c.difference;
         } else if (c.outcome == Outcome::Rounding) {
-          if (status == "passed") status = "rounding";
+          if (status == "passed"sv) status = "rounding";
           failures.push_back({k, col, c, tf, parts});
         }
       }
       ctx.check(kRule + std::string(":") + t.id + ":" + std::to_string(s.parent->line) + ":" +
                     std::to_string(s.parent->group),
-                kRule, !checked ? "insufficient_data" : ambiguous && status != "failed" ? "ambiguous" : status,
+                kRule, !checked ? "insufficient_data" : ambiguous && status != "failed"sv ? "ambiguous" : status,
                 lines);
     }
     // A wrong middle row (款) breaks its own sum and its parent's by the same

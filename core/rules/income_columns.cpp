@@ -9,19 +9,21 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 void run_income_columns(RuleContext& ctx) {
   static const char* kRule = "cross.income_columns";
   const Report& report = ctx.report();
   const Table* summary = nullptr;
   const Table* income = nullptr;
   for (const Table& t : report.tables) {
-    if (t.template_id == "final.summary" && !summary) summary = &t;
-    if (t.template_id == "final.income" && !income) income = &t;
+    if (t.template_id == "final.summary"sv && !summary) summary = &t;
+    if (t.template_id == "final.income"sv && !income) income = &t;
   }
   if (!summary || !income) return;
   const TableRow* total = nullptr;
   for (const auto& r : income->rows)
-    if (r.level == "total" && without_spaces(r.name) == "合计") total = &r;
+    if (r.level == "total"sv && without_spaces(r.name) == "合计"sv) total = &r;
   if (!total) {
     ctx.check(std::string(kRule) + ":total", kRule, "insufficient_data", {income->first_line});
     return;

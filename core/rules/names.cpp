@@ -9,6 +9,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 // Names compared without spaces and with brackets of either width; any
@@ -34,7 +36,7 @@ void run_names(RuleContext& ctx) {
   std::vector<std::string> order;
   for (const Table& t : ctx.report().tables)
     for (const TableRow& r : t.rows) {
-      if (r.code.empty() || r.code_inferred || r.name.empty() || r.level == "unit") continue;
+      if (r.code.empty() || r.code_inferred || r.name.empty() || r.level == "unit"sv) continue;
       if (!by_code.count(r.code)) order.push_back(r.code);
       by_code[r.code].push_back({r.name, comparable(r.name), &t, r.line});
     }

@@ -6,6 +6,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 constexpr int kMicro = 6;  // millionths
@@ -68,14 +70,14 @@ std::string fixed_text(Wide v, int shift, int decimals) {
 
 }  // namespace
 
-bool is_money(const Claim& c) { return c.unit == "元" || c.unit == "万元" || c.unit == "亿元"; }
+bool is_money(const Claim& c) { return c.unit == "元"sv || c.unit == "万元"sv || c.unit == "亿元"sv; }
 
 bool is_amount_relation(const Claim& c) {
-  return c.relation == "value" || c.relation == "actual" || c.relation == "budget";
+  return c.relation == "value"sv || c.relation == "actual"sv || c.relation == "budget"sv;
 }
 
 int shown_decimals(const Claim& c) {
-  if (is_money(c) && c.unit != "亿元") return std::max(c.value.scale, 2);
+  if (is_money(c) && c.unit != "亿元"sv) return std::max(c.value.scale, 2);
   return c.value.scale;
 }
 
@@ -89,7 +91,7 @@ std::optional<Span> money_span(const Claim& c) {
 }
 
 std::optional<Span> percent_span(const Claim& c) {
-  if (c.unit != "%") return std::nullopt;
+  if (c.unit != "%"sv) return std::nullopt;
   auto mid = to_micro(c.value, 0);
   if (!mid) return std::nullopt;
   return span_of(*mid, 0, c.value.scale, false);
@@ -185,7 +187,7 @@ const Claim* ClaimIndex::stated_before(std::size_t at, bool or_actual) const {
     const Claim& c = claims_[i];
     if (c.section != like.section) break;
     if (c.subject == like.subject && c.scope == like.scope && is_money(c) &&
-        (c.relation == "value" || (or_actual && c.relation == "actual")))
+        (c.relation == "value"sv || (or_actual && c.relation == "actual"sv)))
       return &c;
   }
   return nullptr;

@@ -6,6 +6,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.completion";
@@ -17,7 +19,7 @@ void run_narrative_completion(RuleContext& ctx) {
   const ClaimIndex idx(claims);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& rate = claims[i];
-    if (rate.relation != "completion") continue;
+    if (rate.relation != "completion"sv) continue;
     const std::string id = claim_check_id(kRule, rate);
     const Claim* budget = idx.amount(rate.group, i, "budget");
     const Claim* actual = idx.amount(rate.group, i, "actual");

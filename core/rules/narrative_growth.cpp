@@ -6,6 +6,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.growth";
@@ -22,7 +24,7 @@ const Claim* current_of(const ClaimIndex& idx, std::size_t at, bool vs_budget) {
   for (std::size_t i : idx.group(change.group)) {
     if (i >= at) break;
     const Claim& c = claims[i];
-    if (is_money(c) && (c.relation == "value" || c.relation == "actual")) return &c;
+    if (is_money(c) && (c.relation == "value"sv || c.relation == "actual"sv)) return &c;
   }
   // A budget compared with last year's budget ("预算 0.9 万元，比上年预算数减少").
   if (const Claim* b = idx.amount(change.group, at, "budget")) return b;
@@ -37,8 +39,8 @@ void run_narrative_growth(RuleContext& ctx) {
   const ClaimIndex idx(claims);
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& change = claims[i];
-    if (change.relation != "change" || !is_money(change)) continue;
-    bool vs_budget = change.qualifier == "budget";
+    if (change.relation != "change"sv || !is_money(change)) continue;
+    bool vs_budget = change.qualifier == "budget"sv;
     // The rate stated with it (same group, after it).
     const Claim* rate = idx.next_in_group(i, "rate");
     std::vector<int> lines{change.line};
@@ -145,10 +147,10 @@ void run_narrative_growth(RuleContext& ctx) {
   // 持平 / 与上年相同 stated next to a change that is not zero.
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& flat = claims[i];
-    if (flat.relation != "change" || !flat.unit.empty()) continue;
+    if (flat.relation != "change"sv || !flat.unit.empty()) continue;
     for (std::size_t k : idx.group(flat.group)) {
       const Claim& c = claims[k];
-      if (c.relation != "change" || c.unit.empty() || c.value.is_zero()) continue;
+      if (c.relation != "change"sv || c.unit.empty() || c.value.is_zero()) continue;
       ctx.check(claim_check_id(kRule, flat), kRule, "failed", {flat.line, c.line});
       ctx.add_finding(claim_finding(kRule, flat, Outcome::Failed, "0", c.value.to_string(), c.unit,
                                     "写作“" + flat.text + "”，同一句却有变动 " + c.text,

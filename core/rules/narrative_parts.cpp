@@ -10,6 +10,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.parts";
@@ -69,7 +71,7 @@ void run_narrative_parts(RuleContext& ctx) {
       std::size_t with_share = 0;
       for (const Claim* p : kv.second)
         for (std::size_t k : idx.group(p->group))
-          if (claims[k].relation == "share")
+          if (claims[k].relation == "share"sv)
             if (auto ps = percent_span(claims[k])) {
               shares = add(shares, *ps);
               ++with_share;

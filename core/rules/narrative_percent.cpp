@@ -9,6 +9,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.percent";
@@ -20,7 +22,7 @@ AmountsBySubject amounts_by_subject(const std::vector<Claim>& claims) {
   AmountsBySubject out;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = claims[i];
-    if (!c.subject.empty() && is_money(c) && (c.relation == "value" || c.relation == "actual"))
+    if (!c.subject.empty() && is_money(c) && (c.relation == "value"sv || c.relation == "actual"sv))
       out[c.subject].push_back(i);
   }
   return out;
@@ -36,7 +38,7 @@ const Claim* stated_amount(const std::vector<Claim>& claims, const AmountsBySubj
   const Claim* fallback = nullptr;
   for (auto k = std::lower_bound(list.begin(), list.end(), before); k != list.begin();) {
     const Claim& c = claims[*--k];
-    if (scope != c.scope && !(scope == "all" || c.scope == "all")) continue;
+    if (scope != c.scope && !(scope == "all"sv || c.scope == "all"sv)) continue;
     if (c.section == claims[before].section) return &c;
     if (!fallback) fallback = &c;
     if (c.section < claims[before].section) break;
@@ -54,7 +56,7 @@ void run_narrative_percent(RuleContext& ctx) {
   std::map<std::pair<int, int>, std::optional<Span>> list_sums;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& share = claims[i];
-    if (share.relation != "share") continue;
+    if (share.relation != "share"sv) continue;
     auto stated = percent_span(share);
     const Claim* part = idx.amount(share.group, i);
     if (!stated || !part) {
@@ -97,7 +99,7 @@ void run_narrative_percent(RuleContext& ctx) {
                                     claims[k].sentence_line == share.sentence_line;
              ++k) {
           const Claim& s = claims[k];
-          if (s.relation != "share" || !s.qualifier.empty()) continue;
+          if (s.relation != "share"sv || !s.qualifier.empty()) continue;
           const Claim* p = idx.amount(s.group, k);
           auto ps = percent_span(s);
           auto ms = p ? money_span(*p) : std::nullopt;

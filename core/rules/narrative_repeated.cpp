@@ -12,14 +12,16 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.repeated";
 
 bool comparable(const Claim& c) {
   if (c.subject.empty() || c.subject.compare(0, 5, "econ:") == 0 || !is_money(c)) return false;
-  return c.relation == "value" || c.relation == "actual" || c.relation == "budget" ||
-         (c.relation == "change" && c.direction != 0);
+  return c.relation == "value"sv || c.relation == "actual"sv || c.relation == "budget"sv ||
+         (c.relation == "change"sv && c.direction != 0);
 }
 
 }  // namespace
@@ -43,8 +45,8 @@ void run_narrative_repeated(RuleContext& ctx) {
     Outcome o = judge_same(*sc, *sa);
     ctx.check(claim_check_id(kRule, c), kRule, status_of(o), {a.line, c.line});
     if (o != Outcome::Failed) continue;
-    std::string what_zh = c.relation == "change" ? subject_name_zh(c) + "的变动额" : subject_name_zh(c);
-    std::string what_en = c.relation == "change" ? "the change of " + subject_name_en(c) : subject_name_en(c);
+    std::string what_zh = c.relation == "change"sv ? subject_name_zh(c) + "的变动额" : subject_name_zh(c);
+    std::string what_en = c.relation == "change"sv ? "the change of " + subject_name_en(c) : subject_name_en(c);
     ctx.add_finding(claim_finding(kRule, c, o, a.value.to_string(), c.value.to_string(), c.unit,
                                   what_zh + "在第 " + std::to_string(a.line) + " 行写作 " + a.text + "，此处写作 " + c.text +
                                       "，前后不一致",
@@ -62,7 +64,7 @@ void run_narrative_repeated(RuleContext& ctx) {
   std::set<std::pair<int, std::string>> reported;  // (line, change): said once
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& ch = claims[i];
-    if (ch.relation != "change" || !is_money(ch) || ch.subject.empty() || ch.qualifier != "previous") continue;
+    if (ch.relation != "change"sv || !is_money(ch) || ch.subject.empty() || ch.qualifier != "previous"sv) continue;
     const Claim* rate = idx.next_in_group(i, "rate");
     const Claim* current = idx.stated_before(i, /*or_actual=*/false);
     if (!rate || !current) continue;

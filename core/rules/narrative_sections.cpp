@@ -7,6 +7,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.sections";
@@ -52,7 +54,7 @@ int required_section_line(const Report& r, const RequiredSection& req) {
 
 void run_narrative_sections(RuleContext& ctx) {
   const Report& r = ctx.report();
-  bool final_accounts = r.document.kind == "final_accounts";
+  bool final_accounts = r.document.kind == "final_accounts"sv;
   // Only a report that has explanations (two or more parts recognised) is
   // judged on which it lacks; tables alone or a fragment are not.
   int topical = 0;

@@ -8,6 +8,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "narrative.table";
@@ -31,7 +33,7 @@ void run_narrative_table(RuleContext& ctx) {
   const Report& r = ctx.report();
   std::vector<Linked> linked;
   for (const Claim& c : r.claims) {
-    if (c.link == "ambiguous") {
+    if (c.link == "ambiguous"sv) {
       ctx.check(claim_check_id(kRule, c), kRule, "ambiguous", {c.line});
       continue;
     }

@@ -7,15 +7,17 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 void run_performance_targets(RuleContext& ctx) {
   static const char* kRule = "performance.targets";
   const Report& report = ctx.report();
   for (const Table& t : report.tables) {
-    if (t.template_id != "budget.project_performance") continue;
+    if (t.template_id != "budget.project_performance"sv) continue;
     int weight_col = -1, amount_col = -1;
     for (const auto& c : t.columns) {
-      if (c.key == "weight") weight_col = c.index;
-      if (c.key == "total" && amount_col < 0) amount_col = c.index;
+      if (c.key == "weight"sv) weight_col = c.index;
+      if (c.key == "total"sv && amount_col < 0) amount_col = c.index;
     }
     // Projects: a row with a code opens a project; rows without one continue it.
     struct Project {
@@ -67,9 +69,9 @@ void run_performance_targets(RuleContext& ctx) {
     // Σ project amounts = 项目支出 of the expenditure table.
     if (amount_col < 0 || projects.empty()) continue;
     for (const Table& e : report.tables) {
-      if (e.template_id != "budget.general_budget" && e.template_id != "budget.expense_summary") continue;
+      if (e.template_id != "budget.general_budget"sv && e.template_id != "budget.expense_summary"sv) continue;
       for (const auto& r : e.rows) {
-        if (r.level != "total" || without_spaces(r.name) != "合计") continue;
+        if (r.level != "total"sv || without_spaces(r.name) != "合计"sv) continue;
         auto project = figure_at(e, r, "project");
         if (!project) continue;
         std::vector<Term> parts;

@@ -11,6 +11,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 struct ColumnRelation {
@@ -106,9 +108,9 @@ void three_public(RuleContext& ctx, const Table& t) {
 void run_template_columns(RuleContext& ctx) {
   for (const Table& t : ctx.report().tables) {
     bool printed = false;
-    for (const auto& f : t.formulas) printed = printed || f.axis == "column";
+    for (const auto& f : t.formulas) printed = printed || f.axis == "column"sv;
     if (printed) continue;  // formula.printed checks what the report itself states
-    if (t.template_id == "final.three_public" || t.template_id == "budget.three_public") {
+    if (t.template_id == "final.three_public"sv || t.template_id == "budget.three_public"sv) {
       three_public(ctx, t);
       continue;
     }
@@ -151,7 +153,7 @@ void run_template_columns(RuleContext& ctx) {
         if (has_basic) {
           std::vector<Term> filtered;
           for (std::size_t i = 0; i < parts.size(); ++i)
-            if (used[i] != "personnel" && used[i] != "public_expense") filtered.push_back(parts[i]);
+            if (used[i] != "personnel"sv && used[i] != "public_expense"sv) filtered.push_back(parts[i]);
           parts.swap(filtered);
         }
         auto total = figure_in_column(t, row, tcol);

@@ -9,6 +9,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 const char* kRule = "template.rows";
@@ -17,7 +19,7 @@ bool is_year_total(const std::string& n) {
   return contains(n, "本年收入合计") || contains(n, "本年支出合计");
 }
 bool is_grand_total(const std::string& n) {
-  return n == "总计" || contains(n, "收入总计") || contains(n, "支出总计") || n == "支出合计";
+  return n == "总计"sv || contains(n, "收入总计") || contains(n, "支出总计") || n == "支出合计"sv;
 }
 // Sub-lines of a carry-over line: fund kinds and "其中".
 bool is_sub_line(const std::string& n) {
@@ -60,7 +62,7 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
     Comparison c = RuleContext::compare_sum(fig, terms);
     if (c.overflow || c.outcome == Outcome::Passed) continue;
     if (guessed) { ambiguous = true; continue; }
-    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed" ? status : "rounding");
+    status = c.outcome == Outcome::Failed ? "failed" : (status == "failed"sv ? status : "rounding");
     ctx.add_finding(make_value_finding(kRule, fig, c, zh, en, related), blank_origin(fig, terms, c, zh, en));
   }
   ctx.check(std::string(kRule) + ":" + t.id + ":" + id + ":" + std::to_string(total.line), kRule,
@@ -73,7 +75,7 @@ void run_template_rows(RuleContext& ctx) {
   for (const Table& t : ctx.report().tables) {
     if (!is_summary_template(t.template_id)) continue;
     bool printed = false;
-    for (const auto& f : t.formulas) printed = printed || f.axis == "row";
+    for (const auto& f : t.formulas) printed = printed || f.axis == "row"sv;
     if (printed) continue;
     const TableRow* grand[2] = {nullptr, nullptr};
     for (int g = 0; g < 2; ++g) {
@@ -90,7 +92,7 @@ void run_template_rows(RuleContext& ctx) {
         const TableRow* r = rows[i];
         std::string n = without_spaces(r->name);
         if (contains(n, "本年收入") || contains(n, "本年支出")) continue;  // "一、本年收入" heading rows
-        if (r->level == "款" || r->level == "项") continue;           // details of a 类
+        if (r->level == "款"sv || r->level == "项"sv) continue;           // details of a 类
         lines_before.push_back(r);
       }
       // Rows "一、本年收入" right under the header repeat the year total.

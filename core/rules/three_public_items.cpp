@@ -7,14 +7,16 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 void run_three_public_items(RuleContext& ctx) {
   static const char* kRule = "three_public.items";
   const Report& report = ctx.report();
   const Table* three = nullptr;
   for (const Table& t : report.tables)
-    if (t.template_id == "final.three_public" || t.template_id == "budget.three_public") three = &t;
+    if (t.template_id == "final.three_public"sv || t.template_id == "budget.three_public"sv) three = &t;
   if (!three) return;
-  bool final_accounts = three->template_id == "final.three_public";
+  bool final_accounts = three->template_id == "final.three_public"sv;
   struct Item {
     const char* code;
     const char* key;
@@ -31,7 +33,7 @@ void run_three_public_items(RuleContext& ctx) {
         auto f = figure_at(*three, r, "final." + key);
         if (!f && contains(r.name, "决算")) f = figure_at(*three, r, key);
         if (f) limit = f;
-      } else if (r.level == "total") {
+      } else if (r.level == "total"sv) {
         auto f = figure_at(*three, r, key);
         if (f) limit = f;
       }

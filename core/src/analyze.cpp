@@ -13,6 +13,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 int line_of_offset(std::string_view text, std::size_t offset) {
@@ -155,19 +157,19 @@ std::string analyze_to_json(std::string_view text, const Options& options) {
 }
 
 std::string to_text(const Report& r, std::string_view lang) {
-  bool zh = lang != "en";
+  bool zh = lang != "en"sv;
   std::string out;
   out += "== " + r.input.name + " (" + r.input.encoding + ", " + std::to_string(r.input.bytes) +
          (zh ? " 字节, " : " bytes, ") + std::to_string(r.input.lines) + (zh ? " 行)\n" : " lines)\n");
   if (!r.document.kind.empty()) {
-    std::string kind = r.document.kind == "budget" ? (zh ? "预算" : "budget")
+    std::string kind = r.document.kind == "budget"sv ? (zh ? "预算" : "budget")
                                                    : (zh ? "决算" : "final accounts");
     out += (zh ? "报告：" : "Report: ") + r.document.department + " " +
            std::to_string(r.document.year) + " " + kind +
            (r.document.unit.empty() ? "" : (zh ? "，单位 " : ", unit ") + r.document.unit) + "\n";
   }
   for (const InputMessage& m : r.messages)
-    out += std::string(m.severity == "error" ? (zh ? "错误" : "error") : (zh ? "提示" : "note")) +
+    out += std::string(m.severity == "error"sv ? (zh ? "错误" : "error") : (zh ? "提示" : "note")) +
            (m.line ? " L" + std::to_string(m.line) : "") + " [" + m.id + "] " +
            (zh ? m.message_zh : m.message_en) + "\n";
   out += (zh ? "表格 " : "Tables ") + std::to_string(r.tables.size()) + "\n";
@@ -195,7 +197,7 @@ std::string to_text(const Report& r, std::string_view lang) {
          (zh ? "，数据不足无法核对 " : ", insufficient data ") + std::to_string(status["insufficient_data"]) +
          (zh ? "，无法判断 " : ", ambiguous ") + std::to_string(status["ambiguous"]) + "\n";
   int material = 0;
-  for (const Finding& f : r.findings) material += f.materiality == "material";
+  for (const Finding& f : r.findings) material += f.materiality == "material"sv;
   if (r.checks.empty())
     out += zh ? "没有可核对的表格关系：本报告未被核对（文字说明的核对尚未实现）。\n"
               : "No table relation could be checked: this report was not verified (narrative checks are not implemented yet).\n";

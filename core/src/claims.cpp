@@ -19,6 +19,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 struct SubjectWord {
@@ -267,8 +269,8 @@ void match_classes(std::string_view label, SubjectMatch& best) {
       // step back one UTF-8 character
       do { --prev; } while (prev > 0 && (static_cast<unsigned char>(label[prev]) & 0xC0) == 0x80);
       std::string_view ch = label.substr(prev, start - prev);
-      if (ch == "，" || ch == "、" || ch == "；" || ch == "：" || ch == "。" || ch == "," || ch == ";" ||
-          ch == ":" || ch == "）" || ch == ")" || ch == "（" || ch == "(" || ch == " ")
+      if (ch == "，"sv || ch == "、"sv || ch == "；"sv || ch == "："sv || ch == "。"sv || ch == ","sv || ch == ";"sv ||
+          ch == ":"sv || ch == "）"sv || ch == ")"sv || ch == "（"sv || ch == "("sv || ch == " "sv)
         break;
       start = prev;
     }
@@ -407,16 +409,16 @@ std::string scope_of_words(std::string_view words) {
 }
 
 std::string scope_of_topic(const std::string& topic) {
-  if (topic == "general_budget_expense" || topic == "basic_expense" || topic == "three_public")
+  if (topic == "general_budget_expense"sv || topic == "basic_expense"sv || topic == "three_public"sv)
     return "general_budget";
-  if (topic == "fiscal_overview") return "fiscal";
-  if (topic == "gov_fund") return "gov_fund";
-  if (topic == "state_capital") return "state_capital";
+  if (topic == "fiscal_overview"sv) return "fiscal";
+  if (topic == "gov_fund"sv) return "gov_fund";
+  if (topic == "state_capital"sv) return "state_capital";
   return "all";
 }
 
 // Units a number can carry, money first.
-bool money_unit(const std::string& u) { return u == "元" || u == "万元" || u == "亿元"; }
+bool money_unit(const std::string& u) { return u == "元"sv || u == "万元"sv || u == "亿元"sv; }
 
 // A figure found in a sentence.
 struct Figure {
@@ -454,7 +456,7 @@ std::vector<Figure> find_figures(const std::string& s) {
       if (!(moneyish && list_end && !last_money.empty())) continue;
       u = last_money;
     }
-    if (u == "台(套)" || u == "台（套）") u = "台（套）";
+    if (u == "台(套)"sv || u == "台（套）"sv) u = "台（套）";
     if (money_unit(u)) last_money = u;
     out.push_back({b, e, *v, u});
   }
@@ -521,8 +523,8 @@ bool relation_words_only(std::string_view words) {
     std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
     if (ch >= 0x80) {
       std::string_view one = std::string_view(w).substr(i, len);
-      bool punct = one == "，" || one == "、" || one == "；" || one == "：" || one == "（" || one == "）" ||
-                   one == "“" || one == "”";
+      bool punct = one == "，"sv || one == "、"sv || one == "；"sv || one == "："sv || one == "（"sv || one == "）"sv ||
+                   one == "“"sv || one == "”"sv;
       if (!punct) rest += std::string(one);
     }
     i += len;
@@ -577,7 +579,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
     std::map<std::string, std::string> seen;
     for (const auto& t : tables)
       for (const auto& r : t.rows)
-        if ((r.level == "econ_item" || r.level == "econ_class") && !r.code.empty()) {
+        if ((r.level == "econ_item"sv || r.level == "econ_class"sv) && !r.code.empty()) {
           std::string n = without_spaces(r.name);
           if (code_points(n) >= 2 && !seen.count(n)) seen[n] = r.code;
         }
@@ -702,7 +704,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         SubjectMatch m = match_subject(subject_part, items);
         std::string_view after_subject =
             m.begin == std::string::npos ? label : label.substr(m.end);
-        bool percent = fig.unit == "%";
+        bool percent = fig.unit == "%"sv;
         bool count = !percent && !money_unit(fig.unit);
 
         if (zhan != std::string_view::npos && percent) {
@@ -745,7 +747,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           after_subject = label;
         }
         // Project funds in the performance sections restate no table total.
-        if (new_subject && topic == "performance") {
+        if (new_subject && topic == "performance"sv) {
           m = SubjectMatch();
           new_subject = false;
         }
@@ -758,7 +760,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         // "涉及资金" of a project count: the projects counted before it.
         if (!percent && !count && has(label, "涉及资金")) {
           for (std::size_t k = claims.size(), n = 0; k-- > 0 && serial[k] == this_sentence && n++ < kLookBack;)
-            if (claims[k].relation == "count") {
+            if (claims[k].relation == "count"sv) {
               for (const char* w : {"二级项目", "一级项目"})
                 if (has(claims[k].subject_text, w)) {
                   m = {std::string("funds:") + w, std::string(w) + "涉及资金", "", 0, 0};
@@ -806,7 +808,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
             bool here = serial[k] == this_sentence || (continues && serial[k] == carried_sentence);
             if (!here) break;
             if (w.group == g || w.subject.empty()) continue;
-            if (w.relation != "value" && w.relation != "actual" && w.relation != "budget") continue;
+            if (w.relation != "value"sv && w.relation != "actual"sv && w.relation != "budget"sv) continue;
             if (is_part_of(c.subject, w.subject)) {
               c.parent = w.group;
               break;
@@ -830,7 +832,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       // "。其中，…") continues: this sentence's last subject with an amount.
       int last = -1;
       for (std::size_t k = claims.size(); k-- > 0 && serial[k] == this_sentence;)
-        if (!claims[k].subject.empty() && claims[k].relation != "count") {
+        if (!claims[k].subject.empty() && claims[k].relation != "count"sv) {
           last = claims[k].group;
           break;
         }
@@ -878,13 +880,13 @@ bool is_part_of(const std::string& part, const std::string& whole) {
     if (std::find(parts->begin(), parts->end(), part) != parts->end()) return true;
   // Classes of an expenditure total ("主要用于以下方面：…（类）…").
   if (starts_with(part, "class:") && part.find('/') == std::string::npos)
-    return whole == "expense_year" || whole == "fiscal_expense" || whole == "general_budget_expense" ||
-           whole == "gov_fund_expense" || whole == "expense_total";
+    return whole == "expense_year"sv || whole == "fiscal_expense"sv || whole == "general_budget_expense"sv ||
+           whole == "gov_fund_expense"sv || whole == "expense_total"sv;
   // A 款/项 chain lies under its class.
   if (starts_with(part, "class:") && starts_with(whole, "class:"))
     return part.size() > whole.size() && part.compare(0, whole.size(), whole) == 0 && part[whole.size()] == '/';
-  if (part == "procurement_sme") return whole == "procurement_total";
-  if (part == "procurement_micro") return whole == "procurement_sme" || whole == "procurement_total";
+  if (part == "procurement_sme"sv) return whole == "procurement_total"sv;
+  if (part == "procurement_micro"sv) return whole == "procurement_sme"sv || whole == "procurement_total"sv;
   return false;
 }
 

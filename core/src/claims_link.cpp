@@ -13,6 +13,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 struct Source {
@@ -138,7 +140,7 @@ ClassSubject class_subject(const std::string& subject) {
 }
 
 bool row_matches_class(const TableRow& r, const ClassSubject& cs) {
-  if (cs.level == "类") return r.level == "类" && r.code == cs.code;
+  if (cs.level == "类"sv) return r.level == "类"sv && r.code == cs.code;
   // 款 and 项 by name, under the class.
   if (r.level != cs.level || r.code.compare(0, cs.code.size(), cs.code) != 0) return false;
   return without_expense_suffix(without_spaces(r.name)) == cs.name;
@@ -162,7 +164,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
     for (const LinkSpec& spec : link_specs()) {
       if (spec.budget_report != budget_report) continue;
       if (spec.subject != (is_class ? std::string_view("class") : std::string_view(c.subject))) continue;
-      if (!any_scope && spec.scope != "*" && spec.scope != c.scope) continue;
+      if (!any_scope && spec.scope != "*"sv && spec.scope != c.scope) continue;
       spec_known = true;
       for (const Source& src : spec.sources) {
         auto of_template = tables.find(src.template_id);
@@ -171,7 +173,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
           const Table& t = *tp;
           std::vector<std::string> usable(src.keys.begin(), src.keys.end());
           // Three-public budgets sit in the 预算数 columns of a 决算 table.
-          if (!budget_report && c.relation == "budget")
+          if (!budget_report && c.relation == "budget"sv)
             usable = {"budget." + std::string(src.keys.back()), std::string(src.keys.back())};
           int col = column_with_key(t, src.group, usable);
           if (col < 0) continue;
@@ -182,7 +184,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
           if (src.row && *src.row == '\0')
             for (const TableRow& r : t.rows)
               if (bare_name_is(r.name, "预算数") || bare_name_is(r.name, "决算数"))
-                wanted = c.relation == "budget" || budget_report ? "预算数" : "决算数";
+                wanted = c.relation == "budget"sv || budget_report ? "预算数" : "决算数";
           for (const TableRow& r : t.rows) {
             if (r.group != group) continue;
             bool match = src.row == nullptr ? row_matches_class(r, cs)
@@ -206,7 +208,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
 }  // namespace
 
 void link_claims(Report& report) {
-  bool budget_report = report.document.kind == "budget";
+  bool budget_report = report.document.kind == "budget"sv;
   struct Lookup {
     std::vector<Candidate> found, others;
     bool spec_known = false, ignored = false;
@@ -224,9 +226,9 @@ void link_claims(Report& report) {
     if (c.subject.empty()) { c.reason = "unknown_subject"; continue; }
     if (!is_money(c) || !is_amount_relation(c)) { c.reason = "not_a_table_figure"; continue; }
     // 决算 tables hold outcomes; 预算 tables hold budgets.
-    if ((!budget_report && c.relation == "budget" && !(c.subject == "three_public" || c.subject == "abroad" ||
-                                                       c.subject == "vehicle" || c.subject == "reception")) ||
-        (budget_report && c.relation == "actual")) {
+    if ((!budget_report && c.relation == "budget"sv && !(c.subject == "three_public"sv || c.subject == "abroad"sv ||
+                                                       c.subject == "vehicle"sv || c.subject == "reception"sv)) ||
+        (budget_report && c.relation == "actual"sv)) {
       c.reason = "not_in_tables";
       continue;
     }

@@ -8,6 +8,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<Table>& tables) {
   DocumentInfo doc;
   static const RE2 year_re(R"((20\d\d)\s*年)");
@@ -125,7 +127,7 @@ SecondReport find_second_report(const std::vector<Line>& lines, const std::vecto
   //    It starts at the last cover title between the previous table and that one.
   std::size_t seen_summary = 0;
   for (std::size_t t = 0; t < tables.size(); ++t) {
-    if (tables[t].template_id != "final.summary" && tables[t].template_id != "budget.summary") continue;
+    if (tables[t].template_id != "final.summary"sv && tables[t].template_id != "budget.summary"sv) continue;
     if (seen_summary++ == 0) continue;
     int from = t > 0 ? tables[t - 1].last_line : 0;
     int to = tables[t].first_line;

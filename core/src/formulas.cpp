@@ -5,6 +5,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 bool is_digit(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
@@ -12,7 +14,7 @@ bool is_digit(std::string_view s, std::size_t i) { return i < s.size() && s[i] >
 // (行|栏) at s[i]: its three bytes, else empty.
 std::string_view axis_at(std::string_view s, std::size_t i) {
   std::string_view a = s.substr(i, 3);
-  return a == "行" || a == "栏" ? a : std::string_view();
+  return a == "行"sv || a == "栏"sv ? a : std::string_view();
 }
 
 // Bytes of one character of an expression ((?:\d{1,4}|\s|\+|-|\.|…)) at s[i], 0 when none.
@@ -20,7 +22,7 @@ std::size_t expression_char(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
   const char c = s[i];
   if ((c >= '0' && c <= '9') || is_re2_space(c) || c == '+' || c == '-' || c == '.') return 1;
-  return s.substr(i, 3) == "…" ? 3 : 0;
+  return s.substr(i, 3) == "…"sv ? 3 : 0;
 }
 
 // Where the closing \s*\)?\s*(行|栏) that follows an expression ending at j
@@ -51,7 +53,7 @@ bool formula_at(std::string_view s, std::size_t p, FormulaMatch& m) {
   i = skip_re2_spaces(s, i);
   if ((m.axis = axis_at(s, i)).empty()) return false;
   i = skip_re2_spaces(s, i + 3);
-  m.each1 = s.substr(i, 6) == "各行" ? s.substr(i, 6) : std::string_view();
+  m.each1 = s.substr(i, 6) == "各行"sv ? s.substr(i, 6) : std::string_view();
   i = skip_re2_spaces(s, i + m.each1.size());
   if (i >= s.size() || s[i] != '=') return false;
   // \s*\(?\s* then the expression. When it cannot start or end where the
@@ -70,7 +72,7 @@ bool formula_at(std::string_view s, std::size_t p, FormulaMatch& m) {
   const std::size_t a = closing_axis(s, j);
   m.axis2 = s.substr(a, 3);
   i = skip_re2_spaces(s, a + 3);
-  m.each2 = s.substr(i, 6) == "各行" ? s.substr(i, 6) : std::string_view();
+  m.each2 = s.substr(i, 6) == "各行"sv ? s.substr(i, 6) : std::string_view();
   m.begin = p;
   m.end = i + m.each2.size();
   return true;
@@ -153,7 +155,7 @@ std::vector<Formula> parse_formulas(std::string_view text, int line) {
     Formula f;
     f.line = line;
     f.text = text.substr(m.begin, m.end - m.begin);
-    f.axis = m.axis == "行" ? "row" : "column";
+    f.axis = m.axis == "行"sv ? "row" : "column";
     f.each_row = !m.each1.empty() || !m.each2.empty();
     f.target = std::stoi(std::string(m.target));
     if (!parse_terms(m.expr, f.terms)) continue;

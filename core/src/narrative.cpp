@@ -6,6 +6,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 struct HeadingMatch {
@@ -93,7 +95,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     const std::string_view s = trimmed(raw);
     const std::size_t lead = static_cast<std::size_t>(s.data() - raw.data());
     // A stray "。" (doubled punctuation) is not a sentence.
-    if (s.empty() || s == "。" || s == "！" || s == "？") return;
+    if (s.empty() || s == "。"sv || s == "！"sv || s == "？"sv) return;
     Sentence sentence{first, last, std::string(s), {}};
     for (const auto& m : marks) {
       long rel = static_cast<long>(m.first) - static_cast<long>(from + lead);
@@ -149,7 +151,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     const std::string_view t = trimmed(l.text);
     if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
     std::string compact = without_spaces(t);
-    if (compact == "目录") { in_toc = true; continue; }
+    if (compact == "目录"sv) { in_toc = true; continue; }
     // A figure's caption ("财政拨款收入增长图例") is not part of a sentence.
     if (code_points(compact) <= 30 && (ends_with(compact, "图例") || ends_with(compact, "示意图") ||
                                        ends_with(compact, "图"))) {

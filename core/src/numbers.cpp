@@ -6,6 +6,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 namespace {
 
 bool is_placeholder(std::string_view t) {
@@ -51,7 +53,7 @@ ParsedNumber parse_cell_number(std::string_view raw) {
   if ((starts_with(t, "(") && t.back() == ')')) {
     t = t.substr(1, t.size() - 2);
     negative = true;
-  } else if (starts_with(t, "（") && t.size() > 6 && t.substr(t.size() - 3) == "）") {
+  } else if (starts_with(t, "（") && t.size() > 6 && t.substr(t.size() - 3) == "）"sv) {
     t = t.substr(3, t.size() - 6);
     negative = true;
   }
@@ -167,11 +169,11 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
 }
 
 std::optional<int> unit_power(std::string_view unit) {
-  if (unit == "元") return 0;
-  if (unit == "千元") return 3;
-  if (unit == "万元") return 4;
-  if (unit == "百万元") return 6;
-  if (unit == "亿元") return 8;
+  if (unit == "元"sv) return 0;
+  if (unit == "千元"sv) return 3;
+  if (unit == "万元"sv) return 4;
+  if (unit == "百万元"sv) return 6;
+  if (unit == "亿元"sv) return 8;
   return std::nullopt;
 }
 

@@ -15,6 +15,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 // ---- the caption and row-name patterns ------------------------------------
 // Each is what RE2's leftmost-first search finds for the pattern beside it,
 // written out: they run on every caption, row name and table line. Declared
@@ -49,10 +51,10 @@ std::size_t numeral_run(std::string_view s) {
 // 0: what RE2 matches of ^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)).
 // Written out because it runs on every caption and row name.
 std::size_t numeral_ordinal(std::string_view s) {
-  if (std::size_t n = numeral_run(s)) return n <= 9 && s.substr(n, 3) == "、" ? n + 3 : 0;
+  if (std::size_t n = numeral_run(s)) return n <= 9 && s.substr(n, 3) == "、"sv ? n + 3 : 0;
   if (!starts_with(s, "(")) return 0;
   std::size_t n = numeral_run(s.substr(1));
-  return n && n <= 9 && s.substr(1 + n, 1) == ")" ? n + 2 : 0;
+  return n && n <= 9 && s.substr(1 + n, 1) == ")"sv ? n + 2 : 0;
 }
 
 // (亿元|百万元|万元|千元|元) at s[i] (百万元 only when `millions`): no two
@@ -60,15 +62,15 @@ std::size_t numeral_ordinal(std::string_view s) {
 std::string_view unit_at(std::string_view s, std::size_t i, bool millions) {
   static constexpr std::string_view kUnits[] = {"亿元", "百万元", "万元", "千元", "元"};
   for (std::string_view u : kUnits)
-    if ((millions || u != "百万元") && s.substr(i, u.size()) == u) return s.substr(i, u.size());
+    if ((millions || u != "百万元"sv) && s.substr(i, u.size()) == u) return s.substr(i, u.size());
   return {};
 }
 
 // After s[i]: \s*[:：]\s*, then the unit.
 std::string_view unit_after_colon(std::string_view s, std::size_t i, bool millions) {
   i = skip_re2_spaces(s, i);
-  if (s.substr(i, 1) == ":") i += 1;
-  else if (s.substr(i, 3) == "：") i += 3;
+  if (s.substr(i, 1) == ":"sv) i += 1;
+  else if (s.substr(i, 3) == "："sv) i += 3;
   else return {};
   return unit_at(s, skip_re2_spaces(s, i), millions);
 }
@@ -93,7 +95,7 @@ std::size_t ordinal_length(std::string_view s) {
 bool is_numbered_heading(std::string_view t) {
   if (starts_with(t, "第")) {
     std::size_t n = numeral_run(t.substr(3));
-    return n > 0 && t.substr(3 + n, 6) == "部分";
+    return n > 0 && t.substr(3 + n, 6) == "部分"sv;
   }
   return numeral_ordinal(t) > 0;
 }
@@ -121,7 +123,7 @@ std::string_view cell_unit(std::string_view s) {
 std::string_view public_label(std::string_view s) {
   for (std::size_t i = s.find("公开"); i != std::string_view::npos; i = s.find("公开", i + 1)) {
     const std::size_t j = skip_re2_spaces(s, i + 6), d = digit_run(s.substr(j));
-    if (d >= 1 && d <= 2 && s.substr(skip_re2_spaces(s, j + d), 3) == "表") return s.substr(j, d);
+    if (d >= 1 && d <= 2 && s.substr(skip_re2_spaces(s, j + d), 3) == "表"sv) return s.substr(j, d);
   }
   return {};
 }
@@ -130,13 +132,13 @@ std::string_view public_label(std::string_view s) {
 // without:     (?:^|[(（])表(\d{1,2})(?:[)）]|$)
 std::string_view plain_label(std::string_view s, bool spaces) {
   for (std::size_t i = s.find("表"); i != std::string_view::npos; i = s.find("表", i + 1)) {
-    const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（") ||
+    const bool left = i == 0 || s[i - 1] == '(' || (i >= 3 && s.substr(i - 3, 3) == "（"sv) ||
                       (spaces && is_re2_space(s[i - 1]));
     if (!left) continue;
     const std::size_t j = spaces ? skip_re2_spaces(s, i + 3) : i + 3, d = digit_run(s.substr(j));
     if (d < 1 || d > 2) continue;
     const std::size_t k = j + d;
-    if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）" || (spaces && is_re2_space(s[k])))
+    if (k == s.size() || s[k] == ')' || s.substr(k, 3) == "）"sv || (spaces && is_re2_space(s[k])))
       return s.substr(j, d);
   }
   return {};
@@ -176,7 +178,7 @@ const char* level_of_code(std::string_view code) {
 }
 
 bool is_total_name(std::string_view name) {
-  return contains(name, "合计") || contains(name, "总计") || name == "小计";
+  return contains(name, "合计") || contains(name, "总计") || name == "小计"sv;
 }
 
 // Strips a leading ordinal (ordinal_length).
@@ -466,23 +468,23 @@ void read_group_row(const Line& line, const std::vector<Column>& columns, const 
     const std::string& text = line.cells[c];
     if (text.empty()) continue;
     const std::string_view key = c < columns.size() ? std::string_view(columns[c].key) : std::string_view();
-    if (key == "code" || (key.empty() && row.code.empty() && c == g.first)) {
+    if (key == "code"sv || (key.empty() && row.code.empty() && c == g.first)) {
       const std::string_view t = without_spaces(text, buffer);
       if (row.code.empty() && looks_like_code(t)) { row.code = t; continue; }
-      if (t == "*" || t == "**") continue;
-      if (key == "code" && !looks_like_code(t) && !has_digit(t)) {
+      if (t == "*"sv || t == "**"sv) continue;
+      if (key == "code"sv && !looks_like_code(t) && !has_digit(t)) {
         // A name in the code column (rows without codes: "合计").
         if (!name.empty()) name += " ";
         name += text;
         continue;
       }
     }
-    if (key == "name") {
+    if (key == "name"sv) {
       if (!name.empty()) name += " ";
       name += text;
       continue;
     }
-    if (key == "row_no") {
+    if (key == "row_no"sv) {
       row.row_number = row_number_text(text);
       if (!row.row_number.empty()) continue;
     }
@@ -533,7 +535,7 @@ std::vector<std::string> realigned_indicator_cells(const std::vector<std::string
                                                    const std::vector<Column>& columns) {
   int anchor = -1;
   for (const auto& c : columns)
-    if (c.key == "indicator_1") anchor = c.index;
+    if (c.key == "indicator_1"sv) anchor = c.index;
   if (anchor < 1 || static_cast<std::size_t>(anchor) > cells.size()) return cells;
   static constexpr std::string_view kLevel1[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
   std::string buffer;
@@ -852,7 +854,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     // Other tables (evaluations, lists) state units inside their cells.
     if (t.unit.empty() && !last_unit.empty() &&
         (starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.")) &&
-        t.template_id != "final.table_index")
+        t.template_id != "final.table_index"sv)
       t.unit = last_unit;
     if (!t.unit.empty()) {
       last_unit = t.unit;

@@ -7,6 +7,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 const std::vector<TemplateInfo>& templates() {
   // Order matters: the first keyword found in a title wins, so longer and
   // more specific titles come before the ones they contain.
@@ -85,7 +87,7 @@ const TemplateInfo* match_title(std::string_view t) {
     const TemplateInfo& info = templates()[i];
     if (!may_contain(mask, kKeywordMasks[i]) || !contains(t, info.keyword)) continue;
     std::string_view id = info.id;
-    if (id == "final.three_public" && !contains(t, "决算") && budget()) continue;
+    if (id == "final.three_public"sv && !contains(t, "决算") && budget()) continue;
     if (starts_with(id, "budget.") && contains(t, "决算")) continue;
     return &info;
   }
@@ -114,11 +116,11 @@ std::string recognise_template(const std::string& title, int label_number, bool 
   // Header content.
   bool personnel = false, public_exp = false, code = false, weight = false, is_empty = false;
   for (const auto& c : columns) {
-    personnel = personnel || c.key == "personnel";
-    public_exp = public_exp || c.key == "public_expense";
-    code = code || c.key == "code";
-    weight = weight || c.key == "weight";
-    is_empty = is_empty || c.key == "is_empty";
+    personnel = personnel || c.key == "personnel"sv;
+    public_exp = public_exp || c.key == "public_expense"sv;
+    code = code || c.key == "code"sv;
+    weight = weight || c.key == "weight"sv;
+    is_empty = is_empty || c.key == "is_empty"sv;
   }
   if (is_empty) return "final.table_index";
   if (weight) return "budget.project_performance";
@@ -127,7 +129,7 @@ std::string recognise_template(const std::string& title, int label_number, bool 
 }
 
 bool is_label_key(std::string_view key) {
-  return key == "code" || key == "name" || key == "row_no" || key == "seq" || key == "label";
+  return key == "code"sv || key == "name"sv || key == "row_no"sv || key == "seq"sv || key == "label"sv;
 }
 
 namespace {
@@ -266,11 +268,11 @@ std::string_view base_column_key(const Piece* pieces, std::size_t n, std::size_t
   *found_at_out = found_at;
   if (key.empty()) return key;
   // A 合计/小计 under a parent takes the parent's meaning ("本年支出/小计").
-  if (key == "total" && found_at > 0) {
+  if (key == "total"sv && found_at > 0) {
     std::size_t ignored;
     std::string_view parent = base_column_key(pieces, found_at, &ignored, key_of);
-    if (parent == "expense" || parent == "income" || parent == "basic" ||
-        parent == "business_income" || parent == "vehicle")
+    if (parent == "expense"sv || parent == "income"sv || parent == "basic"sv ||
+        parent == "business_income"sv || parent == "vehicle"sv)
       key = parent;
   }
   return key;
@@ -282,8 +284,8 @@ std::string key_of_pieces(const Piece* pieces, std::size_t n, KeyOf& key_of) {
   std::string_view key = base_column_key(pieces, n, &found_at, key_of);
   // 三公 tables put 预算数 and 决算数 side by side: keep them apart.
   for (std::size_t p = 0; p < found_at && p < n; ++p) {
-    if (std::string_view(pieces[p]) == "预算数" && key != "amount") return "budget." + std::string(key);
-    if (std::string_view(pieces[p]) == "决算数" && key != "amount") return "final." + std::string(key);
+    if (std::string_view(pieces[p]) == "预算数"sv && key != "amount"sv) return "budget." + std::string(key);
+    if (std::string_view(pieces[p]) == "决算数"sv && key != "amount"sv) return "final." + std::string(key);
   }
   return std::string(key);
 }
@@ -320,13 +322,13 @@ const std::vector<std::pair<const char*, const char*>>& national_classes() {
 }
 
 bool is_summary_template(std::string_view id) {
-  return id == "final.summary" || id == "final.fiscal_summary" || id == "budget.summary" ||
-         id == "budget.fiscal_summary";
+  return id == "final.summary"sv || id == "final.fiscal_summary"sv || id == "budget.summary"sv ||
+         id == "budget.fiscal_summary"sv;
 }
 
 bool is_basic_expense_template(std::string_view id) {
-  return id == "final.general_budget_basic" || id == "final.general_budget_detail" ||
-         id == "budget.general_budget_basic";
+  return id == "final.general_budget_basic"sv || id == "final.general_budget_detail"sv ||
+         id == "budget.general_budget_basic"sv;
 }
 
 }  // namespace hezhang

@@ -7,6 +7,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
+
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
@@ -310,14 +312,14 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       std::string name = s[i] == '<' ? tag_name(s, i, &end) : "";
       if (name.empty()) { t += s[i++]; continue; }
       bool closing = s[i + 1] == '/';
-      if (name == "td" || name == "th") {
+      if (name == "td"sv || name == "th"sv) {
         html_row = true;
         if (!closing && in_row) t += '\t';
         in_row = true;
-      } else if (name == "tr") {
+      } else if (name == "tr"sv) {
         html_row = true;
         if (closing || in_row) { t += '\n'; in_row = false; }
-      } else if (name == "br" || name == "p" || name == "div") {
+      } else if (name == "br"sv || name == "p"sv || name == "div"sv) {
         t += ' ';
       }
       i = end;
