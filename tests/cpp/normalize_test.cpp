@@ -227,3 +227,46 @@ TEST_CASE("line numbers are never changed", "[unit][normalize]") {
   Line empty = one("");
   CHECK(empty.blank());
 }
+
+TEST_CASE("lines end at \\n, \\r\\n and a lone \\r, however they are mixed", "[unit][normalize]") {
+  hezhang::Limits limits;
+  std::vector<hezhang::InputMessage> messages;
+  int physical = 0;
+  // Each line says which physical line it is; the ends vary line by line.
+  auto lines = hezhang::split_lines("一\r\n二\r三\n\n五\r\r七\r\n八", limits, messages, physical);
+  CHECK(physical == 8);
+  REQUIRE(lines.size() == 8);
+  const char* expected[] = {"一", "二", "三", "", "五", "", "七", "八"};
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    CHECK(lines[k].number == static_cast<int>(k) + 1);
+    CHECK(lines[k].text == expected[k]);
+  }
+  // A final line end opens no new line, whichever it is.
+  for (const char* text : {"a\n", "a\r\n", "a\r"}) {
+    CHECK(hezhang::split_lines(text, limits, messages, physical).size() == 1);
+    CHECK(physical == 1);
+  }
+  CHECK(messages.empty());
+}
+
+TEST_CASE("find_space_or_tab agrees with a byte-by-byte search", "[unit][normalize]") {
+  // Eight bytes are tested at a time: put a space or a tab at every offset of
+  // strings of every length up to 24, among ASCII and UTF-8 bytes (whose high
+  // bit must not fool the word test), and search from every start.
+  const std::string fillers[] = {"x", "\xE4\xB8\x80", "\x7F", "\x80", "!"};
+  for (const std::string& filler : fillers)
+    for (char mark : {' ', '\t', '\0'})
+      for (std::size_t len = 0; len <= 24; ++len)
+        for (std::size_t at = 0; at <= len; ++at) {
+          std::string s;
+          while (s.size() < len) s += filler;
+          s.resize(len);
+          if (at < len) s[at] = mark;
+          for (std::size_t from = 0; from <= s.size(); ++from) {
+            std::size_t naive = from;
+            while (naive < s.size() && s[naive] != ' ' && s[naive] != '\t') ++naive;
+            INFO("len " << len << " mark at " << at << " from " << from);
+            REQUIRE(hezhang::find_space_or_tab(s, from) == naive);
+          }
+        }
+}
