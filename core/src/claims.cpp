@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
+#include <utility>
 
 #include "internal.h"
 #include "templates.h"
@@ -210,27 +210,59 @@ std::string completion_flavor(std::string_view s) {
 
 // Words looked up by their first character, so one pass over a label finds
 // where each word last occurs (one std::string_view::rfind per word per label
-// was a third of the whole analysis).
+// was a third of the whole analysis). The characters are kept in a small
+// open-addressed table: a multiply and a shift per character of a label,
+// where std::unordered_map divided by its bucket count.
 class WordIndex {
  public:
+  struct Occurrence {
+    std::size_t id, begin, end;
+  };
+
   void add(std::string_view word, std::size_t id) {
     if (word.empty()) return;
-    by_first_[first_char(word, 0)].push_back({std::string(word), id});
-    size_ = std::max(size_, id + 1);
+    const std::uint32_t c = first_char(word, 0);
+    if ((slots_.size() + 1) / 2 <= distinct_ + 1) grow();
+    Slot& slot = find_slot(c);
+    if (slot.ch == 0) slot.ch = c, ++distinct_;
+    words_.push_back({std::string(word), id, slot.head});
+    slot.head = static_cast<int>(words_.size() - 1);
   }
-  // last[id] = (begin, end) of the word's last occurrence, or npos.
-  void last_occurrences(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& last) const {
-    last.assign(size_, {std::string::npos, 0});
+
+  // Every word found in text, once, at its last occurrence, in id order.
+  void last_occurrences(std::string_view text, std::vector<Occurrence>& found) const {
+    found.clear();
+    if (words_.empty()) return;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
-      auto it = by_first_.find(first_char(text, i));
-      if (it == by_first_.end()) continue;
-      for (const auto& w : it->second)
-        if (text.compare(i, w.first.size(), w.first) == 0) last[w.second] = {i, i + w.first.size()};
+      const Slot& slot = find_slot(first_char(text, i));
+      for (int w = slot.head; w >= 0; w = words_[static_cast<std::size_t>(w)].next) {
+        const Word& word = words_[static_cast<std::size_t>(w)];
+        if (text.compare(i, word.text.size(), word.text) == 0)
+          found.push_back({word.id, i, i + word.text.size()});
+      }
     }
+    // Found in text order: after a stable sort by id the last of each id's
+    // run is its last occurrence.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Occurrence& a, const Occurrence& b) { return a.id < b.id; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < found.size(); ++k)
+      if (k + 1 == found.size() || found[k + 1].id != found[k].id) found[kept++] = found[k];
+    found.resize(kept);
   }
 
  private:
+  struct Word {
+    std::string text;
+    std::size_t id;
+    int next;  // the next word with the same first character, or -1
+  };
+  struct Slot {
+    std::uint32_t ch = 0;  // 0: empty (no character packs to 0 here)
+    int head = -1;
+  };
+
   // The UTF-8 character at text[i], packed into an integer.
   static std::uint32_t first_char(std::string_view text, std::size_t i) {
     std::uint32_t c = static_cast<unsigned char>(text[i]);
@@ -238,8 +270,24 @@ class WordIndex {
       c = c << 8 | static_cast<unsigned char>(text[k]);
     return c;
   }
-  std::unordered_map<std::uint32_t, std::vector<std::pair<std::string, std::size_t>>> by_first_;
-  std::size_t size_ = 0;
+  // The slot holding c, or the empty one where it would go (the table is
+  // never more than half full, so a probe ends).
+  const Slot& find_slot(std::uint32_t c) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t h = (c * 2654435761u) >> 7 & mask;; h = (h + 1) & mask)
+      if (slots_[h].ch == c || slots_[h].ch == 0) return slots_[h];
+  }
+  Slot& find_slot(std::uint32_t c) { return const_cast<Slot&>(std::as_const(*this).find_slot(c)); }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot());
+    for (const Slot& s : old)
+      if (s.ch != 0) find_slot(s.ch) = s;
+  }
+
+  std::vector<Word> words_;
+  std::vector<Slot> slots_;
+  std::size_t distinct_ = 0;
 };
 
 // Where a subject is named in a label: the key, its words and their end.
@@ -339,12 +387,11 @@ struct ItemWords {
 SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   const auto& words = subject_words();
   const auto& classes = national_classes();
-  std::vector<std::pair<std::size_t, std::size_t>> last;
-  subject_index().last_occurrences(label, last);
+  std::vector<WordIndex::Occurrence> found;
+  subject_index().last_occurrences(label, found);
   SubjectMatch best;
-  for (std::size_t id = 0; id < last.size(); ++id) {
-    auto [p, end] = last[id];
-    if (p == std::string::npos || !better(best, p, end)) continue;
+  for (const auto& [id, p, end] : found) {
+    if (!better(best, p, end)) continue;
     if (id < words.size()) best = {words[id].key, words[id].text, words[id].scope, p, end};
     else best = {std::string("class:") + classes[id - words.size()].second, classes[id - words.size()].first, "", p, end};
   }
@@ -372,11 +419,11 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   }();
   if (best.begin != std::string::npos && generic(best.key)) {
     SubjectMatch specific;
-    for (std::size_t id = 0; id < words.size(); ++id) {
+    for (const auto& [id, p, end] : found) {
+      if (id >= words.size()) break;  // classes follow the words
       if (!kMaySpecify[id]) continue;
-      auto [p, end] = last[id];
       // Only words before the generic ones, with no clause break between.
-      if (p == std::string::npos || p >= best.begin) continue;
+      if (p >= best.begin) continue;
       std::string_view between = label.substr(std::min(end, best.begin), best.begin > end ? best.begin - end : 0);
       if (has(between, "，") || has(between, "；") || has(between, "。") || has(between, "、")) continue;
       if (better(specific, p, end)) specific = {words[id].key, words[id].text, words[id].scope, p, end};
@@ -385,15 +432,14 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   }
   // An item only when nothing more specific ends there (公务接待费 is an item
   // too); among items the latest end, then the first in `items` order.
-  items.index.last_occurrences(label, last);
-  std::size_t chosen = std::string::npos;
-  for (std::size_t id = 0; id < last.size(); ++id)
-    if (last[id].first != std::string::npos && (best.begin == std::string::npos || last[id].second > best.end) &&
-        (chosen == std::string::npos || last[id].second > last[chosen].second))
-      chosen = id;
-  if (chosen != std::string::npos)
-    best = {"econ:" + items.items[chosen].second, items.items[chosen].first, "", last[chosen].first,
-            last[chosen].second};
+  items.index.last_occurrences(label, found);
+  const WordIndex::Occurrence* chosen = nullptr;
+  for (const WordIndex::Occurrence& o : found)
+    if ((best.begin == std::string::npos || o.end > best.end) && (chosen == nullptr || o.end > chosen->end))
+      chosen = &o;
+  if (chosen != nullptr)
+    best = {"econ:" + items.items[chosen->id].second, items.items[chosen->id].first, "", chosen->begin,
+            chosen->end};
   return best;
 }
 
