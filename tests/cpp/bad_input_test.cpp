@@ -119,6 +119,26 @@ TEST_CASE("NUL bytes and binary data are refused", "[unit][bad_input]") {
   expect_refused(controls, "input.binary");
 }
 
+TEST_CASE("control bytes are counted wherever they fall", "[unit][bad_input]") {
+  // The binary test reads eight bytes at a time: put the control bytes at
+  // odd offsets, in the last few bytes too, and sit on the threshold (more
+  // than 16, and more than 1% of the text). Tabs, line ends and form feeds
+  // are text, never counted.
+  auto text_with = [](int controls) {
+    std::string text(1500, 'a');
+    for (int k = 0; k < controls; ++k) text[static_cast<std::size_t>(k * 89 + k % 7)] = '\x01';
+    text += "\t\n\r\f\x02";  // 1505 bytes: the last one outside any whole eight
+    return text;
+  };
+  expect_refused(text_with(16), "input.binary");  // 16 + the last byte = 17 of 1505
+  hezhang::Report r = hezhang::analyze(text_with(15), {});  // 16: not binary
+  for (const auto& m : r.messages) CHECK(m.id != "input.binary");
+  std::string spaced(1500, 'a');  // tabs and line ends only: text
+  for (std::size_t k = 0; k < spaced.size(); k += 3) spaced[k] = k % 2 ? '\t' : '\n';
+  hezhang::Report plain = hezhang::analyze(spaced, {});
+  for (const auto& m : plain.messages) CHECK(m.id != "input.binary");
+}
+
 TEST_CASE("invalid UTF-8 is refused with its line", "[unit][bad_input]") {
   expect_refused(read_input("bad_invalid_utf8.txt"), "input.invalid_utf8", 3);
   expect_refused(read_input("bad_overlong_utf8.txt"), "input.invalid_utf8", 1);
