@@ -36,6 +36,14 @@ struct Line {
   bool blank() const { return text.empty(); }
 };
 
+// Maps one code point to its normalized form; returns false to drop it.
+bool map_code_point(char32_t cp, char32_t& out);
+// The length of the UTF-8 character at raw[i] when it is copied unchanged
+// (map_code_point leaves it as it is), else 0: normalization's fast path,
+// which may send some unchanged characters the slow way but never a
+// changed one (tests/cpp/normalize_test.cpp checks every code point).
+std::size_t maps_to_itself(std::string_view raw, std::size_t i);
+
 // Normalizes one physical line (full-width digits and signs to ASCII, odd
 // spaces to ' ', <b>/<br>/<p> tags, markdown markers, LaTeX remnants) and
 // splits it into cells. Appends one or more logical lines to `out`.

@@ -144,8 +144,6 @@ std::string join_wrapped(std::string_view t) {
   return out;
 }
 
-namespace {
-
 // Maps one code point to its normalized form; returns false to drop it.
 // Full-width ASCII becomes ASCII, except the prose punctuation ，；：！？
 // which stays Chinese (a full-width comma is only a thousands separator
@@ -169,6 +167,33 @@ bool map_code_point(char32_t cp, char32_t& out) {
   out = cp;
   return true;
 }
+
+// The length of the character at raw[i] when map_code_point leaves it as
+// it is, else 0. Decided from its bytes, not decoded: this runs for every
+// character of the report. The changed ones are the controls, U+00A0,
+// U+00AD, U+2000..U+207F (odd spaces, invisible ones, the en dash),
+// U+2200..U+223F (the minus sign), U+3000, U+FEC0..U+FF7F (the BOM and the
+// full-width forms); their neighbours are tested with them, and go the
+// slow way to the same result. Invalid UTF-8 goes the slow way too.
+std::size_t maps_to_itself(std::string_view raw, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return c >= 0x20 || c == '\t' ? 1 : 0;
+  const auto continues = [&](std::size_t k) { return k < raw.size() && (byte(k) & 0xC0) == 0x80; };
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!continues(i + 1) || !continues(i + 2)) return 0;
+    const unsigned char b1 = byte(i + 1);
+    if ((c == 0xE2 && (b1 == 0x80 || b1 == 0x81 || b1 == 0x88)) || (c == 0xE3 && b1 == 0x80 && byte(i + 2) == 0x80) ||
+        (c == 0xEF && b1 >= 0xBB && b1 <= 0xBD))
+      return 0;
+    return 3;
+  }
+  if (c >= 0xC2 && c <= 0xDF) return continues(i + 1) && !(c == 0xC2 && (byte(i + 1) == 0xA0 || byte(i + 1) == 0xAD)) ? 2 : 0;
+  if (c >= 0xF0 && c <= 0xF4) return continues(i + 1) && continues(i + 2) && continues(i + 3) ? 4 : 0;
+  return 0;
+}
+
+namespace {
 
 // LaTeX remnants of PDF conversion: "$\geq 99.99\%$" -> "≥99.99%".
 void replace_latex(std::string& s) {
@@ -265,19 +290,26 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
   char32_t prev = 0;  // the previous code point as read (even when dropped)
   for (std::size_t i = 0; i < raw.size();) {
-    // Printable ASCII and the ideographs U+4000..U+9FFF (lead bytes
-    // E4..E9; the text is valid UTF-8 here) map to themselves: copied in runs.
+    // Characters that map to themselves (all but those map_code_point
+    // changes: see maps_to_itself) are copied in runs.
     std::size_t run = i;
-    bool ideograph_last = false;
+    bool ascii_last = false;
     while (run < raw.size()) {
+      // Printable ASCII and the ideographs U+4000..U+9FFF (lead bytes
+      // E4..E9) first: most of a report.
       const unsigned char c = static_cast<unsigned char>(raw[run]);
-      if (c >= 0x20 && c < 0x80) { ++run; ideograph_last = false; }
-      else if (c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size()) { run += 3; ideograph_last = true; }
-      else break;
+      std::size_t length = c >= 0x20 && c < 0x80                           ? 1
+                           : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() ? 3
+                                                                            : maps_to_itself(raw, run);
+      if (length == 0) break;
+      ascii_last = length == 1;
+      run += length;
     }
     if (run > i) {
       s.append(raw.data() + i, run - i);
-      prev = ideograph_last ? 0x4E00 : static_cast<unsigned char>(raw[run - 1]);
+      // Only the digits matter to the comma test below; no non-ASCII
+      // character copied here is one (full-width digits are mapped).
+      prev = ascii_last ? static_cast<unsigned char>(raw[run - 1]) : 0x4E00;
       i = run;
       continue;
     }

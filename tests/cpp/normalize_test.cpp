@@ -270,3 +270,34 @@ TEST_CASE("find_space_or_tab agrees with a byte-by-byte search", "[unit][normali
           }
         }
 }
+
+TEST_CASE("the fast path copies only characters that normalization leaves unchanged", "[unit][normalize]") {
+  // Every code point, as UTF-8: when maps_to_itself says "copy as is", the
+  // slow path (map_code_point) must agree, with the same length.
+  // (Counted, not asserted one by one: a million assertions would be slow.)
+  std::size_t fast = 0, wrong = 0;
+  char32_t first_wrong = 0;
+  for (char32_t cp = 1; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string utf8;
+    hezhang::append_utf8(utf8, cp);
+    std::size_t length = hezhang::maps_to_itself(utf8, 0);
+    if (length == 0) continue;
+    ++fast;
+    char32_t out = 0;
+    if (!hezhang::map_code_point(cp, out) || out != cp || length != utf8.size())
+      if (wrong++ == 0) first_wrong = cp;
+  }
+  INFO("first wrong: U+" << std::hex << static_cast<std::uint32_t>(first_wrong));
+  CHECK(wrong == 0);
+  // Nearly all of them take it (only the blocks around the changed ones do not),
+  // prose punctuation among them; the full-width comma never (it may be a
+  // thousands separator), nor a character cut short.
+  CHECK(fast > 0x10F000 - 0x800 - 0x1000);
+  CHECK(hezhang::maps_to_itself("。", 0) == 3);
+  CHECK(hezhang::maps_to_itself("、", 0) == 3);
+  CHECK(hezhang::maps_to_itself("\t", 0) == 1);
+  CHECK(hezhang::maps_to_itself("，", 0) == 0);
+  CHECK(hezhang::maps_to_itself("\xE3\x80", 0) == 0);
+  CHECK(hezhang::maps_to_itself("\r", 0) == 0);
+}
