@@ -620,6 +620,87 @@ function renderAll() {
   renderSource(current.text);
 }
 
+// The results as before any analysis: nothing drawn, no counts, hidden.
+function clearResults() {
+  current = null;
+  selectedFinding = null;
+  claimsOpen = false;
+  findingsList = [];
+  tablesRendered = false;
+  checksRendered = false;
+  tip.hide();
+  for (const node of [ui.summary, ui.messages, ui.findings, ui.claims, ui.source, ui.tables, ui.checks]) node.replaceChildren();
+  for (const a of SUMMARY_ATTRS) delete ui.summary.dataset[a];
+  ui.summary.dataset.state = 'idle';
+  ui.summary.className = 'summary';
+  for (const span of ui.filters.querySelectorAll('[data-count]')) span.textContent = '';
+  clearSource();
+  ui.results.hidden = true;
+  ui.skip.hidden = true;
+}
+
+// The first results drawn cost far more than later ones: the drawing code is compiled
+// at its first run (on a busy machine the main thread then also waits on the
+// WebAssembly compiler's threads), and the browser sets up each font, size and weight
+// the results use. (Chinese characters no longer cost a request to the browser's main
+// process each: style.css names the CJK fonts.) So at start-up, while the worker loads,
+// this small report, with one of each thing the results show, is drawn out of sight
+// (.results.warming: laid out, never painted), one view per task, each laid out and
+// cleared within its task: no frame shows it and no accessibility tree holds it
+// (tests/browser/warm-up.test.mjs). Not once the user has started an analysis.
+const WARM_UP = {
+  text: '收入支出决算总表\n金额单位：万元\n本年收入合计\t12.00\n2020年收入合计10.00万元，增长25.0%。',
+  report: {
+    input: { lines: 4 },
+    document: { kind: 'final_accounts', year: 2020, department: '部门', unit: '万元' },
+    messages: [{ id: 'warm-up', severity: 'warning', line: 1, message_zh: '表格单位按“万元”读取。', message_en: 'Read in 万元.' }],
+    tables: [{
+      id: 't1', label: '表1', title: '收入支出决算总表', template: 'final.summary', lines: [1, 3], unit: '万元',
+      declared_empty: false,
+      columns: [{ index: 0, group: 0, header: '项目', key: 'name' }, { index: 1, group: 0, header: '决算数', key: 'amount' }],
+      rows: [{ line: 3, group: 0, code: '', name: '本年收入合计', cells: [{ column: 1, text: '12.00', kind: 'amount', value: '12.00' }] }],
+    }],
+    claims: [{ line: 4, text: '10.00万元', subject: 'income_year', relation: 'value', value: '10.00', unit: '万元' }],
+    findings: [
+      { rule: 'formula.printed', severity: 'error', materiality: 'material', lines: [3, 3], related_lines: [4],
+        expected: '10.00', actual: '12.00', difference: '2.00', unit: '万元', message_zh: '本年收入合计决算数为 12.00 万元，应为 10.00 万元（相差 2.00 万元）。' },
+      { rule: 'narrative.growth', severity: 'warning', materiality: 'material', lines: [4, 4],
+        expected: '25.0', actual: '20.0', difference: '5.0', unit: '%', message_zh: '比上年增长率应为 25.0%。' },
+      { rule: 'hierarchy.sum', severity: 'info', materiality: 'rounding', lines: [3, 3],
+        expected: '12.01', actual: '12.00', difference: '0.01', unit: '万元', message_zh: '合计与明细之和相差 0.01 万元，在四舍五入范围内。' },
+    ],
+    checks: [{ rule: 'formula.printed', status: 'failed' }, { rule: 'hierarchy.sum', status: 'rounding' }, { rule: 'template.rows', status: 'passed' }],
+    required_sections: [{ topic: 'income', state: 'present', line: 4 }],
+    summary: { checks: 3, passed: 1, failed: 1, rounding: 1, errors: 1, warnings: 1, infos: 1, claims_linked: 0 },
+  },
+};
+
+// One view of the warm-up report drawn and laid out, then everything cleared.
+function warmUpStep(draw) {
+  if (current || busy || ui.summary.dataset.state !== 'idle') return false;
+  try {
+    ui.results.classList.add('warming');
+    current = { report: WARM_UP.report, json: '', text: WARM_UP.text, input: textInput(WARM_UP.text, ''), ms: 0, totalMs: 0 };
+    ui.results.hidden = false;
+    draw(WARM_UP.report);
+    void ui.results.offsetHeight; // style and layout: the fonts are looked up here
+  } catch { /* only a warm-up */ } finally {
+    clearResults();
+    ui.results.classList.remove('warming');
+  }
+  return true;
+}
+
+function warmUpDrawing() {
+  const steps = [
+    (report) => renderReport(report),
+    () => { renderSource(WARM_UP.text); lineElement(1); },
+    (report) => { renderTables(report); renderChecks(report); ui.claims.append(objectTable(report.claims, 'claims-table', '')); },
+  ];
+  const next = () => { if (steps.length && warmUpStep(steps.shift())) setTimeout(next, 0); };
+  setTimeout(next, 0);
+}
+
 // Everything drawn from the report: after each run, and again in the other language.
 // The tables and checks panels are drawn when shown (or printed), not every time.
 function renderReport(report) {
@@ -929,11 +1010,17 @@ function splitLines(text) {
   return lines;
 }
 
-function renderSource(text) {
-  sourceLines = splitLines(text);
+function clearSource() {
+  sourceLines = [];
   highlight.main.clear();
   highlight.related.clear();
   if (chunkObserver) chunkObserver.disconnect();
+  chunkObserver = null;
+}
+
+function renderSource(text) {
+  clearSource();
+  sourceLines = splitLines(text);
   chunkObserver = new IntersectionObserver((entries) => {
     for (const e of entries) if (e.isIntersecting) fillChunk(e.target);
   }, { root: ui.source, rootMargin: '600px 0px' });
@@ -1418,3 +1505,4 @@ const embed = {
 }
 embed.init();
 onEngineReady(engine.start());
+warmUpDrawing();
