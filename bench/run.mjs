@@ -4,8 +4,9 @@
 //   wasm     the same per-seed times in Node, with the module the page uses, and the
 //            WASM/native ratio from this same run
 //   page     headless Chromium on dist/: cold load to ready, click-to-results for the
-//            largest seed (the first click after load, and the median of later ones),
-//            bytes transferred (gzip, as scripts/serve.mjs sends them)
+//            largest seed (the first click after load, pasted then clicked 1 s later, in
+//            each of 5 cold pages, and the median of later clicks), bytes transferred
+//            (gzip, as scripts/serve.mjs sends them), the load average around it
 //   sizes    .wasm and JS raw and gzipped, dist/hezhang.html
 //   batch    `hezhang check` over 1 000 copies of the seeds, reports/s with --jobs 1 and N
 //   scaling  bench/scaling.mjs --quick (time and memory against 1x and 10x input)
@@ -245,13 +246,44 @@ async function runPage() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const report = readFileSync(largest.file, 'utf8');
+  const loadBefore = os.loadavg()[0];
+  // One click, measured in the page: from the click to the summary's data-errors (set
+  // when the results are shown) plus the next frame; data-analysis-ms is the worker's
+  // own time.
+  const click = (page) => page.evaluate(() => new Promise((resolve) => {
+    const summary = document.querySelector('[data-testid="summary"]');
+    const button = document.querySelector('[data-testid="analyze"]');
+    summary.removeAttribute('data-errors');
+    let t0;
+    const obs = new MutationObserver(() => {
+      if (!summary.hasAttribute('data-errors')) return;
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve({
+        ms: performance.now() - t0,
+        analysis_ms: Number(summary.dataset.analysisMs ?? NaN),
+        errors: Number(summary.dataset.errors),
+      }), 0));
+    });
+    obs.observe(summary, { attributes: true, attributeFilter: ['data-errors'] });
+    t0 = performance.now();
+    button.click();
+  }));
   try {
-    // Cold load: a fresh context (empty cache) each time; the time from navigation
-    // start to <body data-state="ready">, recorded inside the page by an observer.
+    // Five cold pages: a fresh context (empty cache, its own renderer) each time.
+    //  - cold load: from navigation start to <body data-state="ready">, recorded inside
+    //    the page by an observer;
+    //  - the first click: the largest seed pasted (Ctrl+V from the clipboard, as a person
+    //    does: 0.2-0.5 s, where page.fill types it line by line and took 4-8 s, so that
+    //    its click came long after the warm-up was over), then 1 s (a person takes
+    //    longer to paste and click), then the click; the median of the five;
+    //  - in the last page, five more clicks: click to results once warm.
     const loads = [];
+    const firstClicks = [];
+    const clicks = [];
     let transfer = null;
     for (let i = 0; i < 5; ++i) {
       const context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
       const responses = [];
       context.on('response', (r) => responses.push(r));
       const page = await context.newPage();
@@ -278,52 +310,34 @@ async function runPage() {
           files: sizes,
         };
       }
-      if (i < 4) await context.close();
-      else {
-        // Click to results: the largest seed pasted, then the time from the click
-        // to the summary's data-errors (set when the results are shown) plus the
-        // next frame, measured in the page; data-analysis-ms is the worker's own time.
-        await page.fill('[data-testid="report-input"]', report);
-        // A person takes longer than this to paste and click; the worker warms
-        // up meanwhile (web/worker.js), which is what the first click measures.
-        await page.waitForTimeout(1000);
-        const clicks = [];
-        let firstClick = null;
-        for (let k = 0; k < 6; ++k) {
-          const r = await page.evaluate(() => new Promise((resolve) => {
-            const summary = document.querySelector('[data-testid="summary"]');
-            const button = document.querySelector('[data-testid="analyze"]');
-            summary.removeAttribute('data-errors');
-            let t0;
-            const obs = new MutationObserver(() => {
-              if (!summary.hasAttribute('data-errors')) return;
-              obs.disconnect();
-              requestAnimationFrame(() => setTimeout(() => resolve({
-                ms: performance.now() - t0,
-                analysis_ms: Number(summary.dataset.analysisMs ?? NaN),
-                errors: Number(summary.dataset.errors),
-              }), 0));
-            });
-            obs.observe(summary, { attributes: true, attributeFilter: ['data-errors'] });
-            t0 = performance.now();
-            button.click();
-          }));
-          if (k > 0) clicks.push(r);  // the first click also compiles the hot paths
-          else firstClick = r;
-        }
-        await context.close();
-        return {
-          url_served: 'dist/ via scripts/serve.mjs (gzip)',
-          cold_load_ms: median(loads), cold_loads_ms: loads,
-          click_to_results_ms: median(clicks.map((c) => c.ms)),
-          worker_analysis_ms: median(clicks.map((c) => c.analysis_ms)),
-          first_click_ms: firstClick.ms, first_click_analysis_ms: firstClick.analysis_ms,
-          clicks,
-          largest_seed: largest.name,
-          transfer,
-        };
-      }
+      await page.evaluate((text) => navigator.clipboard.writeText(text), report);
+      const pasteStart = Date.now();
+      await page.focus('[data-testid="report-input"]');
+      await page.keyboard.press('Control+V');
+      const expected = report.replace(/\r\n?/g, '\n');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="report-input"]').value.length >= n,
+        expected.length, { timeout: 60_000 });
+      const pasteMs = Date.now() - pasteStart;
+      if (await page.$eval('[data-testid="report-input"]', (a) => a.value) !== expected) throw new Error('the paste differs from the seed');
+      await page.waitForTimeout(1000);
+      firstClicks.push({ ...await click(page), paste_ms: pasteMs,
+        ready_to_click_ms: await page.evaluate(() => performance.now() - window.__hezhangReadyMs) });
+      if (i === 4) for (let k = 0; k < 5; ++k) clicks.push(await click(page));
+      await context.close();
     }
+    const first = firstClicks.map((c) => c.ms);
+    return {
+      url_served: 'dist/ via scripts/serve.mjs (gzip)',
+      cold_load_ms: median(loads), cold_loads_ms: loads,
+      click_to_results_ms: median(clicks.map((c) => c.ms)),
+      worker_analysis_ms: median(clicks.map((c) => c.analysis_ms)),
+      clicks,
+      first_click_ms: median(first), first_click_analysis_ms: median(firstClicks.map((c) => c.analysis_ms)),
+      first_clicks: firstClicks,
+      largest_seed: largest.name,
+      transfer,
+      load_average_1m: { before: Number(loadBefore.toFixed(2)), after: Number(os.loadavg()[0].toFixed(2)) },
+    };
   } finally {
     await browser.close();
     server.close();
@@ -415,7 +429,7 @@ if (p?.cold_load_ms !== undefined) {
   rows.push(['page cold load to ready', `${fmt(p.cold_load_ms, 0)} ms`, '≤ 1000', check('cold load ms', p.cold_load_ms, 1000, '<=')]);
   rows.push([`page click to results (${p.largest_seed.slice(0, 3)})`, `${fmt(p.click_to_results_ms, 0)} ms (worker ${fmt(p.worker_analysis_ms, 0)})`,
     '≤ 100', check('click to results ms', p.click_to_results_ms, 100, '<=')]);
-  rows.push(['page first click after load', `${fmt(p.first_click_ms, 0)} ms (worker ${fmt(p.first_click_analysis_ms, 0)})`,
+  rows.push(['page first click (median of 5 cold pages)', `${fmt(p.first_click_ms, 0)} ms (worker ${fmt(p.first_click_analysis_ms, 0)})`,
     '≤ 100', check('first click ms', p.first_click_ms, 100, '<=')]);
   rows.push([`page transfer (${p.transfer.requests} requests)`, `${kb(p.transfer.body_bytes)} gzip`, '', '']);
 } else rows.push(['page', p?.error || p?.skipped || '–', '', '']);
