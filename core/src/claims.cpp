@@ -178,7 +178,7 @@ std::string class_code_of(std::string name) {
 
 // ---- words ----------------------------------------------------------------
 
-bool has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool has(std::string_view s, std::string_view w) { return contains(s, w); }
 
 // Direction of the last change word in `s`: +1 增加/增长, -1 减少/下降, 0 none.
 int change_direction(std::string_view s) {
@@ -188,7 +188,7 @@ int change_direction(std::string_view s) {
   std::size_t best = std::string_view::npos;
   int dir = 0;
   for (const auto& w : kWords) {
-    std::size_t p = s.rfind(w.first);
+    std::size_t p = rfind_text(s, w.first);
     if (p != std::string_view::npos && (best == std::string_view::npos || p > best)) {
       best = p;
       dir = w.second;
@@ -308,7 +308,7 @@ bool better(const SubjectMatch& m, std::size_t begin, std::size_t end) {
 void match_classes(std::string_view label, SubjectMatch& best) {
   static const char* kMarks[] = {"(类)", "（类）"};
   for (const char* mark : kMarks) {
-    std::size_t p = label.rfind(mark);
+    std::size_t p = rfind_text(label, mark);
     if (p == std::string_view::npos) continue;
     // The name runs back to the previous delimiter.
     std::size_t start = p;
@@ -348,7 +348,7 @@ void match_classes(std::string_view label, SubjectMatch& best) {
     for (const char* lvl : {"款", "项"}) {
       std::size_t q = std::string_view::npos;
       std::string m1 = std::string("(") + lvl + ")", m2 = std::string("（") + lvl + "）";
-      std::size_t a = rest.find(m1), b = rest.find(m2);
+      std::size_t a = find_text(rest, m1), b = find_text(rest, m2);
       std::size_t mlen = 0;
       if (a != std::string_view::npos) { q = a; mlen = m1.size(); }
       if (b != std::string_view::npos && (q == std::string_view::npos || b < q)) { q = b; mlen = m2.size(); }
@@ -697,7 +697,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       };
       auto add_flat = [&](std::string_view label, std::size_t label_at) {
         for (const char* w : {"持平", "与上年相同", "与上年度相同", "与上年一致", "与上年度一致", "相同", "一致"}) {
-          std::size_t p = label.find(w);
+          std::size_t p = find_text(label, w);
           if (p == std::string_view::npos) continue;
           int g = current_group();
           if (g < 0) return;
@@ -745,7 +745,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         c.unit = fig.unit;
 
         // 占: what follows is the whole, not the subject.
-        std::size_t zhan = label.rfind("占");
+        std::size_t zhan = rfind_text(label, "占");
         std::string_view subject_part = zhan == std::string_view::npos ? label : label.substr(0, zhan);
         SubjectMatch m = match_subject(subject_part, items);
         std::string_view after_subject =

@@ -97,8 +97,54 @@ inline std::string_view trimmed(std::string_view t) {
   return t.substr(a, b - a);
 }
 int code_points(std::string_view text);  // characters, not bytes
+
+// Where `word` first occurs in `text` at or after `from` (npos if nowhere):
+// what std::string_view::find returns, faster on Chinese text, where the
+// lead byte that find stops at first (then calling memcmp) starts every
+// third byte. Here a position is a candidate only when the word's first and
+// last bytes both match, tested eight positions at a time (a byte of the
+// XOR is zero where they match; the lowest such byte is exact and the rest
+// are checked with memcmp, so a borrow's false candidate costs a compare).
+inline std::size_t find_text(std::string_view text, std::string_view word, std::size_t from = 0) {
+  const std::size_t n = text.size(), m = word.size();
+  if (m == 0) return from <= n ? from : std::string_view::npos;
+  if (m > n || from > n - m) return std::string_view::npos;
+  if (m == 1) return text.find(word[0], from);
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  const std::uint64_t first = kOnes * static_cast<unsigned char>(word[0]);
+  const std::uint64_t last = kOnes * static_cast<unsigned char>(word[m - 1]);
+  const char* t = text.data();
+  std::size_t i = from;
+  for (; i + 8 + m - 1 <= n; i += 8) {
+    std::uint64_t a, b;
+    std::memcpy(&a, t + i, 8);
+    std::memcpy(&b, t + i + m - 1, 8);
+    const std::uint64_t x = (a ^ first) | (b ^ last);
+    for (std::uint64_t z = (x - kOnes) & ~x & kHighs; z != 0; z &= z - 1) {
+      // Little-endian (x86, WebAssembly): the lowest set bit is the first position.
+      const std::size_t k = i + static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+      if (t[k] == word[0] && t[k + m - 1] == word[m - 1] && std::memcmp(t + k + 1, word.data() + 1, m - 2) == 0)
+        return k;
+    }
+  }
+  for (; i + m <= n; ++i)
+    if (t[i] == word[0] && t[i + m - 1] == word[m - 1] && std::memcmp(t + i + 1, word.data() + 1, m - 2) == 0)
+      return i;
+  return std::string_view::npos;
+}
+// Where `word` last occurs in `text` (npos if nowhere), as
+// std::string_view::rfind(word), which compares from every byte.
+inline std::size_t rfind_text(std::string_view text, std::string_view word) {
+  const std::size_t n = text.size(), m = word.size();
+  if (m > n) return std::string_view::npos;
+  if (m == 0) return n;
+  const char* t = text.data();
+  for (std::size_t i = n - m + 1; i-- > 0;)
+    if (t[i + m - 1] == word[m - 1] && t[i] == word[0] && std::memcmp(t + i, word.data(), m) == 0) return i;
+  return std::string_view::npos;
+}
 inline bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
+  return find_text(haystack, needle) != std::string_view::npos;
 }
 inline bool starts_with(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;

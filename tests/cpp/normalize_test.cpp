@@ -301,3 +301,46 @@ TEST_CASE("the fast path copies only characters that normalization leaves unchan
   CHECK(hezhang::maps_to_itself("\xE3\x80", 0) == 0);
   CHECK(hezhang::maps_to_itself("\r", 0) == 0);
 }
+
+TEST_CASE("find_text and rfind_text agree with std::string_view's find and rfind", "[unit][normalize]") {
+  // Random texts and words over a few ASCII bytes and Chinese characters
+  // that share lead bytes (so first-byte matches are common), every start
+  // position, words from empty to longer than the text. Counted, then one
+  // assertion with the first disagreement.
+  const std::vector<std::string> pieces = {"a", "b", " ", "支", "出", "收", "入", "与", "上", "年", "（", "）", "\x01"};
+  std::uint32_t state = 20261122;
+  auto next = [&](std::uint32_t bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % bound;
+  };
+  auto random_text = [&](std::uint32_t pieces_max) {
+    std::string s;
+    for (std::uint32_t k = next(pieces_max + 1); k > 0; --k) s += pieces[next(static_cast<std::uint32_t>(pieces.size()))];
+    return s;
+  };
+  std::size_t checked = 0, wrong = 0;
+  std::string first_wrong;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = random_text(40);
+    // Half the words are cut from the text itself, so they occur.
+    std::string word = random_text(4);
+    if (round % 2 && !text.empty()) {
+      std::size_t a = next(static_cast<std::uint32_t>(text.size())), len = next(12);
+      word = text.substr(a, len);
+    }
+    std::string_view t = text, w = word;
+    for (std::size_t from = 0; from <= text.size() + 1; ++from) {
+      ++checked;
+      if (hezhang::find_text(t, w, from) != t.find(w, from) && wrong++ == 0)
+        first_wrong = "find \"" + word + "\" in \"" + text + "\" from " + std::to_string(from);
+    }
+    ++checked;
+    if (hezhang::rfind_text(t, w) != t.rfind(w) && wrong++ == 0)
+      first_wrong = "rfind \"" + word + "\" in \"" + text + "\"";
+    if (hezhang::contains(t, w) != (t.find(w) != std::string_view::npos) && wrong++ == 0)
+      first_wrong = "contains \"" + word + "\" in \"" + text + "\"";
+  }
+  INFO(first_wrong);
+  CHECK(wrong == 0);
+  CHECK(checked > 100000);
+}
