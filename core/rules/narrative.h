@@ -59,7 +59,12 @@ class ClaimIndex {
   explicit ClaimIndex(const std::vector<Claim>& claims);
   const std::vector<Claim>& claims() const { return claims_; }
   // Indices of a group's claims, in order.
-  const std::vector<std::size_t>& group(int g) const;
+  struct Indices {
+    const std::size_t *first, *last;
+    const std::size_t* begin() const { return first; }
+    const std::size_t* end() const { return last; }
+  };
+  Indices group(int g) const;
   // The group's first money figure with an amount relation (value/actual/
   // budget, or only `relation`), before claim index `before`.
   const Claim* amount(int group, std::size_t before = static_cast<std::size_t>(-1),
@@ -73,7 +78,9 @@ class ClaimIndex {
 
  private:
   const std::vector<Claim>& claims_;
-  std::vector<std::vector<std::size_t>> by_group_;
+  // Group g's claim indices are by_group_[start_[g] .. start_[g + 1]): two
+  // arrays, not a vector per group (each rule family builds an index).
+  std::vector<std::size_t> start_, by_group_;
 };
 
 // A finding about claim `c`: lines from the claim, messages quoting the

@@ -151,16 +151,21 @@ std::string money_text(Wide micro, const std::string& unit, int decimals) {
 }
 
 ClaimIndex::ClaimIndex(const std::vector<Claim>& claims) : claims_(claims) {
-  for (std::size_t i = 0; i < claims.size(); ++i) {
-    std::size_t g = static_cast<std::size_t>(std::max(claims[i].group, 0));
-    if (by_group_.size() <= g) by_group_.resize(g + 1);
-    by_group_[g].push_back(i);
-  }
+  auto group_of = [&](std::size_t i) { return static_cast<std::size_t>(std::max(claims[i].group, 0)); };
+  std::size_t groups = 0;
+  for (std::size_t i = 0; i < claims.size(); ++i) groups = std::max(groups, group_of(i) + 1);
+  start_.assign(groups + 1, 0);
+  for (std::size_t i = 0; i < claims.size(); ++i) ++start_[group_of(i) + 1];
+  for (std::size_t g = 0; g < groups; ++g) start_[g + 1] += start_[g];
+  by_group_.resize(claims.size());
+  std::vector<std::size_t> next(start_.begin(), start_.end() - (groups > 0 ? 1 : 0));
+  for (std::size_t i = 0; i < claims.size(); ++i) by_group_[next[group_of(i)]++] = i;
 }
 
-const std::vector<std::size_t>& ClaimIndex::group(int g) const {
-  static const std::vector<std::size_t> kNone;
-  return g >= 0 && static_cast<std::size_t>(g) < by_group_.size() ? by_group_[static_cast<std::size_t>(g)] : kNone;
+ClaimIndex::Indices ClaimIndex::group(int g) const {
+  if (g < 0 || static_cast<std::size_t>(g) + 1 >= start_.size()) return {nullptr, nullptr};
+  const std::size_t* data = by_group_.data();
+  return {data + start_[static_cast<std::size_t>(g)], data + start_[static_cast<std::size_t>(g) + 1]};
 }
 
 const Claim* ClaimIndex::amount(int g, std::size_t before, const char* relation) const {
