@@ -225,7 +225,7 @@ class WordIndex {
     if ((slots_.size() + 1) / 2 <= distinct_ + 1) grow();
     Slot& slot = find_slot(c);
     if (slot.ch == 0) slot.ch = c, ++distinct_;
-    words_.push_back({std::string(word), id, slot.head});
+    words_.push_back({word, id, slot.head});
     slot.head = static_cast<int>(words_.size() - 1);
   }
 
@@ -254,7 +254,7 @@ class WordIndex {
 
  private:
   struct Word {
-    std::string text;
+    std::string_view text;  // the caller keeps the words alive
     std::size_t id;
     int next;  // the next word with the same first character, or -1
   };
@@ -304,7 +304,7 @@ bool better(const SubjectMatch& m, std::size_t begin, std::size_t end) {
 
 // Function classes written "社会保障和就业支出（类）行政事业单位养老支出（款）
 // 机关事业单位基本养老保险缴费支出（项）" (bare class names are in
-// subject_index()).
+// ItemWords' index).
 void match_classes(std::string_view label, SubjectMatch& best) {
   static const char* kMarks[] = {"(类)", "（类）"};
   for (const char* mark : kMarks) {
@@ -364,33 +364,33 @@ void match_classes(std::string_view label, SubjectMatch& best) {
   }
 }
 
-// The subject words and the bare 类 names ("一般公共服务支出 462.11 万元"):
-// ids below subject_words().size() are subject words, the rest classes.
-const WordIndex& subject_index() {
-  static const WordIndex kIndex = [] {
-    WordIndex index;
+// Economic items named in the report's own tables (基本工资, 办公费…), in
+// `items` order (longest first), indexed with the subject words and the bare
+// 类 names ("一般公共服务支出 462.11 万元") so a label is read once: ids below
+// subject_words().size() are subject words, then classes, then from
+// items_base the items.
+struct ItemWords {
+  std::vector<std::pair<std::string, std::string>> items;  // (name, code); not changed once indexed
+  WordIndex index;
+  std::size_t items_base = 0;
+
+  void build_index() {
     std::size_t id = 0;
     for (const auto& w : subject_words()) index.add(w.text, id++);
     for (const auto& kv : national_classes()) index.add(kv.first, id++);
-    return index;
-  }();
-  return kIndex;
-}
-
-// Economic items named in the report's own tables (基本工资, 办公费…), in
-// `items` order (longest first).
-struct ItemWords {
-  std::vector<std::pair<std::string, std::string>> items;  // (name, code)
-  WordIndex index;
+    items_base = id;
+    for (const auto& item : items) index.add(item.first, id++);
+  }
 };
 
 SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   const auto& words = subject_words();
   const auto& classes = national_classes();
   std::vector<WordIndex::Occurrence> found;
-  subject_index().last_occurrences(label, found);
+  items.index.last_occurrences(label, found);
   SubjectMatch best;
   for (const auto& [id, p, end] : found) {
+    if (id >= items.items_base) break;  // the items follow
     if (!better(best, p, end)) continue;
     if (id < words.size()) best = {words[id].key, words[id].text, words[id].scope, p, end};
     else best = {std::string("class:") + classes[id - words.size()].second, classes[id - words.size()].first, "", p, end};
@@ -432,14 +432,15 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   }
   // An item only when nothing more specific ends there (公务接待费 is an item
   // too); among items the latest end, then the first in `items` order.
-  items.index.last_occurrences(label, found);
   const WordIndex::Occurrence* chosen = nullptr;
   for (const WordIndex::Occurrence& o : found)
-    if ((best.begin == std::string::npos || o.end > best.end) && (chosen == nullptr || o.end > chosen->end))
+    if (o.id >= items.items_base && (best.begin == std::string::npos || o.end > best.end) &&
+        (chosen == nullptr || o.end > chosen->end))
       chosen = &o;
-  if (chosen != nullptr)
-    best = {"econ:" + items.items[chosen->id].second, items.items[chosen->id].first, "", chosen->begin,
-            chosen->end};
+  if (chosen != nullptr) {
+    const auto& item = items.items[chosen->id - items.items_base];
+    best = {"econ:" + item.second, item.first, "", chosen->begin, chosen->end};
+  }
   return best;
 }
 
@@ -635,7 +636,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
     std::sort(items.items.begin(), items.items.end(), [](const auto& a, const auto& b) {
       return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
     });
-    for (std::size_t id = 0; id < items.items.size(); ++id) items.index.add(items.items[id].first, id);
+    items.build_index();
   }
 
   std::vector<Claim> claims;
