@@ -201,4 +201,20 @@ TEST_CASE("next_prose_number reads what the RE2 figure pattern reads", "[unit][n
     compared += static_cast<int>(hand.size());
   }
   CHECK(compared > 3000);  // the random strings did contain figures
+
+  // Long prose with few digits, which the scan skips eight bytes at a time:
+  // digits at every offset, beside the bytes just outside '0'..'9' ('/' and
+  // ':') and UTF-8 bytes.
+  const std::vector<std::string> prose = {"/", ":", "元", "年", "度", "支", "出", " ", "a", "，", "。", "°"};
+  int sparse = 0;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    for (int k = static_cast<int>(next() % 80); k-- > 0;)
+      s += next() % 20 == 0 ? std::string(1, static_cast<char>('0' + next() % 10)) : prose[next() % prose.size()];
+    auto hand = by_hand(s);
+    INFO(s);
+    REQUIRE(hand == by_re2(s));
+    sparse += static_cast<int>(hand.size());
+  }
+  CHECK(sparse > 1000);
 }
