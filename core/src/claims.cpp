@@ -714,7 +714,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           c.relation = "change";
           c.direction = 0;
           c.unit = "";
-          claims.push_back(c);
+          claims.push_back(std::move(c));
           serial.push_back(this_sentence);
           return;
         }
@@ -825,7 +825,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           c.subject_text = words;
           c.group = next_group++;
           group_head.push_back(claims.size());
-          claims.push_back(c);
+          claims.push_back(std::move(c));
           serial.push_back(this_sentence);
           continue;
         }
@@ -872,7 +872,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
             c.parent = head->parent;
           }
         }
-        claims.push_back(c);
+        claims.push_back(std::move(c));
         serial.push_back(this_sentence);
       }
       // What a following sentence that opens with a relation ("。较2021年…",
