@@ -85,11 +85,10 @@ FindingOrigin blank_origin(const Figure& total, const std::vector<Term>& parts, 
   return o;
 }
 
-void RuleContext::check(const std::string& id, const std::string& rule, const std::string& status,
-                        std::vector<int> lines) {
+void RuleContext::check(std::string id, std::string rule, std::string status, std::vector<int> lines) {
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-  report_.checks.push_back({id, rule, status, std::move(lines)});
+  report_.checks.push_back({std::move(id), std::move(rule), std::move(status), std::move(lines)});
 }
 
 namespace {

@@ -66,8 +66,7 @@ class RuleContext {
   const Report& report() const { return report_; }
 
   // Records a check in the ledger.
-  void check(const std::string& id, const std::string& rule, const std::string& status,
-             std::vector<int> lines);
+  void check(std::string id, std::string rule, std::string status, std::vector<int> lines);
   void add_finding(Finding f, FindingOrigin origin = {});
   // Parallel to report().findings, in the order they were added.
   const std::vector<FindingOrigin>& origins() const { return origins_; }
