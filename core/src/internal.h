@@ -11,6 +11,12 @@
 
 #include "hezhang/hezhang.h"
 
+// The word-at-a-time scanners below and in text.cpp read bytes in
+// little-endian order (x86, ARM, WebAssembly).
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "hezhang's byte scanners assume a little-endian target"
+#endif
+
 namespace hezhang {
 
 // ---- text.cpp: UTF-8 and normalization -----------------------------------

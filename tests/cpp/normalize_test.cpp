@@ -344,3 +344,55 @@ TEST_CASE("find_text and rfind_text agree with std::string_view's find and rfind
   CHECK(wrong == 0);
   CHECK(checked > 100000);
 }
+
+namespace {
+// UTF-8 validity as RFC 3629 states it, one sequence at a time: the
+// reference for find_invalid_utf8, which reads runs of characters as words.
+std::size_t reference_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    std::uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return i;
+      cp = cp << 6 | (d & 0x3F);
+    }
+    const std::uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+}  // namespace
+
+TEST_CASE("find_invalid_utf8 agrees with RFC 3629 on every 3-byte shape, mid-run and at the end", "[unit][normalize]") {
+  // Every lead byte with continuation bytes at and around the edges of their
+  // range, after a run of Chinese characters (read as words) and before
+  // more of them or the end of the text (read one by one).
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  std::size_t wrong = 0, invalid = 0;
+  std::string first_wrong;
+  for (int lead = 0x80; lead <= 0xFF; ++lead)
+    for (unsigned char b1 : edges)
+      for (unsigned char b2 : edges)
+        for (const char* after : {"", "字", "a", "字字字"})
+          for (const char* before : {"", "a", "中文字", "中文字符"}) {
+            std::string s = before;
+            s += static_cast<char>(lead);
+            s += static_cast<char>(b1);
+            s += static_cast<char>(b2);
+            s += after;
+            const std::size_t expected = reference_invalid_utf8(s);
+            invalid += expected != std::string_view::npos;
+            if (hezhang::find_invalid_utf8(s) != expected && wrong++ == 0) {
+              first_wrong = "lead " + std::to_string(lead) + " " + std::to_string(b1) + " " + std::to_string(b2) +
+                            " before \"" + before + "\" after \"" + after + "\"";
+            }
+          }
+  INFO(first_wrong);
+  CHECK(wrong == 0);
+  CHECK(invalid > 1000);  // the shapes did include invalid ones
+  CHECK(hezhang::find_invalid_utf8("一般公共预算财政拨款支出") == std::string_view::npos);
+}
