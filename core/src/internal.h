@@ -24,6 +24,29 @@ namespace hezhang {
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// Where the run of 3-byte UTF-8 characters starting at text[i] ends (i when
+// none starts there), counting only leads E1..EC, EE and EF, whose
+// characters cannot be overlong forms or surrogates: most of a Chinese
+// report. Each character is read as one word, its lead and continuation
+// bits tested together (the last few byte by byte).
+inline std::size_t three_byte_run_end(std::string_view text, std::size_t i) {
+  std::size_t j = i;
+  for (; j + 4 <= text.size(); j += 3) {
+    std::uint32_t w;
+    std::memcpy(&w, text.data() + j, 4);
+    const std::uint32_t bytes = w & 0xFFFFFF;  // lead, then the two continuations
+    const std::uint32_t lead = bytes & 0xFF;
+    if ((bytes & 0xC0C0F0) != 0x8080E0 || lead == 0xE0 || lead == 0xED) return j;
+  }
+  for (; j + 3 <= text.size(); j += 3) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (byte(j) < 0xE1 || byte(j) > 0xEF || byte(j) == 0xED || (byte(j + 1) & 0xC0) != 0x80 ||
+        (byte(j + 2) & 0xC0) != 0x80)
+      break;
+  }
+  return j;
+}
+
 // Decodes one code point at text[i] (valid UTF-8 assumed), advancing i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);

@@ -232,8 +232,8 @@ class Writer {
       const unsigned char kind = kByteKind[b[i]];
       if (kind == kPlain) {
         ++i;
-      } else if (kind == kLead3 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-        i += 3;
+      } else if (const std::size_t end = kind == kLead3 ? three_byte_run_end(std::string_view(reinterpret_cast<const char*>(b), n), i) : i; end > i) {
+        i = end;
       } else {
         break;
       }

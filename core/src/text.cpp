@@ -19,27 +19,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
       for (std::uint64_t w; i + 8 <= n && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080u) == 0);) i += 8;
       continue;
     }
-    // Most of a report: runs of 3-byte characters whose lead (E1..EC, EE,
-    // EF) rules out overlong forms and surrogates, so only the continuation
-    // bits are checked, on the character's bytes read as one word.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF) {
-      std::size_t j = i;
-      for (; j + 4 <= n; j += 3) {
-        std::uint32_t w;
-        std::memcpy(&w, s.data() + j, 4);
-        const std::uint32_t bytes = w & 0xFFFFFF;  // lead, then the two continuations, little-endian
-        const std::uint32_t lead = bytes & 0xFF;
-        if ((bytes & 0xC0C0F0) != 0x8080E0 || lead == 0xE0 || lead == 0xED) break;
-      }
-      if (j > i) {
-        i = j;
-        continue;
-      }
-      if (i + 2 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-        i += 3;
-        continue;
-      }
+    // Most of a report: runs of 3-byte characters (see three_byte_run_end).
+    if (const std::size_t end = three_byte_run_end(s, i); end > i) {
+      i = end;
+      continue;
     }
     int len;
     char32_t cp;
