@@ -412,9 +412,10 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     if (line.toc_entry) line.cells.clear();
     if (line.cells.empty()) {
-      for (char& c : body)
-        if (c == '\t') c = ' ';
-      line.text = trim(body);
+      if (body.find('\t') != std::string::npos) std::replace(body.begin(), body.end(), '\t', ' ');
+      std::string_view text = trimmed(body);
+      if (text.size() == body.size()) line.text = std::move(body);
+      else line.text = std::string(text);
     } else {
       std::string joined;
       for (std::size_t k = 0; k < line.cells.size(); ++k) {
