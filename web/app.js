@@ -526,10 +526,10 @@ ui.sample.addEventListener('click', async () => {
 const SUMMARY_ATTRS = ['errors', 'warnings', 'rounding', 'infos', 'passed', 'checks', 'analysisMs'];
 
 // Drops the previous result's counts at once, so that a tool waiting for them waits
-// for the run that is starting.
-function clearResultCounts() {
+// for the run that is starting ('busy'), or for one not started yet ('idle').
+function clearResultCounts(state = 'busy') {
   for (const a of SUMMARY_ATTRS) delete ui.summary.dataset[a];
-  ui.summary.dataset.state = 'busy';
+  ui.summary.dataset.state = state;
 }
 
 let current = null; // {report, json, text, input, ms, totalMs}
@@ -630,8 +630,7 @@ function clearResults() {
   checksRendered = false;
   tip.hide();
   for (const node of [ui.summary, ui.messages, ui.findings, ui.claims, ui.source, ui.tables, ui.checks]) node.replaceChildren();
-  for (const a of SUMMARY_ATTRS) delete ui.summary.dataset[a];
-  ui.summary.dataset.state = 'idle';
+  clearResultCounts('idle');
   ui.summary.className = 'summary';
   for (const span of ui.filters.querySelectorAll('[data-count]')) span.textContent = '';
   clearSource();

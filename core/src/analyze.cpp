@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <limits>
 #include <map>
 
@@ -37,13 +36,10 @@ bool looks_binary(std::string_view text) {
     return is_control;
   }();
   // Eight bytes at a time, counted only where one is below 0x20 (line ends
-  // and tabs; a byte minus 0x20 borrows into its high bit).
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  // and tabs).
   std::size_t controls = 0, i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    if (((w - kOnes * 0x20) & ~w & kHighs) == 0) continue;
+    if (bytes_below(load_word(text.data() + i), 0x20) == 0) continue;
     for (std::size_t k = i; k < i + 8; ++k) controls += kControl[static_cast<unsigned char>(text[k])];
   }
   for (; i < text.size(); ++i) controls += kControl[static_cast<unsigned char>(text[i])];

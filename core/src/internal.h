@@ -19,6 +19,22 @@
 
 namespace hezhang {
 
+// ---- word-at-a-time byte tests -------------------------------------------
+// The hot scanners read eight bytes as one word. bytes_below(w, n) has the
+// high bit set in each byte of w below n (n <= 128): a byte minus n borrows
+// into its high bit. The lowest set byte is exact, a higher one may be a
+// borrow's false mark, so a scanner that needs positions checks them; one
+// that only asks "any?" needs nothing more.
+constexpr std::uint64_t kEachByte = 0x0101010101010101u;
+inline std::uint64_t load_word(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint64_t bytes_below(std::uint64_t w, unsigned n) { return (w - kEachByte * n) & ~w & kEachByte * 0x80; }
+// Bytes of w equal to b.
+inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return bytes_below(w ^ (kEachByte * b), 1); }
+
 // ---- text.cpp: UTF-8 and normalization -----------------------------------
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
@@ -90,26 +106,21 @@ std::string join_wrapped(std::string_view text);
 
 // Removes all ASCII spaces (for matching header and title keywords).
 std::string without_spaces(std::string_view text);
-// The same text, as a view of `text` itself when it has no space or tab
-// (most cells and names: no allocation), else of `buffer`, which then holds
-// the copy. The view is valid while both are.
 // The index of the first ' ' or '\t' at or after `from`, or text.size().
-// Eight bytes at a time (a byte whose XOR with the pattern is zero): names
-// and cells are scanned for spaces thousands of times per report, and
-// find_first_of calls memchr once per byte.
+// Eight bytes at a time: names and cells are scanned for spaces thousands
+// of times per report, and find_first_of calls memchr once per byte.
 inline std::size_t find_space_or_tab(std::string_view text, std::size_t from = 0) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  auto has_zero_byte = [](std::uint64_t w) { return ((w - kOnes) & ~w & kHighs) != 0; };
   std::size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    if (has_zero_byte(w ^ (kOnes * ' ')) || has_zero_byte(w ^ (kOnes * '\t'))) break;
+    const std::uint64_t w = load_word(text.data() + i);
+    if ((bytes_equal(w, ' ') | bytes_equal(w, '\t')) != 0) break;
   }
   while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
   return i;
 }
-
+// The same text as without_spaces, as a view of `text` itself when it has no
+// space or tab (most cells and names: no allocation), else of `buffer`,
+// which then holds the copy. The view is valid while both are.
 inline std::string_view without_spaces(std::string_view text, std::string& buffer) {
   if (find_space_or_tab(text) < text.size()) return buffer = without_spaces(text);
   return text;
@@ -139,17 +150,13 @@ inline std::size_t find_text(std::string_view text, std::string_view word, std::
   if (m == 0) return from <= n ? from : std::string_view::npos;
   if (m > n || from > n - m) return std::string_view::npos;
   if (m == 1) return text.find(word[0], from);
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  const std::uint64_t first = kOnes * static_cast<unsigned char>(word[0]);
-  const std::uint64_t last = kOnes * static_cast<unsigned char>(word[m - 1]);
+  const std::uint64_t first = kEachByte * static_cast<unsigned char>(word[0]);
+  const std::uint64_t last = kEachByte * static_cast<unsigned char>(word[m - 1]);
   const char* t = text.data();
   std::size_t i = from;
   for (; i + 8 + m - 1 <= n; i += 8) {
-    std::uint64_t a, b;
-    std::memcpy(&a, t + i, 8);
-    std::memcpy(&b, t + i + m - 1, 8);
-    const std::uint64_t x = (a ^ first) | (b ^ last);
-    for (std::uint64_t z = (x - kOnes) & ~x & kHighs; z != 0; z &= z - 1) {
+    const std::uint64_t x = (load_word(t + i) ^ first) | (load_word(t + i + m - 1) ^ last);
+    for (std::uint64_t z = bytes_below(x, 1); z != 0; z &= z - 1) {
       // Little-endian (x86, WebAssembly): the lowest set bit is the first position.
       const std::size_t k = i + static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
       if (t[k] == word[0] && t[k + m - 1] == word[m - 1] && std::memcmp(t + k + 1, word.data() + 1, m - 2) == 0)

@@ -141,14 +141,8 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
   };
   std::size_t p = from;
   // Prose has few digits: eight bytes at a time until a word holds one (a
-  // digit XOR '0' is below 10, and a byte below 10 borrows into its high bit).
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  for (std::uint64_t w; p + 8 <= s.size();) {
-    std::memcpy(&w, s.data() + p, 8);
-    const std::uint64_t x = w ^ (kOnes * '0');
-    if (((x - kOnes * 10) & ~x & kHighs) != 0) break;
-    p += 8;
-  }
+  // digit XOR '0' is below 10).
+  while (p + 8 <= s.size() && bytes_below(load_word(s.data() + p) ^ (kEachByte * '0'), 10) == 0) p += 8;
   while (p < s.size() && !digit(p)) ++p;
   if (p >= s.size()) return false;
   std::size_t run = digits_from(p), e;
