@@ -128,22 +128,34 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
   return out;
 }
 
+// Whether `t` says "本部门无<keyword>" (or 没有/不涉及, the keyword maybe
+// quoted) at one of the places it names the keyword: the words before each
+// are read backwards, so no phrase is built per sentence.
+bool says_none_of(std::string_view t, std::string_view keyword) {
+  for (std::size_t at = find_text(t, keyword); at != std::string_view::npos; at = find_text(t, keyword, at + 1)) {
+    std::string_view before = t.substr(0, at);
+    if (ends_with(before, "“")) before.remove_suffix(std::string_view("“").size());
+    for (std::string_view none : {"无"sv, "没有"sv, "不涉及"sv}) {
+      if (!ends_with(before, none)) continue;
+      const std::string_view who = before.substr(0, before.size() - none.size());
+      for (std::string_view whose : {"本部门"sv, "本单位"sv, "我部门"sv, "我单位"sv, "本年度"sv})
+        if (ends_with(who, whose)) return true;
+    }
+  }
+  return false;
+}
+
 // The sentence of the explanation that says the report has nothing of this
 // kind ("本部门无政府性基金决算收支，并已公开空表。"), or nullptr.
 const Sentence* explained_empty(const Report& r, const Kind& kind) {
-  const std::string k = kind.keyword;
+  std::string buffer;
   for (const Section& s : r.sections)
     for (const Sentence& sentence : s.sentences) {
-      std::string t = without_spaces(sentence.text);
+      const std::string_view t = without_spaces(sentence.text, buffer);
       // About this year and this department only: "上一年度无政府性基金…"
       // explains nothing about this year's tables.
-      if (!contains(t, k) || contains(t, "上年") || contains(t, "上一年")) continue;
-      bool says = contains(t, "空表") || contains(t, "本表无数据");
-      for (const char* who : {"本部门", "本单位", "我部门", "我单位", "本年度"})
-        for (const char* none : {"无", "没有", "不涉及"})
-          for (const char* quote : {"", "“"})
-            says = says || contains(t, std::string(who) + none + quote + k);
-      if (says) return &sentence;
+      if (!contains(t, kind.keyword) || contains(t, "上年") || contains(t, "上一年")) continue;
+      if (contains(t, "空表") || contains(t, "本表无数据") || says_none_of(t, kind.keyword)) return &sentence;
     }
   return nullptr;
 }

@@ -380,13 +380,16 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     Line line;
     line.number = number;
     line.markdown_heading = heading;
-    std::string body(trimmed(piece));
+    // A view until the line turns out to be text: a row's text is its cells
+    // joined, so copying the piece first was an allocation per row for nothing.
+    std::string_view body = trimmed(piece);
     bool pipe = !body.empty() && body.front() == '|' && body.size() > 1;
     if (pipe) {
-      if (body.back() == '|') body.pop_back();
-      body.erase(0, 1);
-      line.cells = split_cells(body, '|');
-      if (is_pipe_separator_row(line.cells)) line.cells.clear(), body.clear();
+      std::string_view inner = body.substr(1);
+      if (inner.back() == '|') inner.remove_suffix(1);
+      line.cells = split_cells(inner, '|');
+      if (is_pipe_separator_row(line.cells)) line.cells.clear(), body = {};
+      else body = inner;
     } else if (piece.find('\t') != std::string::npos || html_row) {
       // Keep leading empty cells: they carry the column position.
       std::string_view p = piece;
@@ -395,11 +398,11 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       // A line of only empty cells is blank.
       bool any = false;
       for (auto& c : line.cells) any = any || !c.empty();
-      if (!any) line.cells.clear(), body.clear();
+      if (!any) line.cells.clear(), body = {};
     }
     if (line.cells.size() == 1) line.cells.clear();
     // Leader dots mark a table-of-contents entry, never a table row.
-    if (body.find("....") != std::string::npos || body.find("……") != std::string::npos) {
+    if (find_text(body, "....") != std::string_view::npos || find_text(body, "……") != std::string_view::npos) {
       // "一、收入支出决算总表......  2": leader dots then a page number.
       std::string_view t = trimmed(body);
       bool page_number = !t.empty() && t.back() >= '0' && t.back() <= '9';
@@ -407,17 +410,19 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     if (line.toc_entry) line.cells.clear();
     if (line.cells.empty()) {
-      if (body.find('\t') != std::string::npos) std::replace(body.begin(), body.end(), '\t', ' ');
-      std::string_view text = trimmed(body);
-      if (text.size() == body.size()) line.text = std::move(body);
-      else line.text = std::string(text);
-    } else {
-      std::string joined;
-      for (std::size_t k = 0; k < line.cells.size(); ++k) {
-        if (k) joined += '\t';
-        joined += line.cells[k];
+      line.text = std::string(trimmed(body));
+      if (line.text.find('\t') != std::string::npos) {
+        std::replace(line.text.begin(), line.text.end(), '\t', ' ');
+        line.text = std::string(trimmed(line.text));
       }
-      line.text = std::move(joined);
+    } else {
+      std::size_t size = line.cells.size() - 1;
+      for (const std::string& cell : line.cells) size += cell.size();
+      line.text.reserve(size);
+      for (std::size_t k = 0; k < line.cells.size(); ++k) {
+        if (k) line.text += '\t';
+        line.text += line.cells[k];
+      }
     }
     out.push_back(std::move(line));
   } while (start != std::string::npos && start < s.size());

@@ -209,3 +209,33 @@ TEST_CASE("declared_empty: a required 决算 table missing, with and without an 
   REQUIRE(bad.size() == 1);
   CHECK(bad[0]->status == "failed");
 }
+
+TEST_CASE("declared_empty: which sentences explain a missing table", "[rules][declared_empty]") {
+  // A 决算 report with 01表, 03表 and 04表 (nothing of 政府性基金, 国有资本经营 or
+  // 三公 in them) and no 07-09表: each sentence below is the whole explanation.
+  // A sentence explains table N when "本部门/本单位/我部门/我单位/本年度" is
+  // followed by "无/没有/不涉及" then the kind, quoted or not, spaces ignored,
+  // or when it names the kind and an empty table; else table N stays missing.
+  const std::string tables =
+      "收入支出决算总表\n公开01表\n金额单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+      "一般公共预算财政拨款收入\t10.00\t一般公共服务支出\t10.00\n本年收入合计\t10.00\t本年支出合计\t10.00\n\n"
+      "支出决算表\n公开03表\n金额单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n"
+      "功能分类科目编码\t科目名称\t\t\t\n201\t一般公共服务支出\t10.00\t10.00\t\n\n" +
+      fiscal_summary("", "");
+  auto status = [&](const std::string& sentence, int number) {
+    const auto r = run(tables + "\n二、情况说明\n" + sentence + "\n");
+    REQUIRE(r.document.kind == "final_accounts");
+    return rules_test::only_status(r, "tables.declared_empty:required:" + std::to_string(number));
+  };
+  CHECK(status("本单位没有“三公”经费支出。", 7) == "not_applicable");
+  CHECK(status("我部门不涉及国有资本经营预算财政拨款支出。", 9) == "not_applicable");
+  CHECK(status("本部门 无 政府性基金 收支。", 8) == "not_applicable");
+  CHECK(status("本年度无政府性基金预算财政拨款收入。", 8) == "not_applicable");
+  CHECK(status("政府性基金预算财政拨款收支表为空表。", 8) == "not_applicable");
+  // Not an explanation: no one says it is theirs, another kind, or a "有".
+  CHECK(status("无政府性基金预算财政拨款收入。", 8) == "failed");
+  CHECK(status("本部门无“三公”经费支出。", 8) == "failed");
+  CHECK(status("本部门有政府性基金预算财政拨款收入，详见下表。", 8) == "failed");
+  // The kind named twice: the second place is the one that says none.
+  CHECK(status("政府性基金预算由财政统筹，本部门无政府性基金收支。", 8) == "not_applicable");
+}
