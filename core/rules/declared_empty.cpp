@@ -145,19 +145,25 @@ bool says_none_of(std::string_view t, std::string_view keyword) {
   return false;
 }
 
-// The sentence of the explanation that says the report has nothing of this
-// kind ("本部门无政府性基金决算收支，并已公开空表。"), or nullptr.
-const Sentence* explained_empty(const Report& r, const Kind& kind) {
+// For each kind (in kinds()' order), the sentence of the explanation that
+// says the report has nothing of it ("本部门无政府性基金决算收支，并已公开空表。"),
+// or nullptr. One pass for all kinds: each sentence's spaces removed once.
+std::vector<const Sentence*> explained_empty(const Report& r) {
+  std::vector<const Sentence*> found(kinds().size(), nullptr);
   std::string buffer;
   for (const Section& s : r.sections)
     for (const Sentence& sentence : s.sentences) {
       const std::string_view t = without_spaces(sentence.text, buffer);
       // About this year and this department only: "上一年度无政府性基金…"
       // explains nothing about this year's tables.
-      if (!contains(t, kind.keyword) || contains(t, "上年") || contains(t, "上一年")) continue;
-      if (contains(t, "空表") || contains(t, "本表无数据") || says_none_of(t, kind.keyword)) return &sentence;
+      if (contains(t, "上年") || contains(t, "上一年")) continue;
+      const bool empty_table = contains(t, "空表") || contains(t, "本表无数据");
+      for (std::size_t k = 0; k < found.size(); ++k) {
+        const char* keyword = kinds()[k].keyword;
+        if (!found[k] && contains(t, keyword) && (empty_table || says_none_of(t, keyword))) found[k] = &sentence;
+      }
     }
-  return nullptr;
+  return found;
 }
 
 // A declaration that a kind of table is empty: the declared-empty table's
@@ -236,8 +242,12 @@ void run_declared_empty(RuleContext& ctx) {
                    " declares the table empty, yet it holds figures.";
     ctx.add_finding(std::move(f));
   }
+  const bool final_accounts = report.document.kind == "final_accounts"sv;
+  const std::vector<const Sentence*> explained =
+      final_accounts ? explained_empty(report) : std::vector<const Sentence*>(kinds().size(), nullptr);
   // Declared empty here, amounts of that kind there.
-  for (const Kind& kind : kinds()) {
+  for (std::size_t k = 0; k < kinds().size(); ++k) {
+    const Kind& kind = kinds()[k];
     bool table_present = false;
     for (const Table& t : report.tables) {
       if (!of_kind(t, kind)) continue;
@@ -246,13 +256,13 @@ void run_declared_empty(RuleContext& ctx) {
       if (!t.declared_empty || has_figures(t)) continue;
       check_elsewhere(ctx, kind, table_name_zh(t), table_name_en(t), t.empty_note_line, t.first_line);
     }
-    if (table_present || report.document.kind != "final_accounts"sv) continue;
+    if (table_present || !final_accounts) continue;
     if (const TableRow* row = index_declares_empty(report, kind.required_number))
       check_elsewhere(ctx, kind, "部门决算表目录", "The index of tables", row->line, 0);
-    else if (const Sentence* s = explained_empty(report, kind))
+    else if (const Sentence* s = explained[k])
       check_elsewhere(ctx, kind, "情况说明", "The explanation", s->line, 0);
   }
-  if (report.document.kind != "final_accounts"sv) return;
+  if (!final_accounts) return;
   int final_tables = 0;
   for (const Table& t : report.tables) final_tables += starts_with(t.template_id, "final.") ? 1 : 0;
   if (final_tables < 3) return;  // not a report whose table set we can judge
@@ -272,8 +282,8 @@ void run_declared_empty(RuleContext& ctx) {
     // Tables 7-9 may be absent when the explanation says there is nothing of
     // their kind.
     const Sentence* why = nullptr;
-    for (const Kind& kind : kinds())
-      if (kind.required_number == req.number) why = explained_empty(report, kind);
+    for (std::size_t k = 0; k < kinds().size(); ++k)
+      if (kinds()[k].required_number == req.number) why = explained[k];
     if (why) { ctx.check(id, kRule, "not_applicable", {why->line}); continue; }
     ctx.check(id, kRule, "failed", {});
     const TemplateInfo* info = find_template(req.ids[0]);
