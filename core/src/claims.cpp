@@ -549,34 +549,37 @@ std::string whole_words(std::string_view after_zhan) {
 // Whether the words between a subject and its figure only say how the figure
 // relates to it (为/共/支出决算/年初预算/比上年增加…), not another subject.
 bool relation_words_only(std::string_view words) {
-  std::string w = without_spaces(words);
-  static const char* kWords[] = {"比上年", "比上年度", "与上年相比", "较上年", "同比", "年初预算数", "年初预算",
-                                 "全年预算数", "全年预算", "调整预算", "预算数", "预算安排", "预算", "决算数",
-                                 "支出决算", "决算", "执行数", "实际执行", "实际支出", "执行", "支出", "合计",
-                                 "总额", "金额", "增加", "增长", "减少", "下降", "降低", "节约", "上升", "完成",
-                                 "为", "是", "共", "计", "约", "达", "各", "的", "了", "数", "费用", "年度",
-                                 "年", "度", "较", "比", "与", "相比", "其中", "分别", "安排", "当年", "本年", "全年",
-                                 "拨款", "财政拨款", "资金", "一般公共预算", "政府性基金预算", "国有资本经营预算", "(含", "（含", "占", "年初", "元", "万"};
-  // Drop digits, punctuation and the words above; what is left is a name.
-  std::string rest;
+  std::string buffer;
+  const std::string_view w = without_spaces(words, buffer);
+  // Tried in this order at each position (word_at tests the first byte alone
+  // first: most positions start none of them).
+  static constexpr std::string_view kWords[] = {
+      "比上年", "比上年度", "与上年相比", "较上年", "同比", "年初预算数", "年初预算",
+      "全年预算数", "全年预算", "调整预算", "预算数", "预算安排", "预算", "决算数",
+      "支出决算", "决算", "执行数", "实际执行", "实际支出", "执行", "支出", "合计",
+      "总额", "金额", "增加", "增长", "减少", "下降", "降低", "节约", "上升", "完成",
+      "为", "是", "共", "计", "约", "达", "各", "的", "了", "数", "费用", "年度",
+      "年", "度", "较", "比", "与", "相比", "其中", "分别", "安排", "当年", "本年", "全年",
+      "拨款", "财政拨款", "资金", "一般公共预算", "政府性基金预算", "国有资本经营预算", "(含", "（含", "占", "年初", "元", "万"};
+  // Drop digits, punctuation and the words above; what is left is a name
+  // when it has more than three characters.
+  int left = 0;
   for (std::size_t i = 0; i < w.size();) {
     bool skipped = false;
-    for (const char* k : kWords) {
-      std::size_t n = std::char_traits<char>::length(k);
-      if (w.compare(i, n, k) == 0) { i += n; skipped = true; break; }
-    }
+    for (std::string_view k : kWords)
+      if (word_at(w, i, k)) { i += k.size(); skipped = true; break; }
     if (skipped) continue;
     unsigned char ch = static_cast<unsigned char>(w[i]);
     std::size_t len = ch < 0x80 ? 1 : (ch >> 5) == 0x6 ? 2 : (ch >> 4) == 0xE ? 3 : 4;
     if (ch >= 0x80) {
-      std::string_view one = std::string_view(w).substr(i, len);
+      std::string_view one = w.substr(i, len);
       bool punct = one == "，"sv || one == "、"sv || one == "；"sv || one == "："sv || one == "（"sv || one == "）"sv ||
                    one == "“"sv || one == "”"sv;
-      if (!punct) rest += std::string(one);
+      if (!punct && ++left > 3) return false;
     }
     i += len;
   }
-  return code_points(rest) <= 3;
+  return true;
 }
 
 // The text after the last clause break (，、；：,;:).
