@@ -243,8 +243,12 @@ void run_declared_empty(RuleContext& ctx) {
     ctx.add_finding(std::move(f));
   }
   const bool final_accounts = report.document.kind == "final_accounts"sv;
-  const std::vector<const Sentence*> explained =
-      final_accounts ? explained_empty(report) : std::vector<const Sentence*>(kinds().size(), nullptr);
+  // Read from the sentences when first asked: most reports print every table.
+  std::vector<const Sentence*> explanations;
+  auto explained = [&](std::size_t k) {
+    if (explanations.empty()) explanations = explained_empty(report);
+    return explanations[k];
+  };
   // Declared empty here, amounts of that kind there.
   for (std::size_t k = 0; k < kinds().size(); ++k) {
     const Kind& kind = kinds()[k];
@@ -259,7 +263,7 @@ void run_declared_empty(RuleContext& ctx) {
     if (table_present || !final_accounts) continue;
     if (const TableRow* row = index_declares_empty(report, kind.required_number))
       check_elsewhere(ctx, kind, "部门决算表目录", "The index of tables", row->line, 0);
-    else if (const Sentence* s = explained[k])
+    else if (const Sentence* s = explained(k))
       check_elsewhere(ctx, kind, "情况说明", "The explanation", s->line, 0);
   }
   if (!final_accounts) return;
@@ -283,7 +287,7 @@ void run_declared_empty(RuleContext& ctx) {
     // their kind.
     const Sentence* why = nullptr;
     for (std::size_t k = 0; k < kinds().size(); ++k)
-      if (kinds()[k].required_number == req.number) why = explained[k];
+      if (kinds()[k].required_number == req.number) why = explained(k);
     if (why) { ctx.check(id, kRule, "not_applicable", {why->line}); continue; }
     ctx.check(id, kRule, "failed", {});
     const TemplateInfo* info = find_template(req.ids[0]);
