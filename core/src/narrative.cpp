@@ -22,6 +22,15 @@ bool match_heading(const std::string& t, HeadingMatch& h) {
   static const RE2 d2(R"(^[(（]([一二三四五六七八九十]{1,3})[)）])");
   static const RE2 d3(R"(^(\d{1,2})[.、．]\s*[^\d.])");
   static const RE2 d4(R"(^[(（](\d{1,2})[)）])");
+  // Each pattern starts with 第, a numeral, a bracket or a digit: most lines
+  // of prose start with none and are turned away before five regex runs.
+  if (t.empty()) return false;
+  if (!(t[0] == '(' || (t[0] >= '0' && t[0] <= '9'))) {
+    bool may = false;
+    for (std::string_view lead : {"第"sv, "（"sv, "一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
+      may = may || starts_with(t, lead);
+    if (!may) return false;
+  }
   const RE2* res[] = {&part, &d1, &d2, &d3, &d4};
   for (int k = 0; k < 5; ++k) {
     re2::StringPiece in(t);
