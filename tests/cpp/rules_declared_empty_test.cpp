@@ -43,6 +43,16 @@ const char* kEmptyStateCapital =
     "合计\t\t\t\t\n"
     "说明：本部门本年度无国有资本经营预算财政拨款支出情况。\n";
 
+// A 决算 report's 公开01表 and 公开03表 (10.00 of general spending), then
+// fiscal_summary with nothing of 政府性基金 or 国有资本经营: no 07-09表.
+std::string final_tables_01_03_04() {
+  return "收入支出决算总表\n公开01表\n金额单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+         "一般公共预算财政拨款收入\t10.00\t一般公共服务支出\t10.00\n本年收入合计\t10.00\t本年支出合计\t10.00\n\n"
+         "支出决算表\n公开03表\n金额单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n"
+         "功能分类科目编码\t科目名称\t\t\t\n201\t一般公共服务支出\t10.00\t10.00\t\n\n" +
+         fiscal_summary("", "");
+}
+
 }  // namespace
 
 TEST_CASE("declared_empty: 08表 empty while 04表 shows government-fund money", "[rules][declared_empty]") {
@@ -172,12 +182,7 @@ TEST_CASE("declared_empty: a required 决算 table missing, with and without an 
   // it, 公开08表 missing is a warning; a sentence saying the department has no
   // 政府性基金 (and published an empty table) explains it: not_applicable, and
   // that sentence is then checked against 04表 like any declaration.
-  const std::string tables =
-      "收入支出决算总表\n公开01表\n金额单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
-      "一般公共预算财政拨款收入\t10.00\t一般公共服务支出\t10.00\n本年收入合计\t10.00\t本年支出合计\t10.00\n\n"
-      "支出决算表\n公开03表\n金额单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n"
-      "功能分类科目编码\t科目名称\t\t\t\n201\t一般公共服务支出\t10.00\t10.00\t\n\n" +
-      fiscal_summary("", "");
+  const std::string tables = final_tables_01_03_04();
   auto required8 = [](const hezhang::Report& r) {
     return rules_test::only_status(r, "tables.declared_empty:required:8");
   };
@@ -216,12 +221,7 @@ TEST_CASE("declared_empty: which sentences explain a missing table", "[rules][de
   // A sentence explains table N when "本部门/本单位/我部门/我单位/本年度" is
   // followed by "无/没有/不涉及" then the kind, quoted or not, spaces ignored,
   // or when it names the kind and an empty table; else table N stays missing.
-  const std::string tables =
-      "收入支出决算总表\n公开01表\n金额单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
-      "一般公共预算财政拨款收入\t10.00\t一般公共服务支出\t10.00\n本年收入合计\t10.00\t本年支出合计\t10.00\n\n"
-      "支出决算表\n公开03表\n金额单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n"
-      "功能分类科目编码\t科目名称\t\t\t\n201\t一般公共服务支出\t10.00\t10.00\t\n\n" +
-      fiscal_summary("", "");
+  const std::string tables = final_tables_01_03_04();
   auto status = [&](const std::string& sentence, int number) {
     const auto r = run(tables + "\n二、情况说明\n" + sentence + "\n");
     REQUIRE(r.document.kind == "final_accounts");
