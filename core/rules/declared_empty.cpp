@@ -9,8 +9,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 const char* kRule = "tables.declared_empty";

@@ -10,8 +10,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 const std::vector<RuleFamily>& rule_families() {
   // One explicit list (no self-registering statics: the linker drops them).
   static const std::vector<RuleFamily> kFamilies = {

@@ -11,8 +11,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 bool is_function(const std::string& level) { return level == "类"sv || level == "款"sv || level == "项"sv; }

@@ -9,8 +9,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 void run_income_columns(RuleContext& ctx) {
   static const char* kRule = "cross.income_columns";
   const Report& report = ctx.report();

@@ -9,8 +9,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 // Names compared without spaces and with brackets of either width; any

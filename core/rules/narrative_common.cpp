@@ -6,8 +6,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 constexpr int kMicro = 6;  // millionths
@@ -158,7 +156,7 @@ ClaimIndex::ClaimIndex(const std::vector<Claim>& claims) : claims_(claims) {
   for (std::size_t i = 0; i < claims.size(); ++i) ++start_[group_of(i) + 1];
   for (std::size_t g = 0; g < groups; ++g) start_[g + 1] += start_[g];
   by_group_.resize(claims.size());
-  std::vector<std::size_t> next(start_.begin(), start_.end() - (groups > 0 ? 1 : 0));
+  std::vector<std::size_t> next(start_);  // where group g's next index goes
   for (std::size_t i = 0; i < claims.size(); ++i) by_group_[next[group_of(i)]++] = i;
 }
 

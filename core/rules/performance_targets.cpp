@@ -7,8 +7,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 void run_performance_targets(RuleContext& ctx) {
   static const char* kRule = "performance.targets";
   const Report& report = ctx.report();

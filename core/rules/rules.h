@@ -15,6 +15,8 @@
 
 namespace hezhang {
 
+using namespace std::string_view_literals;  // x == "…"sv (why: src/internal.h)
+
 // A figure read off a table, with where it came from.
 struct Figure {
   const Table* table = nullptr;

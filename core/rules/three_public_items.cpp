@@ -7,8 +7,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 void run_three_public_items(RuleContext& ctx) {
   static const char* kRule = "three_public.items";
   const Report& report = ctx.report();

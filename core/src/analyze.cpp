@@ -14,8 +14,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 int line_of_offset(std::string_view text, std::size_t offset) {

@@ -19,8 +19,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 struct SubjectWord {
@@ -178,8 +176,6 @@ std::string class_code_of(std::string name) {
 
 // ---- words ----------------------------------------------------------------
 
-bool has(std::string_view s, std::string_view w) { return contains(s, w); }
-
 // Direction of the last change word in `s`: +1 增加/增长, -1 减少/下降, 0 none.
 int change_direction(std::string_view s) {
   static const std::pair<const char*, int> kWords[] = {
@@ -198,13 +194,13 @@ int change_direction(std::string_view s) {
 }
 
 bool completion_words(std::string_view s) {
-  return (has(s, "完成") && has(s, "预算")) || has(s, "执行率") || has(s, "支出率") ||
-         has(s, "完成进度") || has(s, "执行进度") || has(s, "预算完成率");
+  return (contains(s, "完成") && contains(s, "预算")) || contains(s, "执行率") || contains(s, "支出率") ||
+         contains(s, "完成进度") || contains(s, "执行进度") || contains(s, "预算完成率");
 }
 
 std::string completion_flavor(std::string_view s) {
-  if (has(s, "年初")) return "initial";
-  if (has(s, "全年") || has(s, "调整")) return "adjusted";
+  if (contains(s, "年初")) return "initial";
+  if (contains(s, "全年") || contains(s, "调整")) return "adjusted";
   return "";
 }
 
@@ -354,7 +350,7 @@ void match_classes(std::string_view label, SubjectMatch& best) {
       if (b != std::string_view::npos && (q == std::string_view::npos || b < q)) { q = b; mlen = m2.size(); }
       if (q == std::string_view::npos) break;
       std::string part = without_spaces(rest.substr(0, q));
-      if (part.empty() || has(part, "，") || has(part, "；")) break;
+      if (part.empty() || contains(part, "，") || contains(part, "；")) break;
       key += "/" + part;
       end += q + mlen;
       text = std::string(label.substr(start, end - start));
@@ -425,7 +421,7 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
       // Only words before the generic ones, with no clause break between.
       if (p >= best.begin) continue;
       std::string_view between = label.substr(std::min(end, best.begin), best.begin > end ? best.begin - end : 0);
-      if (has(between, "，") || has(between, "；") || has(between, "。") || has(between, "、")) continue;
+      if (contains(between, "，") || contains(between, "；") || contains(between, "。") || contains(between, "、")) continue;
       if (better(specific, p, end)) specific = {words[id].key, words[id].text, words[id].scope, p, end};
     }
     if (specific.begin != std::string::npos) best = specific;
@@ -447,11 +443,11 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
 // Scope from the words before and in the subject: 一般公共预算 / 政府性基金 /
 // 财政拨款; "" when they say nothing.
 std::string scope_of_words(std::string_view words) {
-  if (has(words, "一般公共预算")) return "general_budget";
-  if (has(words, "政府性基金")) return "gov_fund";
-  if (has(words, "国有资本经营") || has(words, "国有资金经营")) return "state_capital";
-  if (has(words, "社会保险基金")) return "social_insurance";
-  if (has(words, "财政拨款")) return "fiscal";
+  if (contains(words, "一般公共预算")) return "general_budget";
+  if (contains(words, "政府性基金")) return "gov_fund";
+  if (contains(words, "国有资本经营") || contains(words, "国有资金经营")) return "state_capital";
+  if (contains(words, "社会保险基金")) return "social_insurance";
+  if (contains(words, "财政拨款")) return "fiscal";
   return "";
 }
 
@@ -496,7 +492,7 @@ std::vector<Figure> find_figures(const std::string& s) {
     if (u.empty()) {
       // A bare number is a figure only inside a list of money amounts
       // ("绩效工资274,608.00、") where the unit was dropped.
-      bool moneyish = has(num, ".") || has(num, ",");
+      bool moneyish = contains(num, ".") || contains(num, ",");
       std::string_view after = std::string_view(s).substr(e);
       bool list_end = after.empty() || starts_with(after, "、") || starts_with(after, "，") ||
                       starts_with(after, "；") || starts_with(after, "。") || starts_with(after, ",");
@@ -600,7 +596,7 @@ std::string_view last_clause(std::string_view label) {
 bool opens_with_relation(std::string_view clause, std::string_view label) {
   std::string c = without_spaces(clause);
   // Same clause as the subject (no break since the last figure).
-  if (c.size() == without_spaces(label).size() && !has(label, "，") && !has(label, "、") && !has(label, "；"))
+  if (c.size() == without_spaces(label).size() && !contains(label, "，") && !contains(label, "、") && !contains(label, "；"))
     return true;
   if (c.empty()) return true;
   for (const char* w : {"比", "较", "与", "同比", "增加", "增长", "减少", "下降", "降低", "占", "完成", "预算",
@@ -768,8 +764,8 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           c.relation = percent ? "rate" : "change";
           c.direction = dir;
           std::string_view base = after_subject;
-          bool vs_budget = has(base, "预算") && !has(base, "上年") && !has(base, "年度") &&
-                           !has(base, "20") && !has(base, "去年");
+          bool vs_budget = contains(base, "预算") && !contains(base, "上年") && !contains(base, "年度") &&
+                           !contains(base, "20") && !contains(base, "去年");
           c.qualifier = vs_budget ? "budget" : "previous";
         } else if (percent && completion_words(after_subject)) {
           c.relation = "completion";
@@ -778,11 +774,11 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           c.relation = "percent";
         } else if (count) {
           c.relation = "count";
-        } else if (has(after_subject, "预算")) {
+        } else if (contains(after_subject, "预算")) {
           c.relation = "budget";
           c.qualifier = completion_flavor(after_subject);
-        } else if (has(after_subject, "决算") || has(after_subject, "执行数") || has(after_subject, "实际执行") ||
-                   has(after_subject, "实际支出")) {
+        } else if (contains(after_subject, "决算") || contains(after_subject, "执行数") || contains(after_subject, "实际执行") ||
+                   contains(after_subject, "实际支出")) {
           c.relation = "actual";
         } else {
           c.relation = "value";
@@ -803,16 +799,16 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         }
         // "涉及…资金" counts money of projects, not the totals it names.
         std::string_view lead_in = last_clause(label.substr(0, new_subject ? m.begin : 0));
-        if (new_subject && has(lead_in, "涉及") && !has(lead_in, "不涉及")) {
+        if (new_subject && contains(lead_in, "涉及") && !contains(lead_in, "不涉及")) {
           m = SubjectMatch();
           new_subject = false;
         }
         // "涉及资金" of a project count: the projects counted before it.
-        if (!percent && !count && has(label, "涉及资金")) {
+        if (!percent && !count && contains(label, "涉及资金")) {
           for (std::size_t k = claims.size(), n = 0; k-- > 0 && serial[k] == this_sentence && n++ < kLookBack;)
             if (claims[k].relation == "count"sv) {
               for (const char* w : {"二级项目", "一级项目"})
-                if (has(claims[k].subject_text, w)) {
+                if (contains(claims[k].subject_text, w)) {
                   m = {std::string("funds:") + w, std::string(w) + "涉及资金", "", 0, 0};
                   new_subject = true;
                 }

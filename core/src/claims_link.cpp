@@ -13,8 +13,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 struct Source {

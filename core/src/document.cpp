@@ -8,8 +8,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<Table>& tables) {
   DocumentInfo doc;
   static const RE2 year_re(R"((20\d\d)\s*年)");

@@ -19,6 +19,11 @@
 
 namespace hezhang {
 
+// x == "…"sv: a length check, then an inline compare (a std::string against
+// a const char* calls strlen and memcmp out of line, in loops over every row
+// and line).
+using namespace std::string_view_literals;
+
 // ---- word-at-a-time byte tests -------------------------------------------
 // The hot scanners read eight bytes as one word. bytes_below(w, n) has the
 // high bit set in each byte of w below n (n <= 128): a byte minus n borrows

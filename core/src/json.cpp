@@ -367,8 +367,6 @@ void write_table(Writer& w, const Table& t) {
 }  // namespace
 
 std::string to_json(const Report& r) {
-  // Fields compared with string_views: no strlen per comparison.
-  using namespace std::string_view_literals;
   // The JSON is 4-5 times the input for reports (more for huge tables or
   // prose): one allocation up front for a report, but never more than 8 MB
   // reserved ahead (a 20 MB paste must not claim 120 MB of a phone's memory

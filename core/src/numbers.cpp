@@ -6,8 +6,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 namespace {
 
 bool is_placeholder(std::string_view t) {

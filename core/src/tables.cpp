@@ -15,8 +15,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 // ---- the caption and row-name patterns ------------------------------------
 // Each is what RE2's leftmost-first search finds for the pattern beside it,
 // written out: they run on every caption, row name and table line. Declared
@@ -145,10 +143,6 @@ std::string_view plain_label(std::string_view s, bool spaces) {
 }
 
 namespace {
-
-// Fields compared with string_views: no strlen per comparison, in loops over
-// every row and line.
-using namespace std::string_view_literals;
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;

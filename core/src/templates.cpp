@@ -7,8 +7,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 const std::vector<TemplateInfo>& templates() {
   // Order matters: the first keyword found in a title wins, so longer and
   // more specific titles come before the ones they contain.

@@ -7,8 +7,6 @@
 
 namespace hezhang {
 
-using namespace std::string_view_literals;  // x == "…"sv: a length check first, inline
-
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
@@ -95,7 +93,6 @@ int code_points(std::string_view s) {
     if ((c & 0xC0) != 0x80) ++n;
   return n;
 }
-
 
 std::string without_spaces(std::string_view t) {
   // Copied in runs between spaces (most text has none): a byte-by-byte
@@ -410,11 +407,10 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     if (line.toc_entry) line.cells.clear();
     if (line.cells.empty()) {
+      // trimmed drops the tabs at either end, so spaces put for the rest
+      // leave the text trimmed.
       line.text = std::string(trimmed(body));
-      if (line.text.find('\t') != std::string::npos) {
-        std::replace(line.text.begin(), line.text.end(), '\t', ' ');
-        line.text = std::string(trimmed(line.text));
-      }
+      if (line.text.find('\t') != std::string::npos) std::replace(line.text.begin(), line.text.end(), '\t', ' ');
     } else {
       std::size_t size = line.cells.size() - 1;
       for (const std::string& cell : line.cells) size += cell.size();
