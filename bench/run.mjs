@@ -343,7 +343,6 @@ async function runPage() {
     server.close();
     server.closeAllConnections?.();
   }
-  return null;
 }
 
 // --- scaling (bench/scaling.mjs, by the hostile-input work: linear time and memory) ------

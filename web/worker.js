@@ -40,7 +40,9 @@ const WARM_UP = [
 
 const SLICE_CHARS = 3000; // one warm-up step: about 100 lines of a report
 const WARM_UP_ROUNDS = 3;
-const MAX_WARM_UP_CHARS = 200_000;
+// The last step analyses the whole text: a request may wait for that one step, so it
+// is kept to a report's size (the page's sample is about 19 000 characters).
+const MAX_WARM_UP_CHARS = 60_000;
 
 const warmUp = {
   queue: [WARM_UP], // texts still to analyse
@@ -53,14 +55,14 @@ const warmUp = {
   add(text) {
     if (this.over) return;
     text = String(text).slice(0, MAX_WARM_UP_CHARS);
-    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
-      for (let at = 0; at < text.length;) {
-        const end = text.indexOf('\n', at + SLICE_CHARS);
-        const next = end < 0 ? text.length : end + 1;
-        this.queue.push(text.slice(at, next));
-        at = next;
-      }
+    const slices = [];
+    for (let at = 0; at < text.length;) {
+      const end = text.indexOf('\n', at + SLICE_CHARS);
+      const next = end < 0 ? text.length : end + 1;
+      slices.push(text.slice(at, next));
+      at = next;
     }
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) this.queue.push(...slices);
     this.queue.push(text);
     this.schedule();
   },
