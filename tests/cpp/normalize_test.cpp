@@ -369,16 +369,20 @@ std::size_t reference_invalid_utf8(std::string_view s) {
 
 TEST_CASE("find_invalid_utf8 agrees with RFC 3629 on every 3-byte shape, mid-run and at the end", "[unit][normalize]") {
   // Every lead byte with continuation bytes at and around the edges of their
-  // range, after a run of Chinese characters (read as words) and before
-  // more of them or the end of the text (read one by one).
+  // range, after a run of Chinese characters or of ASCII (both read as words,
+  // the bad byte at every place in the ASCII word) and before more of them
+  // or the end of the text (read one by one).
   const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  std::vector<std::string> befores = {"", "中文字", "中文字符"};
+  for (std::size_t n = 1; n <= 17; ++n) befores.push_back(std::string("0123456789abcdefg").substr(0, n));
+  befores.push_back("中文0123456789");
   std::size_t wrong = 0, invalid = 0;
   std::string first_wrong;
   for (int lead = 0x80; lead <= 0xFF; ++lead)
     for (unsigned char b1 : edges)
       for (unsigned char b2 : edges)
         for (const char* after : {"", "字", "a", "字字字"})
-          for (const char* before : {"", "a", "中文字", "中文字符"}) {
+          for (const std::string& before : befores) {
             std::string s = before;
             s += static_cast<char>(lead);
             s += static_cast<char>(b1);
