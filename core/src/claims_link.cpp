@@ -102,7 +102,12 @@ const std::vector<LinkSpec>& link_specs() {
 
 // "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
 // Compared in place: this runs for every row of every table a claim names.
-bool bare_name_is(const std::string& name, std::string_view wanted) {
+bool bare_name_is(std::string_view name, std::string_view wanted) {
+  // Most rows are told apart by their last byte that is not a space, which
+  // must end `wanted` (spaces and an enumerator only come before it).
+  std::size_t last = name.size();
+  while (last > 0 && (name[last - 1] == ' ' || name[last - 1] == '\t')) --last;
+  if (!wanted.empty() && (last == 0 || name[last - 1] != wanted.back())) return false;
   std::string buffer;
   const std::string_view n = without_spaces(name, buffer);
   static const std::string_view kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
@@ -113,35 +118,38 @@ bool bare_name_is(const std::string& name, std::string_view wanted) {
 
 // A class subject, "class:221" (the 类 row) or "class:221/住房改革支出/住房公
 // 积金" (the 项 row under 221 with those names), read once per look-up.
+// Views of the claim's subject.
 struct ClassSubject {
-  std::string code;
+  std::string_view code;
   std::string_view level = "类";  // 款 and 项 rows are matched by name too
-  std::string name;               // the 款 or 项 name, without a final 支出
+  std::string_view name;          // the 款 or 项 name, without a final 支出
 };
 
-std::string without_expense_suffix(std::string s) {
-  if (s.size() > 6 && s.compare(s.size() - 6, 6, "支出") == 0) s.resize(s.size() - 6);
+std::string_view without_expense_suffix(std::string_view s) {
+  if (s.size() > 6 && ends_with(s, "支出")) s.remove_suffix(6);
   return s;
 }
 
-ClassSubject class_subject(const std::string& subject) {
+ClassSubject class_subject(std::string_view subject) {
   ClassSubject cs;
-  std::string rest = subject.substr(6);
-  std::size_t slash = rest.find('/');
+  const std::string_view rest = subject.substr(6);
+  const std::size_t slash = rest.find('/');
   cs.code = rest.substr(0, slash);
-  if (slash == std::string::npos) return cs;
-  std::size_t names = 0, last = slash;
-  for (std::size_t p = slash; p != std::string::npos; p = rest.find('/', p + 1)) ++names, last = p;
-  cs.level = names == 1 ? "款" : "项";
+  if (slash == std::string_view::npos) return cs;
+  const std::size_t last = rest.rfind('/');
+  cs.level = last == slash ? "款" : "项";
   cs.name = without_expense_suffix(rest.substr(last + 1));
   return cs;
 }
 
+// Compared in place: this runs for every row of every table a class claim
+// names (no copy of the row's name unless it has spaces).
 bool row_matches_class(const TableRow& r, const ClassSubject& cs) {
   if (cs.level == "类"sv) return r.level == "类"sv && r.code == cs.code;
   // 款 and 项 by name, under the class.
-  if (r.level != cs.level || r.code.compare(0, cs.code.size(), cs.code) != 0) return false;
-  return without_expense_suffix(without_spaces(r.name)) == cs.name;
+  if (r.level != cs.level || !starts_with(r.code, cs.code)) return false;
+  std::string buffer;
+  return without_expense_suffix(without_spaces(r.name, buffer)) == cs.name;
 }
 
 struct Candidate {
