@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   SEED_000, SEED_002, SEED_003, SEED_004, TIMEOUT, artifacts, assertMatchesCli, analyzeText, cliReport,
-  dist, useBrowser, waitForResults,
+  dist, useBrowser, waitForReady, waitForResults,
 } from './support.mjs';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'hezhang-browser-'));
@@ -232,7 +232,7 @@ test('a long analysis can be cancelled, and the page works again', { timeout: 3 
   await page.waitForSelector('[data-testid="summary"][data-state="error"]', { state: 'attached', timeout: TIMEOUT });
   assert.equal(await page.getAttribute('[data-testid="summary"]', 'data-errors'), null, 'no counts from a cancelled run');
   assert.equal(await page.isVisible('[data-testid="cancel"]'), false);
-  await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+  await waitForReady(page);
   await analyzeText(page, readFileSync(SEED_004, 'utf8'));
   await assertMatchesCli(page, cliReport(SEED_004));
   assert.deepEqual(log.errors, []);

@@ -57,11 +57,16 @@ export function useBrowser() {
     page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
     if (url) {
       await page.goto(url);
-      await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+      await waitForReady(page);
     }
     return { page, log, close: () => ctx.close() };
   };
   return env;
+}
+
+// The page has loaded its WebAssembly and can analyse.
+export async function waitForReady(page) {
+  await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
 }
 
 export async function waitForResults(page) {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SEED_000, TIMEOUT, analyzeText, assertMatchesCli, axTree, cliReport, useBrowser, waitForResults,
+  SEED_000, TIMEOUT, analyzeText, assertMatchesCli, axTree, cliReport, useBrowser, waitForReady, waitForResults,
 } from './support.mjs';
 
 const env = useBrowser();
@@ -47,7 +47,7 @@ test('before any analysis the results are drawn once out of sight, then nothing 
   const { page, log, close } = await env.openPage(null);
   await page.addInitScript(recordResults);
   await page.goto(env.baseUrl);
-  await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+  await waitForReady(page);
   // The warm-up ran: finding elements were added (and, below, removed again).
   await page.waitForFunction(() => window.__rec.findingsAdded > 0, null, { timeout: TIMEOUT });
   // A few more frames, then no frame may have shown any of it.
@@ -146,7 +146,7 @@ test('Chinese text is drawn with a font the stylesheet names: no per-character f
 
   const fallbacks = await trace(async () => {
     await page.goto(env.baseUrl);
-    await page.waitForSelector('body[data-state="ready"]', { state: 'attached', timeout: TIMEOUT });
+    await waitForReady(page);
     await analyzeText(page, readFileSync(SEED_000, 'utf8'));
     await page.locator('#tab-tables').click();
     await page.waitForSelector('#tables table');
