@@ -105,9 +105,8 @@ const std::vector<LinkSpec>& link_specs() {
 bool bare_name_is(std::string_view name, std::string_view wanted) {
   // Most rows are told apart by their last byte that is not a space, which
   // must end `wanted` (spaces and an enumerator only come before it).
-  std::size_t last = name.size();
-  while (last > 0 && (name[last - 1] == ' ' || name[last - 1] == '\t')) --last;
-  if (!wanted.empty() && (last == 0 || name[last - 1] != wanted.back())) return false;
+  const std::string_view t = trimmed(name);
+  if (!wanted.empty() && (t.empty() || t.back() != wanted.back())) return false;
   std::string buffer;
   const std::string_view n = without_spaces(name, buffer);
   static const std::string_view kLeads[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
