@@ -98,6 +98,24 @@ TEST_CASE("claims: changes and rates, with every way of naming last year", "[cla
   }
 }
 
+TEST_CASE("claims: the last change word before a figure gives its direction", "[claims]") {
+  // Two change words before one figure: the one nearest the figure counts,
+  // whichever of the two comes first in the word list.
+  struct Case {
+    const char* words;
+    int direction;
+  };
+  for (const Case& c : {Case{"较上年增长的部分压减后，比上年减少", -1}, Case{"较上年减少的部分补足后，比上年增加", 1},
+                        Case{"比上年下降了", -1}, Case{"比上年提高", 1}, Case{"比上年节约", -1}}) {
+    INFO(c.words);
+    auto r = run(kHead + "（一）机关运行经费支出情况说明\n\n2022年机关运行经费支出223,755.54元，" + c.words +
+                 "1,184.46元。\n");
+    auto change = with(r, "change");
+    REQUIRE(change.size() == 1);
+    CHECK(change[0].direction == c.direction);
+  }
+}
+
 TEST_CASE("claims: a sentence that opens with a relation continues the previous subject", "[claims]") {
   // Seed 004 line 118: "…预算 43.55 万元。比上年预算增加 8.22 万元，增长 23.3%".
   auto r = run(kHead + "1. 机关运行经费。\n\n2021 年本级的机关运行经费财政拨款预算 43.55 万元。"
