@@ -250,16 +250,15 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
 std::vector<std::string> split_cells(std::string_view text, char sep) {
   std::vector<std::string> cells;
   cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), sep)) + 1);
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == sep) {
-      cells.push_back(join_wrapped(trimmed(text.substr(start, i - start))));
-      // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
-      if (sep != '\t') std::replace(cells.back().begin(), cells.back().end(), '\t', ' ');
-      start = i + 1;
-    }
+  // Separators found with memchr: a test of each byte was most of the split.
+  for (std::size_t start = 0;;) {
+    const std::size_t end = std::min(text.find(sep, start), text.size());
+    cells.push_back(join_wrapped(trimmed(text.substr(start, end - start))));
+    // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
+    if (sep != '\t') std::replace(cells.back().begin(), cells.back().end(), '\t', ' ');
+    if (end == text.size()) return cells;
+    start = end + 1;
   }
-  return cells;
 }
 
 bool is_pipe_separator_row(const std::vector<std::string>& cells) {
