@@ -2,6 +2,8 @@
 // names in different tables (20604 技术与研究开发 vs 技术与开发) is a warning:
 // one of the tables used an outdated or mistyped subject name.
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -13,7 +15,7 @@ namespace {
 
 // Names compared without spaces and with brackets of either width; any
 // other difference counts ("社会保障就业支出" vs "社会保障和就业支出" differ).
-std::string comparable(const std::string& name) {
+std::string comparable(std::string_view name) {
   std::string n = without_spaces(name);
   for (std::size_t k; (k = n.find("（")) != std::string::npos;) n.replace(k, 3, "(");
   for (std::size_t k; (k = n.find("）")) != std::string::npos;) n.replace(k, 3, ")");
@@ -25,24 +27,28 @@ std::string comparable(const std::string& name) {
 void run_names(RuleContext& ctx) {
   static const char* kRule = "names.consistent";
   struct Seen {
-    std::string name;
-    std::string key;  // comparable(name)
+    const std::string* name;  // the row's (tables do not change while rules run)
+    std::string key;        // comparable(name), filled only when compared
     const Table* table;
     int line;
   };
-  std::map<std::string, std::vector<Seen>> by_code;
-  std::vector<std::string> order;
+  // Rows by code, codes in the order first seen: one hash look-up per row.
+  std::unordered_map<std::string_view, std::size_t> code_index;
+  std::vector<std::pair<std::string_view, std::vector<Seen>>> by_code;
   for (const Table& t : ctx.report().tables)
     for (const TableRow& r : t.rows) {
       if (r.code.empty() || r.code_inferred || r.name.empty() || r.level == "unit"sv) continue;
-      if (!by_code.count(r.code)) order.push_back(r.code);
-      by_code[r.code].push_back({r.name, comparable(r.name), &t, r.line});
+      const auto [at, fresh] = code_index.try_emplace(r.code, by_code.size());
+      if (fresh) by_code.emplace_back(r.code, std::vector<Seen>());
+      by_code[at->second].second.push_back({&r.name, std::string(), &t, r.line});
     }
-  for (const std::string& code : order) {
-    const auto& seen = by_code[code];
-    std::map<const Table*, bool> tables;
-    for (const auto& s : seen) tables[s.table] = true;
-    if (tables.size() < 2) continue;
+  for (auto& [code_view, seen] : by_code) {
+    // In two tables or more: some row is not in the first row's table.
+    bool several_tables = false;
+    for (const auto& s : seen) several_tables = several_tables || s.table != seen.front().table;
+    if (!several_tables) continue;
+    const std::string code(code_view);
+    for (auto& s : seen) s.key = comparable(*s.name);
     // The name most tables use is the reference.
     std::map<std::string, int> votes;
     for (const auto& s : seen) ++votes[s.key];
@@ -64,9 +70,9 @@ void run_names(RuleContext& ctx) {
       std::string zh, en;
       for (const auto& s : seen) {
         if (s.line != f.first_line) f.related_lines.push_back(s.line);
-        zh += (zh.empty() ? "" : "、") + std::string("「") + s.name + "」（" + table_name_zh(*s.table) + " 第" +
+        zh += (zh.empty() ? "" : "、") + std::string("「") + *s.name + "」（" + table_name_zh(*s.table) + " 第" +
               std::to_string(s.line) + "行）";
-        en += (en.empty() ? "" : ", ") + std::string("\"") + s.name + "\" (" + table_name_en(*s.table) +
+        en += (en.empty() ? "" : ", ") + std::string("\"") + *s.name + "\" (" + table_name_en(*s.table) +
               " line " + std::to_string(s.line) + ")";
       }
       f.message_zh = "科目 " + code + " 在各表中的名称不一致：" + zh + "。";
@@ -87,9 +93,9 @@ void run_names(RuleContext& ctx) {
       for (const auto& o : seen)
         if (o.key == reference->key) f.related_lines.push_back(o.line);
       f.message_zh = table_name_zh(*s.table) + " 第" + std::to_string(s.line) + "行科目 " + code + " 名为「" +
-                     s.name + "」，而其他表格中同一科目名为「" + reference->name + "」。";
+                     *s.name + "」，而其他表格中同一科目名为「" + *reference->name + "」。";
       f.message_en = table_name_en(*s.table) + " line " + std::to_string(s.line) + ": code " + code +
-                     " is named \"" + s.name + "\", while other tables name it \"" + reference->name + "\".";
+                     " is named \"" + *s.name + "\", while other tables name it \"" + *reference->name + "\".";
       ctx.add_finding(std::move(f));
     }
     ctx.check(std::string(kRule) + ":" + code, kRule, differ ? "failed" : "passed", lines);
