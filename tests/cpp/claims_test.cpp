@@ -153,6 +153,19 @@ TEST_CASE("claims: 持平 and 与上年相同 are changes of zero", "[claims]") 
   CHECK(change[0].subject == "abroad");
 }
 
+TEST_CASE("claims: every flat phrase is a change of zero, whole", "[claims]") {
+  // extract_claims turns a label away unless it has 持平, 相同 or 一致 (every
+  // phrase contains one): each phrase must still be found, and as a whole.
+  for (const char* phrase : {"持平", "与上年相同", "与上年度相同", "与上年一致", "与上年度一致", "相同", "一致"}) {
+    INFO(phrase);
+    auto r = run(kHead + "（八）“三公”经费情况说明\n\n公务接待费2021年预算安排 1.00 万元，与上年预算数比较" + phrase + "。\n");
+    auto change = with(r, "change");
+    REQUIRE(change.size() == 1);
+    CHECK(change[0].direction == 0);
+    CHECK(change[0].text == phrase);
+  }
+}
+
 TEST_CASE("claims: 类/款/项 chains and bare class names", "[claims]") {
   auto r = run(kHead + "3. 一般公共预算当年拨款具体使用情况。\n\n"
                        "(1)一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项)173.73 万元，主要用于机关运转。\n\n"
