@@ -9,6 +9,7 @@
 //            (gzip, as scripts/serve.mjs sends them), the load average around it
 //   sizes    .wasm and JS raw and gzipped, dist/hezhang.html
 //   batch    `hezhang check` over 1 000 copies of the seeds, reports/s with --jobs 1 and N
+//   instructions  callgrind's count for one analysis of each seed (repeatable, unlike times)
 //   scaling  bench/scaling.mjs --quick (time and memory against 1x and 10x input)
 // then prints one table and writes it as JSON (build/bench/results.json).
 //
@@ -24,7 +25,7 @@
 //   HEZHANG_BENCH_SECONDS     minimum seconds of timing per seed and build       (1)
 //   HEZHANG_BENCH_COPIES      batch size                                         (1000)
 //   HEZHANG_BENCH_JOBS        --jobs for the parallel batch run                  (cores)
-//   HEZHANG_BENCH_SKIP        comma-separated parts to skip: native,wasm,page,batch,scaling
+//   HEZHANG_BENCH_SKIP        comma-separated parts to skip: native,wasm,page,batch,instructions,scaling
 //   HEZHANG_BENCH_SCALING     'full' for the 100x scaling inputs too (minutes)   (quick)
 //   HEZHANG_BENCH_SCALING_SECONDS  the scaling part is stopped after this         (600)
 //   HEZHANG_CHROMIUM          browser binary                                     (/usr/bin/chromium)
@@ -231,6 +232,31 @@ function runBatch() {
     speedup: one.seconds / many.seconds };
 }
 
+// --- instructions (callgrind) --------------------------------------------------------
+// Times on this shared host move by up to 2x within an hour; instruction counts do
+// not, so they are what a change is judged by. Callgrind counts the harness with 1
+// and with 5 timed analyses of a seed (the same 3 warm-ups and start-up in both): the
+// difference over 4 is one analysis, text in to JSON out.
+
+function runInstructions() {
+  if (spawnSync('valgrind', ['--version']).status !== 0) return { skipped: 'valgrind not installed' };
+  const count = (seed, runs) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', benchBin,
+      '--min-seconds', '0', '--min-runs', String(runs), seed.file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const m = /Collected : (\d+)/.exec(r.stderr);
+    if (r.status !== 0 || !m) throw new Error(`callgrind on ${seed.name} failed (${r.status}): ${r.stderr.slice(-300)}`);
+    return Number(m[1]);
+  };
+  const perSeed = seeds.map((seed) => {
+    log(`instructions: callgrind, ${seed.name}`);
+    const per = Math.round((count(seed, 5) - count(seed, 1)) / 4);
+    return { name: seed.name, bytes: seed.bytes, instructions: per, per_byte: per / seed.bytes };
+  });
+  const total = perSeed.reduce((a, s) => a + s.instructions, 0);
+  const bytes = perSeed.reduce((a, s) => a + s.bytes, 0);
+  return { per_seed: perSeed, total, per_byte: total / bytes };
+}
+
 // --- the page in headless Chromium ----------------------------------------------------
 
 async function runPage() {
@@ -384,6 +410,7 @@ try {
 results.sizes = sizes();
 await part('page', runPage);
 await part('batch', runBatch);
+await part('instructions', runInstructions);
 await part('scaling', runScaling);
 
 const rows = [];  // [what, value, target, ok]
@@ -438,6 +465,13 @@ if (b?.jobs_1) {
     check('batch reports/s per core', b.jobs_1.reports_per_s, 1000, '>=')]);
   rows.push([`batch, --jobs ${b.parallel.jobs}`, `${fmt(b.parallel.reports_per_s, 0)} reports/s (${fmt(b.speedup)}×)`, '', '']);
 } else rows.push(['batch', b?.error || b?.skipped || '–', '', '']);
+const ins = results.instructions;
+if (ins?.per_seed) {
+  const M = (x) => `${(x / 1e6).toFixed(2)} M`;
+  rows.push(['instructions per analysis (callgrind), per seed',
+    ins.per_seed.map((s) => `${s.name.slice(0, 3)} ${M(s.instructions)}`).join(', '), '', '']);
+  rows.push(['instructions, all seeds', `${M(ins.total)} (${fmt(ins.per_byte, 0)} per input byte)`, '', '']);
+} else rows.push(['instructions (callgrind)', ins?.error || ins?.skipped || '–', '', '']);
 if (results.scaling?.status !== undefined)
   rows.push([`scaling (${results.scaling.script})`, results.scaling.status === 0 ? 'ran, see scaling.json' : (results.scaling.error || `exit ${results.scaling.status}`), '', '']);
 

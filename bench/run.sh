@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 native_dir="${HEZHANG_BENCH_NATIVE_DIR:-build/native}"
 if [[ "${HEZHANG_BENCH_NO_BUILD:-}" != 1 ]]; then
-  bash scripts/setup.sh
+  bash scripts/setup.sh valgrind   # valgrind: the instruction counts (bench/run.mjs)
   bash scripts/build.sh
 fi
 # hezhang_bench is outside the default build (EXCLUDE_FROM_ALL): the tests do not need it.

@@ -12,6 +12,8 @@ packages+=(clang libclang-rt-dev time)
 if [[ -d tests/browser ]]; then
   packages+=(chromium chromium-driver fonts-wqy-microhei)
 fi
+# Extra packages a caller names: bench/run.sh asks for valgrind (instruction counts).
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do
