@@ -7,17 +7,28 @@
 
 namespace hezhang {
 
-std::size_t find_invalid_utf8(std::string_view s) {
+namespace {
+
+// Reads s as UTF-8 up to its first invalid byte, whose position it returns
+// (npos when there is none), and hands what it read to the sink in order:
+// sink.ascii(from, to) for a run of ASCII bytes, sink.three_byte_run(from,
+// to) for a run of valid 3-byte characters, sink.code_point(cp) for any
+// other character. One reader for validating and for converting to UTF-16.
+template <typename Sink>
+std::size_t read_utf8(std::string_view s, Sink& sink) {
   std::size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       // Runs of ASCII (figures, table tabs, pasted markup) eight bytes at a time.
+      const std::size_t from = i;
       for (++i; i + 8 <= n && (load_word(s.data() + i) & kEachByte * 0x80) == 0;) i += 8;
+      sink.ascii(from, i);
       continue;
     }
     // Most of a report: runs of 3-byte characters (see three_byte_run_end).
     if (const std::size_t end = three_byte_run_end(s, i); end > i) {
+      sink.three_byte_run(i, end);
       i = end;
       continue;
     }
@@ -37,9 +48,53 @@ std::size_t find_invalid_utf8(std::string_view s) {
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
         (cp >= 0xD800 && cp <= 0xDFFF))
       return i;
+    sink.code_point(cp);
     i += static_cast<std::size_t>(len);
   }
   return std::string_view::npos;
+}
+
+struct IgnoreUtf8 {
+  void ascii(std::size_t, std::size_t) {}
+  void three_byte_run(std::size_t, std::size_t) {}
+  void code_point(char32_t) {}
+};
+
+// Writes UTF-16 code units to `out`, which has room for one per byte read
+// (a 4-byte character gives two units, every other character fewer units than bytes).
+struct Utf16Writer {
+  const unsigned char* bytes;
+  char16_t* out;
+  void ascii(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) *out++ = bytes[i];
+  }
+  void three_byte_run(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; i += 3)
+      *out++ = static_cast<char16_t>(((bytes[i] & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+  }
+  void code_point(char32_t cp) {
+    if (cp < 0x10000) {
+      *out++ = static_cast<char16_t>(cp);
+    } else {
+      *out++ = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      *out++ = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    }
+  }
+};
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  IgnoreUtf8 sink;
+  return read_utf8(s, sink);
+}
+
+bool utf8_to_utf16(std::string_view utf8, std::u16string& utf16) {
+  utf16.resize(utf8.size());
+  Utf16Writer sink{reinterpret_cast<const unsigned char*>(utf8.data()), utf16.data()};
+  const bool valid = read_utf8(utf8, sink) == std::string_view::npos;
+  utf16.resize(valid ? static_cast<std::size_t>(sink.out - utf16.data()) : 0);
+  return valid;
 }
 
 bool is_valid_utf8(std::string_view bytes) { return find_invalid_utf8(bytes) == std::string_view::npos; }

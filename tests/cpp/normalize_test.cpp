@@ -400,3 +400,58 @@ TEST_CASE("find_invalid_utf8 agrees with RFC 3629 on every 3-byte shape, mid-run
   CHECK(invalid > 1000);  // the shapes did include invalid ones
   CHECK(hezhang::find_invalid_utf8("一般公共预算财政拨款支出") == std::string_view::npos);
 }
+
+namespace {
+// UTF-16 of valid UTF-8, one sequence at a time (code points past U+FFFF as
+// surrogate pairs): the reference for utf8_to_utf16.
+std::u16string reference_utf16(std::string_view s) {
+  std::u16string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (cp < 0x10000) {
+      out += static_cast<char16_t>(cp);
+    } else {
+      out += static_cast<char16_t>(0xD800 | (cp - 0x10000) >> 10);
+      out += static_cast<char16_t>(0xDC00 | ((cp - 0x10000) & 0x3FF));
+    }
+    i += len;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("utf8_to_utf16 converts what is valid and refuses what is not", "[unit][normalize]") {
+  // The WebAssembly binding hands the report's JSON to JS through this: the
+  // same shapes as above (runs read as words, a bad byte anywhere), plus
+  // 2- and 4-byte characters, checked unit by unit against the reference.
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  const std::vector<std::string> befores = {"", "中文字", "0123456789abcdefg", "é中😀a", "中文0123456789"};
+  std::size_t wrong = 0, valid = 0, invalid = 0;
+  std::string first_wrong;
+  std::u16string units;
+  for (int lead = 0x80; lead <= 0xFF; ++lead)
+    for (unsigned char b1 : edges)
+      for (unsigned char b2 : edges)
+        for (unsigned char b3 : {0x80, 0xBF, 0x41})
+          for (const char* after : {"", "字", "a", "𠀀字"})
+            for (const std::string& before : befores) {
+              std::string s = before;
+              for (unsigned char b : {static_cast<unsigned char>(lead), b1, b2, b3}) s += static_cast<char>(b);
+              s += after;
+              const bool ok = reference_invalid_utf8(s) == std::string_view::npos;
+              (ok ? valid : invalid) += 1;
+              const bool converted = hezhang::utf8_to_utf16(s, units);
+              if ((converted != ok || (ok ? units != reference_utf16(s) : !units.empty())) && wrong++ == 0)
+                first_wrong = "lead " + std::to_string(lead) + " " + std::to_string(b1) + " " + std::to_string(b2) +
+                              " " + std::to_string(b3) + " before \"" + before + "\" after \"" + after + "\"";
+            }
+  INFO(first_wrong);
+  CHECK(wrong == 0);
+  CHECK(valid > 1000);  // 2-, 3- and 4-byte leads with good continuations
+  CHECK(invalid > 1000);
+  REQUIRE(hezhang::utf8_to_utf16("支出 12.5 万元😀", units));
+  CHECK(units == u"支出 12.5 万元😀");
+}

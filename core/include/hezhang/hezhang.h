@@ -56,6 +56,11 @@ std::string analyze_to_json(std::string_view utf8_text, const Options& options);
 // values past U+10FFFF): what analyze() accepts, for callers choosing a decoding.
 bool is_valid_utf8(std::string_view bytes);
 
+// The same text as UTF-16 code units, for hosts whose strings are UTF-16 (a
+// JS string is made from them much faster than from UTF-8). False, with
+// utf16 empty, when utf8 is not well-formed.
+bool utf8_to_utf16(std::string_view utf8, std::u16string& utf16);
+
 // A plain-text rendering for people (CLI), in "zh" or "en".
 std::string to_text(const Report& report, std::string_view lang);
 
