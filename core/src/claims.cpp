@@ -216,7 +216,7 @@ class WordIndex {
 
   void add(std::string_view word, std::size_t id) {
     if (word.empty()) return;
-    const std::uint32_t c = first_char(word, 0);
+    const std::uint32_t c = first_char(word);
     if ((slots_.size() + 1) / 2 <= distinct_ + 1) grow();
     Slot& slot = find_slot(c);
     if (slot.ch == 0) slot.ch = c, ++distinct_;
@@ -228,9 +228,10 @@ class WordIndex {
   void last_occurrences(std::string_view text, std::vector<Occurrence>& found) const {
     found.clear();
     if (words_.empty()) return;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
-      const Slot& slot = find_slot(first_char(text, i));
+    for (std::size_t i = 0, next = 0; i < text.size(); i = next) {
+      // A character at a time (text is valid UTF-8): its length from its lead byte.
+      const std::uint32_t c = char_at(text, i, next);
+      const Slot& slot = find_slot(c);
       for (int w = slot.head; w >= 0; w = words_[static_cast<std::size_t>(w)].next) {
         const Word& word = words_[static_cast<std::size_t>(w)];
         if (text.compare(i, word.text.size(), word.text) == 0)
@@ -258,12 +259,18 @@ class WordIndex {
     int head = -1;
   };
 
-  // The UTF-8 character at text[i], packed into an integer.
-  static std::uint32_t first_char(std::string_view text, std::size_t i) {
-    std::uint32_t c = static_cast<unsigned char>(text[i]);
-    for (std::size_t k = i + 1; k < text.size() && k < i + 4 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80; ++k)
-      c = c << 8 | static_cast<unsigned char>(text[k]);
+  // The UTF-8 character at text[i], packed into an integer; next is set to
+  // the byte after it.
+  static std::uint32_t char_at(std::string_view text, std::size_t i, std::size_t& next) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    next = std::min(text.size(), i + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4));
+    std::uint32_t c = lead;
+    for (std::size_t k = i + 1; k < next; ++k) c = c << 8 | static_cast<unsigned char>(text[k]);
     return c;
+  }
+  static std::uint32_t first_char(std::string_view word) {
+    std::size_t next;
+    return char_at(word, 0, next);
   }
   // The slot holding c, or the empty one where it would go (the table is
   // never more than half full, so a probe ends).
@@ -512,8 +519,10 @@ class SentenceCursor {
   explicit SentenceCursor(const Sentence& s) : s_(s), line_(s.line) {}
   int code_point(std::size_t byte) {
     byte = std::min(byte, s_.text.size());
-    for (; byte_ < byte; ++byte_)
-      if ((static_cast<unsigned char>(s_.text[byte_]) & 0xC0) != 0x80) ++cps_;
+    if (byte > byte_) {
+      cps_ += static_cast<int>(count_code_points(s_.text.data() + byte_, byte - byte_));
+      byte_ = byte;
+    }
     return cps_;
   }
   int line(std::size_t byte) {

@@ -39,6 +39,17 @@ inline std::uint64_t load_word(const char* p) {
 inline std::uint64_t bytes_below(std::uint64_t w, unsigned n) { return (w - kEachByte * n) & ~w & kEachByte * 0x80; }
 // Bytes of w equal to b.
 inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return bytes_below(w ^ (kEachByte * b), 1); }
+// Characters in the n bytes at p: the bytes that are not UTF-8 continuations
+// (10xxxxxx), counted eight at a time (the marks summed by a multiply).
+inline std::size_t count_code_points(const char* p, std::size_t n) {
+  std::size_t continuations = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const std::uint64_t w = load_word(p + i);
+    continuations += static_cast<std::size_t>(((w & ~(w << 1) & kEachByte * 0x80) >> 7) * kEachByte >> 56);
+  }
+  for (; i < n; ++i) continuations += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  return n - continuations;
+}
 
 // ---- text.cpp: UTF-8 and normalization -----------------------------------
 

@@ -146,12 +146,7 @@ bool is_cjk(char32_t cp) {
 
 std::string trim(std::string_view t) { return std::string(trimmed(t)); }
 
-int code_points(std::string_view s) {
-  int n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+int code_points(std::string_view s) { return static_cast<int>(count_code_points(s.data(), s.size())); }
 
 std::string without_spaces(std::string_view t) {
   // Copied in runs between spaces (most text has none): a byte-by-byte

@@ -271,6 +271,31 @@ TEST_CASE("find_space_or_tab agrees with a byte-by-byte search", "[unit][normali
         }
 }
 
+TEST_CASE("code_points agrees with counting the bytes that are not continuations", "[unit][normalize]") {
+  // Counted eight bytes at a time: every byte value at every offset of
+  // strings up to 20 bytes long, among ASCII and the bytes of a Chinese
+  // character (a continuation must not be taken for a lead, nor 0xC0..0xFF
+  // or 0x00..0x7F for a continuation).
+  const std::string fillers[] = {"x", "\xE4\xB8\x80"};
+  std::size_t checked = 0;
+  for (const std::string& filler : fillers)
+    for (std::size_t len = 1; len <= 20; ++len)
+      for (std::size_t at = 0; at < len; ++at)
+        for (int byte = 0; byte < 256; ++byte) {
+          std::string s;
+          while (s.size() < len) s += filler;
+          s.resize(len);
+          s[at] = static_cast<char>(byte);
+          int naive = 0;
+          for (unsigned char c : s) naive += (c & 0xC0) != 0x80;
+          INFO("len " << len << " byte " << byte << " at " << at);
+          REQUIRE(hezhang::code_points(s) == naive);
+          ++checked;
+        }
+  CHECK(checked == 2 * 210 * 256);
+  CHECK(hezhang::code_points("一般公共预算财政拨款支出 (12.5)") == 19);  // 12 + 7
+}
+
 TEST_CASE("the fast path copies only characters that normalization leaves unchanged", "[unit][normalize]") {
   // Every code point, as UTF-8: when maps_to_itself says "copy as is", the
   // slow path (map_code_point) must agree, with the same length.
