@@ -444,6 +444,11 @@ if (n?.per_seed) {
 if (w?.per_seed && n?.per_seed) {
   w.ratio_to_native = w.total_median_ms / n.total_median_ms;
   rows.push(['wasm/native, all seeds', `${fmt(w.ratio_to_native)}×`, '≤ 1.5×', check('wasm/native', w.ratio_to_native, 1.5, '<=')]);
+  // Other work on a shared host slows some runs, never speeds one up: the
+  // fastest runs are the steadiest comparison of the code (shown, not judged).
+  const fastest = (r) => r.per_seed.reduce((a, s) => a + s.min_ms, 0);
+  w.fastest_ratio_to_native = fastest(w) / fastest(n);
+  rows.push(['wasm/native, all seeds, fastest runs', `${fmt(w.fastest_ratio_to_native)}× (${fmt(fastest(w))} / ${fmt(fastest(n))} ms)`, '', '']);
 } else if (!w?.per_seed) rows.push(['wasm', w?.error || w?.skipped || '–', '', '']);
 const sz = results.sizes;
 if (sz['hezhang.wasm']) rows.push(['hezhang.wasm raw / gzip', `${kb(sz['hezhang.wasm'].bytes)} / ${kb(sz['hezhang.wasm'].gzip_bytes)}`,
