@@ -14,11 +14,13 @@ namespace {
 
 const char* kRule = "cross.tables";
 
+// Views, not C strings: compared with every table's template and every
+// row's name (no strlen each time).
 struct Source {
-  const char* template_id;
-  int group;                          // -1: any group
-  std::vector<const char*> keys;      // first column key present holds the figure
-  const char* total_name;             // total row name, or nullptr: function rows
+  std::string_view template_id;
+  int group;                            // -1: any group
+  std::vector<std::string_view> keys;   // first column key present holds the figure
+  std::string_view total_name;          // total row name, or empty: function rows
 };
 
 struct Scope {
@@ -48,15 +50,15 @@ bool no_carry_over(const Report& r) {
 const std::vector<Scope>& scopes() {
   static const std::vector<Scope> kScopes = {
       {"final.expense_by_function", "支出功能分类（全部资金）", "expenditure by function (all funds)",
-       {{"final.summary", 1, {"amount"}, nullptr}, {"final.expense", -1, {"expense_total"}, nullptr}}},
+       {{"final.summary", 1, {"amount"}, {}}, {"final.expense", -1, {"expense_total"}, {}}}},
       {"final.expense_total", "本年支出合计", "the year's total expenditure",
        {{"final.summary", 1, {"amount"}, "本年支出合计"}, {"final.expense", -1, {"expense_total"}, "合计"}}},
       {"final.income_total", "本年收入合计", "the year's total income",
        {{"final.summary", 0, {"amount"}, "本年收入合计"}, {"final.income", -1, {"income_total"}, "合计"}}},
       {"final.general_budget_by_function", "一般公共预算财政拨款支出功能分类",
        "general-budget expenditure by function",
-       {{"final.fiscal_summary", 1, {"general_budget"}, nullptr},
-        {"final.general_budget", -1, {"expense_total", "expense", "total"}, nullptr}}},
+       {{"final.fiscal_summary", 1, {"general_budget"}, {}},
+        {"final.general_budget", -1, {"expense_total", "expense", "total"}, {}}}},
       {"final.general_budget_total", "一般公共预算财政拨款支出合计", "general-budget expenditure total",
        {{"final.fiscal_summary", 1, {"general_budget"}, "本年支出合计"},
         {"final.general_budget", -1, {"expense_total", "expense", "total"}, "合计"}}},
@@ -67,16 +69,16 @@ const std::vector<Scope>& scopes() {
        {{"final.fiscal_summary", 1, {"gov_fund"}, "本年支出合计"}, {"final.gov_fund", -1, {"expense"}, "合计"}}},
       {"final.gov_fund_by_function", "政府性基金预算财政拨款支出功能分类",
        "government-fund expenditure by function",
-       {{"final.fiscal_summary", 1, {"gov_fund"}, nullptr}, {"final.gov_fund", -1, {"expense"}, nullptr}}},
+       {{"final.fiscal_summary", 1, {"gov_fund"}, {}}, {"final.gov_fund", -1, {"expense"}, {}}}},
       {"final.income_vs_expense_by_function", "无结转结余时的收入与支出功能分类",
        "income and expenditure by function (nothing carried over)",
-       {{"final.income", -1, {"income_total"}, nullptr}, {"final.expense", -1, {"expense_total"}, nullptr}},
+       {{"final.income", -1, {"income_total"}, {}}, {"final.expense", -1, {"expense_total"}, {}}},
        no_carry_over},
       {"budget.expense_by_function", "支出功能分类预算", "budgeted expenditure by function",
-       {{"budget.summary", 1, {"amount"}, nullptr},
-        {"budget.expense_summary", -1, {"total"}, nullptr},
-        {"budget.fiscal_summary", 1, {"amount"}, nullptr},
-        {"budget.general_budget", -1, {"total"}, nullptr}}},
+       {{"budget.summary", 1, {"amount"}, {}},
+        {"budget.expense_summary", -1, {"total"}, {}},
+        {"budget.fiscal_summary", 1, {"amount"}, {}},
+        {"budget.general_budget", -1, {"total"}, {}}}},
       {"budget.expense_total", "本年支出合计（预算）", "the year's budgeted expenditure",
        {{"budget.summary", 1, {"amount"}, "本年支出合计"},
         {"budget.expense_summary", -1, {"total"}, "合计"},
@@ -106,11 +108,12 @@ void run_cross_tables(RuleContext& ctx) {
         int col = column_with_key(t, src.group, src.keys);
         if (col < 0) continue;
         int group = t.columns[static_cast<std::size_t>(col)].group;
+        std::string buffer;
         for (const TableRow& r : t.rows) {
           if (r.group != group) continue;
           std::string key;
-          if (src.total_name) {
-            if (without_spaces(r.name) != src.total_name) continue;
+          if (!src.total_name.empty()) {
+            if (without_spaces(r.name, buffer) != src.total_name) continue;
             key = "合计";
           } else {
             if (r.level != "类"sv && r.level != "款"sv && r.level != "项"sv) continue;

@@ -106,9 +106,7 @@ const std::vector<SubjectWord>& subject_words() {
 }
 
 struct SubjectName {
-  const char* key;
-  const char* zh;
-  const char* en;
+  std::string_view key, zh, en;  // views, not char pointers: no strlen per comparison
 };
 
 const std::vector<SubjectName>& subject_names() {
@@ -401,10 +399,10 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
   // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific
   // subject named before it in the same words ("“三公”经费一般公共预算财政
   // 拨款支出预算为"): the specific one is the subject.
-  static const char* kGeneric[] = {"general_budget_expense", "fiscal_expense", "gov_fund_expense",
-                                   "expense_year", "general_budget_income", "gov_fund_income"};
+  static constexpr std::string_view kGeneric[] = {"general_budget_expense", "fiscal_expense", "gov_fund_expense",
+                                                  "expense_year",           "general_budget_income", "gov_fund_income"};
   auto generic = [&](std::string_view key) {
-    for (const char* g : kGeneric)
+    for (std::string_view g : kGeneric)
       if (key == g) return true;
     return false;
   };
@@ -905,12 +903,12 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
 }
 
 std::string subject_name_zh(const Claim& c) {
-  if (const SubjectName* n = find_name(c.subject)) return n->zh;
+  if (const SubjectName* n = find_name(c.subject)) return std::string(n->zh);
   return c.subject_text.empty() ? "该数字" : c.subject_text;
 }
 
 std::string subject_name_en(const Claim& c) {
-  if (const SubjectName* n = find_name(c.subject)) return n->en;
+  if (const SubjectName* n = find_name(c.subject)) return std::string(n->en);
   if (starts_with(c.subject, "class:")) return "function class " + c.subject.substr(6) + " (" + c.subject_text + ")";
   return "“" + (c.subject_text.empty() ? std::string("the figure") : c.subject_text) + "”";
 }

@@ -16,10 +16,10 @@ namespace hezhang {
 namespace {
 
 struct Source {
-  const char* template_id;
-  int group;                      // -1: any group
-  std::vector<const char*> keys;  // first column key present holds the figure
-  const char* row;                // row name; nullptr: function-class rows; "": first row with figures
+  std::string_view template_id;
+  int group;                            // -1: any group
+  std::vector<std::string_view> keys;   // first column key present holds the figure
+  const char* row;                      // row name; nullptr: function-class rows; "": first row with figures
 };
 
 struct LinkSpec {
@@ -159,7 +159,7 @@ struct Candidate {
 };
 
 // Every table figure the claim's subject names (in its scope, or in any).
-using TablesByTemplate = std::map<std::string, std::vector<const Table*>>;
+using TablesByTemplate = std::map<std::string, std::vector<const Table*>, std::less<>>;  // found by view
 
 std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c, bool budget_report,
                                   bool any_scope, bool& spec_known) {
@@ -174,13 +174,13 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
       for (const Source& src : spec.sources) {
         auto of_template = tables.find(src.template_id);
         if (of_template == tables.end()) continue;
+        // Three-public budgets sit in the 预算数 columns of a 决算 table.
+        const bool budget_columns = !budget_report && c.relation == "budget"sv;
+        const std::string budget_keys[] = {budget_columns ? "budget." + std::string(src.keys.back()) : std::string(),
+                                           std::string(src.keys.back())};
         for (const Table* tp : of_template->second) {
           const Table& t = *tp;
-          std::vector<std::string> usable(src.keys.begin(), src.keys.end());
-          // Three-public budgets sit in the 预算数 columns of a 决算 table.
-          if (!budget_report && c.relation == "budget"sv)
-            usable = {"budget." + std::string(src.keys.back()), std::string(src.keys.back())};
-          int col = column_with_key(t, src.group, usable);
+          int col = budget_columns ? column_with_key(t, src.group, budget_keys) : column_with_key(t, src.group, src.keys);
           if (col < 0) continue;
           int group = t.columns[static_cast<std::size_t>(col)].group;
           // "" picks the row of figures; a 三公 table may print a 预算数 row

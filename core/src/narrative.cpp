@@ -51,8 +51,7 @@ bool match_heading(const std::string& t, HeadingMatch& h) {
 
 std::string topic_of(std::string_view heading) {
   struct Topic {
-    const char* keyword;
-    const char* key;
+    std::string_view keyword, key;
   };
   // Most specific first.
   static const Topic kTopics[] = {
@@ -79,7 +78,7 @@ std::string topic_of(std::string_view heading) {
   };
   std::string t = without_spaces(heading);
   for (const auto& tp : kTopics)
-    if (contains(t, tp.keyword)) return tp.key;
+    if (contains(t, tp.keyword)) return std::string(tp.key);
   return "";
 }
 
