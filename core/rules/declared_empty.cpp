@@ -43,12 +43,12 @@ const TableRow* index_declares_empty(const Report& r, int number) {
 // that kind show in the other tables.
 struct Kind {
   const char* id;
-  std::vector<const char*> templates;  // the tables of that kind
+  std::vector<std::string_view> templates;  // the tables of that kind (views: compared per table)
   int required_number;                 // 决算 公开NN表, 0 if none
   const char* line_prefix;             // income/carry-over lines of that kind ("政府性基金…")
   const char* expense_column;          // expense column of 财政拨款收入支出决算总表
-  const char* expense_class;           // function class of that kind ("223"), or ""
-  std::vector<const char*> expense_codes;  // economic items that are that kind
+  std::string_view expense_class;      // function class of that kind ("223"), or "" (views: compared per row)
+  std::vector<std::string_view> expense_codes;  // economic items that are that kind
   bool expense_only;                   // the table shows expenditure only
   const char* keyword;                 // how the explanation names the kind
   const char* zh;
@@ -72,7 +72,7 @@ const std::vector<Kind>& kinds() {
 
 // Whether `t` is one of the tables of `kind`.
 bool of_kind(const Table& t, const Kind& kind) {
-  for (const char* id : kind.templates)
+  for (std::string_view id : kind.templates)
     if (t.template_id == id) return true;
   return false;
 }
@@ -107,9 +107,9 @@ std::vector<Amount> amounts_of(const Report& r, const Kind& kind, bool& comparab
       };
       bool income_line = summary && kind.line_prefix && row.group == 0 && row.code.empty() &&
                          starts_with(income_name(), kind.line_prefix);
-      bool class_row = classes && *kind.expense_class && row.code == kind.expense_class;
+      bool class_row = classes && !kind.expense_class.empty() && row.code == kind.expense_class;
       bool item_row = basic && std::find_if(kind.expense_codes.begin(), kind.expense_codes.end(),
-                                            [&](const char* c) { return row.code == c; }) !=
+                                            [&](std::string_view c) { return row.code == c; }) !=
                                    kind.expense_codes.end();
       // No cell of any other row is an amount of this kind.
       if (!income_line && !class_row && !item_row && !(summary && kind.expense_column && row.group == 1))
