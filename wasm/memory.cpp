@@ -7,6 +7,12 @@
 // - memcmp, memchr: eight bytes at a time (memory.h, tested natively).
 #include "memory.h"
 
+// Without bulk memory the builtins below would compile to calls to the very
+// functions they are in.
+#ifndef __wasm_bulk_memory__
+#error "wasm/memory.cpp needs -mbulk-memory (see wasm/CMakeLists.txt)"
+#endif
+
 extern "C" {
 
 void* memcpy(void* __restrict dest, const void* __restrict src, std::size_t n) {

@@ -1,7 +1,8 @@
 // The WebAssembly build's memcmp and memchr (wasm/memory.h), checked here
 // natively against libc's: every length up to 40, a difference (and another
 // after it) or the byte sought at every offset, bytes on both sides of 0x80
-// (a signed char would order them wrongly), and starts at every alignment.
+// (a signed char would order them wrongly), starts at every alignment, and
+// bytes after the n compared or searched that would change the answer if read.
 #include <catch2/catch.hpp>
 
 #include <cstring>
@@ -19,7 +20,8 @@ TEST_CASE("the WebAssembly memcmp orders as libc's does", "[unit][wasm]") {
     for (std::size_t n = 0; n <= 40; ++n)
       for (std::size_t at = 0; at <= n; ++at)
         for (unsigned char other : {0x00, 0x41, 0x7F, 0x80, 0xFF}) {
-          std::string a(align + n, 'x'), b(align + n, 'x');
+          // Eight bytes past n that differ: read, they would decide equal cases.
+          std::string a(align + n + 8, 'x'), b(align + n + 8, 'y');
           for (std::size_t k = 0; k < n; ++k) a[align + k] = b[align + k] = static_cast<char>(0x30 + k * 7 % 200);
           if (at < n) b[align + at] = static_cast<char>(other);  // at == n: equal
           // The next byte differs the other way round: only the first may count.
@@ -40,7 +42,8 @@ TEST_CASE("the WebAssembly memchr finds the first byte as libc's does", "[unit][
         for (unsigned char sought : {0x00, 0x0A, 0x80, 0x81, 0xFF}) {
           // Bytes next to the one sought (sought ± 1) would fool a careless
           // borrow test; a second copy after it must not be the one found.
-          std::string s(align + n, '\0');
+          // The byte sought also right after the n bytes: it must not be found there.
+          std::string s(align + n + 8, static_cast<char>(sought));
           for (std::size_t k = 0; k < n; ++k) s[align + k] = static_cast<char>(sought + (k % 2 ? 1 : 255));
           if (at < n) s[align + at] = static_cast<char>(sought);
           if (at + 3 < n) s[align + at + 3] = static_cast<char>(sought);
