@@ -7,7 +7,8 @@
 //                     hezhang.wasm and hezhang.single.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cliJson } from './cli-json.mjs';
@@ -90,6 +91,26 @@ test('WASM output is byte-identical to the native CLI for bad inputs and fuzz sa
     }
   }
   assert.ok(compared >= 10, `only ${compared} samples compared`);
+});
+
+// Past 16 MB of JSON the binding hands it to JS as UTF-8, not UTF-16
+// (wasm/binding.cpp): a report of figure-dense prose (about 19 bytes of JSON
+// per byte) takes that path, and must give the same text.
+test('WASM output is byte-identical to the native CLI for a report whose JSON passes 16 MB', async () => {
+  const module = await loadModule('hezhang.mjs', {
+    wasmBinary: readFileSync(path.join(wasmDir, 'hezhang.wasm')),
+  });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hezhang-big-json-'));
+  try {
+    let text = '一、部门概况\n';
+    for (let i = 0; text.length < 400000; ++i) text += `本年支出合计${i}.5万元，比上年增长${i % 100}%；`;
+    writeFileSync(path.join(dir, 'dense.txt'), `${text}\n`);
+    const native = nativeJson('dense.txt', dir);
+    assert.ok(Buffer.byteLength(native) > 16 * 1024 * 1024, `only ${Buffer.byteLength(native)} bytes of JSON`);
+    assert.equal(wasmJson(module, 'dense.txt', dir), native);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('single-file build loads and matches the native CLI', async () => {
