@@ -227,6 +227,11 @@ std::size_t maps_to_itself(std::string_view raw, std::size_t i) {
   if (c >= 0xE0 && c <= 0xEF) {
     if (!continues(i + 1) || !continues(i + 2)) return 0;
     const unsigned char b1 = byte(i + 1);
+    // Full-width ！：；？ stay as they are (prose punctuation, frequent).
+    if (c == 0xEF && b1 == 0xBC) {
+      const unsigned char b2 = byte(i + 2);
+      if (b2 == 0x81 || b2 == 0x9A || b2 == 0x9B || b2 == 0x9F) return 3;
+    }
     if ((c == 0xE2 && (b1 == 0x80 || b1 == 0x81 || b1 == 0x88)) || (c == 0xE3 && b1 == 0x80 && byte(i + 2) == 0x80) ||
         (c == 0xEF && b1 >= 0xBB && b1 <= 0xBD))
       return 0;
@@ -344,6 +349,11 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       std::size_t length = c >= 0x20 && c < 0x80                           ? 1
                            : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() ? 3
                                                                             : maps_to_itself(raw, run);
+      // A full-width comma stays one unless a digit comes before it (then
+      // the test below reads the next character too).
+      if (length == 0 && c == 0xEF && raw.compare(run, 3, "，") == 0 &&
+          !(run > i ? raw[run - 1] >= '0' && raw[run - 1] <= '9' : digit(prev)))
+        length = 3;
       if (length == 0) break;
       ascii_last = length == 1;
       run += length;

@@ -42,6 +42,13 @@ TEST_CASE("full-width comma: thousands separator between digits, prose comma oth
   CHECK(one("1，802.64").text == "1,802.64");
   CHECK(one("收入增加，支出减少").text == "收入增加，支出减少");
   CHECK(one("共3项，合计5万元").text == "共3项，合计5万元");
+  // A comma after a digit, before a non-digit, and after characters that
+  // normalization changes or drops (the digit test reads what was there).
+  CHECK(one("增长3，主要").text == "增长3，主要");
+  CHECK(one("3，，4").text == "3，，4");
+  CHECK(one("３，４").text == "3,4");
+  CHECK(one("3\u200B，4").text == "3，4");
+  CHECK(one("，1，2").text == "，1,2");
   // Other prose punctuation stays Chinese.
   CHECK(one("单位：万元；说明！").text == "单位：万元；说明！");
 }
