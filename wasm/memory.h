@@ -8,13 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace hezhang::wasm_memory {
+#include "../core/src/word_bytes.h"
 
-inline std::uint64_t load8(const unsigned char* p) {
-  std::uint64_t w;
-  __builtin_memcpy(&w, p, 8);
-  return w;
-}
+namespace hezhang::wasm_memory {
 
 // As memcmp. The first differing byte of two words is the lowest set byte of
 // their xor (WebAssembly, like x86, is little-endian).
@@ -22,7 +18,7 @@ inline int compare(const void* a, const void* b, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(a);
   const auto* q = static_cast<const unsigned char*>(b);
   for (; n >= 8; p += 8, q += 8, n -= 8) {
-    const std::uint64_t x = load8(p), y = load8(q);
+    const std::uint64_t x = load_word(p), y = load_word(q);
     if (x != y) {
       const int shift = __builtin_ctzll(x ^ y) & ~7;
       return static_cast<int>((x >> shift) & 0xFF) - static_cast<int>((y >> shift) & 0xFF);
@@ -33,16 +29,12 @@ inline int compare(const void* a, const void* b, std::size_t n) {
   return 0;
 }
 
-// As memchr. A byte equal to c is a zero byte of the word xor c, found by the
-// borrow test (exact for the lowest one, which is the one taken).
+// As memchr. bytes_equal's lowest mark is exact: it is the one taken.
 inline const void* find_byte(const void* s, int c, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(s);
   const auto b = static_cast<unsigned char>(c);
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  for (; n >= 8; p += 8, n -= 8) {
-    const std::uint64_t w = load8(p) ^ (kOnes * b);
-    if (const std::uint64_t zero = (w - kOnes) & ~w & kOnes * 0x80; zero != 0) return p + __builtin_ctzll(zero) / 8;
-  }
+  for (; n >= 8; p += 8, n -= 8)
+    if (const std::uint64_t marks = bytes_equal(load_word(p), b); marks != 0) return p + __builtin_ctzll(marks) / 8;
   for (; n > 0; ++p, --n)
     if (*p == b) return p;
   return nullptr;

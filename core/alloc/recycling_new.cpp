@@ -5,10 +5,11 @@
 // the slow path: malloc and free were ~15% of a run's instructions. Here each
 // thread keeps the freed blocks of up to 512 bytes, by size class, and the
 // next allocation of that class takes one back: a run over many reports (the
-// CLI's batch, the benchmark) allocates from these lists after the first. Every block is still its own malloc block, so a
-// thread may free what another allocated (the CLI's --jobs workers hand their
-// output to the main thread), and what is kept is bounded per thread
-// (kKeptBytesPerThread: beyond it, blocks go back to free()).
+// CLI's batch, the benchmark) allocates from these lists after the first.
+// Every block is still its own malloc block, so a thread may free what
+// another allocated (the CLI's --jobs workers hand their output to the main
+// thread), and what is kept is bounded per thread (kKeptBytesPerThread:
+// beyond it, blocks go back to free()).
 //
 // Linked into programs only (never into the library: an embedding program
 // chooses its own allocator), and not under sanitizers, which replace new.

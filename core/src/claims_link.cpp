@@ -176,9 +176,11 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
         if (of_template == tables.end()) continue;
         // Three-public budgets sit in the 预算数 columns of a 决算 table.
         const bool budget_columns = !budget_report && c.relation == "budget"sv;
-        std::string budget_keys[2];
-        if (budget_columns && !src.keys.empty())
-          budget_keys[0] = "budget." + std::string(src.keys.back()), budget_keys[1] = std::string(src.keys.back());
+        std::string budget_keys[2];  // "budget.<key>", then the key itself
+        if (budget_columns && !src.keys.empty()) {
+          budget_keys[1] = std::string(src.keys.back());
+          budget_keys[0] = "budget." + budget_keys[1];
+        }
         for (const Table* tp : of_template->second) {
           const Table& t = *tp;
           int col = budget_columns ? column_with_key(t, src.group, budget_keys) : column_with_key(t, src.group, src.keys);

@@ -10,12 +10,8 @@
 #include <vector>
 
 #include "hezhang/hezhang.h"
+#include "word_bytes.h"  // kEachByte, load_word, bytes_below, bytes_equal
 
-// The word-at-a-time scanners below and in text.cpp read bytes in
-// little-endian order (x86, ARM, WebAssembly).
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "hezhang's byte scanners assume a little-endian target"
-#endif
 
 namespace hezhang {
 
@@ -24,21 +20,7 @@ namespace hezhang {
 // and line).
 using namespace std::string_view_literals;
 
-// ---- word-at-a-time byte tests -------------------------------------------
-// The hot scanners read eight bytes as one word. bytes_below(w, n) has the
-// high bit set in each byte of w below n (n <= 128): a byte minus n borrows
-// into its high bit. The lowest set byte is exact, a higher one may be a
-// borrow's false mark, so a scanner that needs positions checks them; one
-// that only asks "any?" needs nothing more.
-constexpr std::uint64_t kEachByte = 0x0101010101010101u;
-inline std::uint64_t load_word(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-inline std::uint64_t bytes_below(std::uint64_t w, unsigned n) { return (w - kEachByte * n) & ~w & kEachByte * 0x80; }
-// Bytes of w equal to b.
-inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return bytes_below(w ^ (kEachByte * b), 1); }
+// ---- a word at a time (the byte tests themselves: word_bytes.h) ---------
 // Characters in the n bytes at p: the bytes that are not UTF-8 continuations
 // (10xxxxxx), counted eight at a time (the marks summed by a multiply).
 inline std::size_t count_code_points(const char* p, std::size_t n) {

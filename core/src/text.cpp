@@ -351,7 +351,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
                                                                             : maps_to_itself(raw, run);
       // A full-width comma stays one unless a digit comes before it (then
       // the test below reads the next character too).
-      if (length == 0 && c == 0xEF && raw.compare(run, 3, "，") == 0 &&
+      if (length == 0 && c == 0xEF && raw.substr(run, 3) == "，"sv &&
           !(run > i ? raw[run - 1] >= '0' && raw[run - 1] <= '9' : digit(prev)))
         length = 3;
       if (length == 0) break;
