@@ -19,8 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(l.number >= previous && l.number <= physical);
     previous = l.number;
     FUZZ_CHECK(hezhang::find_invalid_utf8(l.text) == std::string_view::npos);
-    for (const std::string& c : l.cells) {
-      FUZZ_CHECK(c.find('\t') == std::string::npos);
+    // A cell line's text is its cells joined by tabs, and nothing else.
+    std::size_t expected_begin = 0;
+    for (const hezhang::CellSpan& span : l.cell_spans) {
+      FUZZ_CHECK(span.begin == expected_begin && span.begin + span.size <= l.text.size());
+      expected_begin = span.begin + span.size + 1;
+      FUZZ_CHECK(expected_begin > l.text.size() || l.text[expected_begin - 1] == '\t');
+    }
+    FUZZ_CHECK(l.cell_spans.empty() || expected_begin == l.text.size() + 1);
+    for (std::string_view c : l.cells()) {
+      FUZZ_CHECK(c.find('\t') == std::string_view::npos);
       FUZZ_CHECK(hezhang::find_invalid_utf8(c) == std::string_view::npos);
     }
     std::string joined = hezhang::join_wrapped(l.text);

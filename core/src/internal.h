@@ -67,16 +67,54 @@ void append_utf8(std::string& out, char32_t cp);
 
 bool is_cjk(char32_t cp);  // ideographs and CJK/full-width punctuation
 
+// Where one cell of a Line sits in its text.
+struct CellSpan {
+  std::size_t begin = 0, size = 0;
+};
+
+// The cells of a Line, as views of its text: valid while the Line is
+// unchanged. (A cell line's text is its cells joined by '\t', so cells kept
+// as strings of their own had been a copy and often an allocation each.)
+class LineCells {
+ public:
+  LineCells(std::string_view text, const std::vector<CellSpan>& spans) : text_(text), spans_(&spans) {}
+  std::size_t size() const { return spans_->size(); }
+  bool empty() const { return spans_->empty(); }
+  std::string_view operator[](std::size_t c) const {
+    const CellSpan& s = (*spans_)[c];
+    return text_.substr(s.begin, s.size);
+  }
+  class iterator {
+   public:
+    iterator(const LineCells* cells, std::size_t c) : cells_(cells), c_(c) {}
+    std::string_view operator*() const { return (*cells_)[c_]; }
+    iterator& operator++() { ++c_; return *this; }
+    bool operator!=(const iterator& o) const { return c_ != o.c_; }
+   private:
+    const LineCells* cells_;
+    std::size_t c_;
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+ private:
+  std::string_view text_;
+  const std::vector<CellSpan>* spans_;
+};
+
 // One physical line of the user's text, normalized. A physical line may give
 // several logical lines (an HTML table row per <tr>), all with its number.
 struct Line {
-  int number = 0;                 // 1-based line in the original text
-  std::string text;               // normalized; cells joined by '\t'
-  std::vector<std::string> cells; // split on tab / '|' / <td>; trimmed
-  bool markdown_heading = false;  // the line started with '#'
-  bool toc_entry = false;         // table-of-contents line ("一、…......  2")
-  bool is_cell_line() const { return cells.size() >= 2; }
+  int number = 0;                    // 1-based line in the original text
+  std::string text;                  // normalized; cells joined by '\t'
+  std::vector<CellSpan> cell_spans;  // split on tab / '|' / <td>; trimmed
+  bool markdown_heading = false;     // the line started with '#'
+  bool toc_entry = false;            // table-of-contents line ("一、…......  2")
+  LineCells cells() const { return {text, cell_spans}; }
+  bool is_cell_line() const { return cell_spans.size() >= 2; }
   bool blank() const { return text.empty(); }
+  // Makes the line's text `cells` joined by '\t' (none holds a tab).
+  void set_cells(const std::vector<std::string>& cells);
 };
 
 // Maps one code point to its normalized form; returns false to drop it.

@@ -9,6 +9,7 @@
 #include <deque>
 #include <iterator>
 #include <map>
+#include <optional>
 
 #include "internal.h"
 #include "templates.h"
@@ -196,9 +197,9 @@ std::string row_number_text(std::string_view t) {
   return all_digits(s) ? std::string(s) : std::string();
 }
 
-bool is_numbering_row(const std::vector<std::string>& cells) {
+bool is_numbering_row(LineCells cells) {
   int last = 0, numbers = 0;
-  for (const auto& c : cells) {
+  for (std::string_view c : cells) {
     if (c.empty()) continue;
     std::string number = row_number_text(c);  // "1.00" is column 1
     if (!number.empty() && number.size() <= 3) {
@@ -218,11 +219,11 @@ bool is_numbering_row(const std::vector<std::string>& cells) {
 
 bool looks_like_code(std::string_view s) { return *level_of_code(s) != '\0'; }
 
-bool is_data_row(const std::vector<std::string>& cells) {
+bool is_data_row(LineCells cells) {
   if (is_numbering_row(cells)) return false;
   std::size_t first_filled = cells.size();
   for (std::size_t k = 0; k < cells.size(); ++k) {
-    const auto& c = cells[k];
+    const std::string_view c = cells[k];
     if (c.empty()) continue;
     if (first_filled == cells.size()) first_filled = k;
     if (k < 3 && looks_like_code(c)) return true;
@@ -372,12 +373,13 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
   bool first_text_row = true;
   const Line* numbering = nullptr;
   for (const Line* row : header_rows) {
-    if (is_numbering_row(row->cells)) { numbering = row; continue; }
+    if (is_numbering_row(row->cells())) { numbering = row; continue; }
     // The row's cells without spaces, once (views of the cells that have none).
     std::vector<std::string> buffers(ncols);
     std::vector<std::string_view> cell(ncols);
-    for (std::size_t c = 0; c < ncols && c < row->cells.size(); ++c)
-      cell[c] = without_spaces(row->cells[c], buffers[c]);
+    const LineCells row_cells = row->cells();
+    for (std::size_t c = 0; c < ncols && c < row_cells.size(); ++c)
+      cell[c] = without_spaces(row_cells[c], buffers[c]);
     std::vector<int> span(ncols, -1);
     for (std::size_t c = 0; c < ncols; ++c) {
       if (!cell[c].empty()) { span[c] = static_cast<int>(c); continue; }
@@ -405,8 +407,9 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
     for (std::size_t c = 0; c < ncols; ++c)
       if (!is_label_key(h.keys[c])) value_cols.push_back(c);
     std::vector<std::pair<std::size_t, std::string>> nums;
-    for (std::size_t c = 0; c < numbering->cells.size(); ++c) {
-      std::string number = row_number_text(numbering->cells[c]);
+    const LineCells numbers = numbering->cells();
+    for (std::size_t c = 0; c < numbers.size(); ++c) {
+      std::string number = row_number_text(numbers[c]);
       if (!number.empty()) nums.push_back({c, number});
     }
     bool aligned = true;
@@ -455,11 +458,12 @@ void read_group_row(const Line& line, const std::vector<Column>& columns, const 
                     std::size_t group_index, bool last_group, TableRow& row) {
   row.line = line.number;
   row.group = static_cast<int>(group_index);
+  const LineCells cells = line.cells();
   const std::size_t end =
-      std::min(line.cells.size(), last_group ? std::max(line.cells.size(), columns.size()) : g.last + 1);
+      std::min(cells.size(), last_group ? std::max(cells.size(), columns.size()) : g.last + 1);
   std::string name, buffer;
   for (std::size_t c = g.first; c < end; ++c) {
-    const std::string& text = line.cells[c];
+    const std::string_view text = cells[c];
     if (text.empty()) continue;
     const std::string_view key = c < columns.size() ? std::string_view(columns[c].key) : std::string_view();
     if (key == "code"sv || (key.empty() && row.code.empty() && c == g.first)) {
@@ -485,13 +489,13 @@ void read_group_row(const Line& line, const std::vector<Column>& columns, const 
     ParsedNumber p = parse_cell_number(text);
     // Text in a value column with no name yet is the row's label ("预算数").
     if (p.kind == CellKind::Text && name.empty() && row.cells.empty() && row.code.empty()) {
-      name = text;
+      name.assign(text);
       continue;
     }
     if (row.cells.empty()) row.cells.reserve(end - c);  // at most the columns left
     Cell& cell = row.cells.emplace_back();
     cell.column = static_cast<int>(c);
-    cell.text = text;
+    cell.text.assign(text);
     cell.kind = p.kind;
     cell.value = p.value;
   }
@@ -524,30 +528,34 @@ bool is_sub_header(const TableRow& r) {
 }
 
 // Performance-target rows printed one cell short: the 一级指标 word sits one
-// column left of its header. Returns the row's cells re-seated on the header.
-std::vector<std::string> realigned_indicator_cells(const std::vector<std::string>& cells,
-                                                   const std::vector<Column>& columns) {
+// column left of its header. Returns the row's cells re-seated on the
+// header, or nothing when the row is not short.
+std::optional<std::vector<std::string>> realigned_indicator_cells(LineCells cells,
+                                                                  const std::vector<Column>& columns) {
   int anchor = -1;
   for (const auto& c : columns)
     if (c.key == "indicator_1"sv) anchor = c.index;
-  if (anchor < 1 || static_cast<std::size_t>(anchor) > cells.size()) return cells;
+  if (anchor < 1 || static_cast<std::size_t>(anchor) > cells.size()) return std::nullopt;
   static constexpr std::string_view kLevel1[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
   std::string buffer;
   const std::string_view at = without_spaces(cells[static_cast<std::size_t>(anchor - 1)], buffer);
   bool shifted = false;
   for (std::string_view w : kLevel1) shifted = shifted || at == w;
-  if (!shifted) return cells;
+  if (!shifted) return std::nullopt;
   // Insert the missing cell after the row's last figure before the anchor.
   std::size_t from = 0;
   for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(anchor); ++k)
     if (parse_cell_number(cells[k]).kind == CellKind::Amount) from = k + 1;
-  std::vector<std::string> out(cells.begin(), cells.begin() + static_cast<long>(from));
-  out.push_back("");
-  out.insert(out.end(), cells.begin() + static_cast<long>(from), cells.end());
+  std::vector<std::string> out;
+  out.reserve(cells.size() + 1);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (k == from) out.emplace_back();
+    out.emplace_back(cells[k]);
+  }
   // Re-seated, the row must still fit the header: a trailing empty cell
   // goes; a figure pushed past the last column means the row was not short.
   while (out.size() > columns.size() && out.back().empty()) out.pop_back();
-  if (out.size() > columns.size()) return cells;
+  if (out.size() > columns.size()) return std::nullopt;
   return out;
 }
 
@@ -593,7 +601,7 @@ void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, co
     return;
   for (TableRow& r : line_rows) {
     const Group& g = groups[static_cast<std::size_t>(r.group)];
-    if (line.cells.size() > g.last) continue;  // every column of the group was printed
+    if (line.cell_spans.size() > g.last) continue;  // every column of the group was printed
     std::size_t value_cols = 0, filled = 0;
     for (std::size_t c = g.first; c <= g.last && c < t.columns.size(); ++c)
       if (!t.columns[c].key.empty() && !is_label_key(t.columns[c].key)) ++value_cols;
@@ -685,7 +693,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     bool grid = false;
     for (std::size_t k = first; k <= last && !grid; ++k) {
       int filled = 0;
-      for (const auto& c : lines[k].cells) filled += c.empty() ? 0 : 1;
+      for (std::string_view c : lines[k].cells()) filled += c.empty() ? 0 : 1;
       grid = filled >= 2;
     }
     if (!grid) continue;
@@ -720,9 +728,9 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       in_table[k] = true;
       const Line& l = lines[k];
       if (l.blank()) continue;
-      ncols = std::max(ncols, l.cells.size());
-      cells_total += l.cells.size();
-      if (!in_data && l.is_cell_line() && !is_data_row(l.cells)) header_rows.push_back(&l);
+      ncols = std::max(ncols, l.cell_spans.size());
+      cells_total += l.cell_spans.size();
+      if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) header_rows.push_back(&l);
       else { in_data = true; data_rows.push_back(&l); }
     }
     if (cells_total > limits.max_cells_per_table) {
@@ -768,9 +776,11 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       Line seated;
       const Line* row_line = l;
       if (t.template_id == "budget.project_performance"sv) {
-        seated = *l;
-        seated.cells = realigned_indicator_cells(l->cells, t.columns);
-        row_line = &seated;
+        if (auto cells = realigned_indicator_cells(l->cells(), t.columns)) {
+          seated = *l;
+          seated.set_cells(*cells);
+          row_line = &seated;
+        }
       }
       line_rows.clear();
       for (std::size_t g = 0; g < groups.size(); ++g)

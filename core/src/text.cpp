@@ -161,22 +161,29 @@ std::string without_spaces(std::string_view t) {
   return out;
 }
 
-std::string join_wrapped(std::string_view t) {
+namespace {
+
+// join_wrapped's work, appended to `out` (a cell goes straight into its
+// line's text).
+void append_joined(std::string& out, std::string_view t) {
   // Text is valid UTF-8 here (analyze refuses anything else), so a piece
   // without spaces comes out unchanged: most cells, copied without decoding.
-  if (t.find(' ') == std::string_view::npos) return std::string(t);
+  if (t.find(' ') == std::string_view::npos) {
+    out.append(t);
+    return;
+  }
   // Drop a run of spaces when the characters on both sides are CJK.
-  std::string out;
-  out.reserve(t.size());
+  const std::size_t start = out.size();
   char32_t prev = 0;  // the code point before a run of spaces
   for (std::size_t i = 0; i < t.size();) {
     if (t[i] == ' ') {
       std::size_t j = i;
       while (j < t.size() && t[j] == ' ') ++j;
-      bool left = !out.empty() && is_cjk(prev);
+      const bool written = out.size() > start;
+      bool left = written && is_cjk(prev);
       std::size_t k = j;
       bool right = j < t.size() && is_cjk(next_code_point(t, k));
-      if (!(left && right) && !out.empty() && j < t.size()) out += ' ';
+      if (!(left && right) && written && j < t.size()) out += ' ';
       i = j;
       continue;
     }
@@ -185,7 +192,25 @@ std::string join_wrapped(std::string_view t) {
     i = std::min(i, t.size());
     out.append(t.data() + at, i - at);
   }
+}
+
+}  // namespace
+
+std::string join_wrapped(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  append_joined(out, t);
   return out;
+}
+
+void Line::set_cells(const std::vector<std::string>& cells) {
+  text.clear();
+  cell_spans.clear();
+  for (const std::string& cell : cells) {
+    if (!cell_spans.empty()) text += '\t';
+    cell_spans.push_back({text.size(), cell.size()});
+    text += cell;
+  }
 }
 
 // Maps one code point to its normalized form; returns false to drop it.
@@ -302,29 +327,40 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
   return "";
 }
 
-std::vector<std::string> split_cells(std::string_view text, char sep) {
-  std::vector<std::string> cells;
-  cells.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), sep)) + 1);
+// Appends the cells of `text`, split on `sep`, to line.text (joined by '\t')
+// and their places to line.cell_spans.
+void split_cells(std::string_view text, char sep, Line& line) {
+  // Trimming and joining only remove bytes, and a separator becomes a tab.
+  line.text.reserve(text.size());
+  line.cell_spans.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), sep)) + 1);
   // Separators found with memchr: a test of each byte was most of the split.
   for (std::size_t start = 0;;) {
     const std::size_t end = std::min(text.find(sep, start), text.size());
-    cells.push_back(join_wrapped(trimmed(text.substr(start, end - start))));
+    if (!line.cell_spans.empty()) line.text += '\t';
+    const std::size_t begin = line.text.size();
+    append_joined(line.text, trimmed(text.substr(start, end - start)));
     // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
-    if (sep != '\t') std::replace(cells.back().begin(), cells.back().end(), '\t', ' ');
-    if (end == text.size()) return cells;
+    if (sep != '\t') std::replace(line.text.begin() + static_cast<long>(begin), line.text.end(), '\t', ' ');
+    line.cell_spans.push_back({begin, line.text.size() - begin});
+    if (end == text.size()) return;
     start = end + 1;
   }
 }
 
-bool is_pipe_separator_row(const std::vector<std::string>& cells) {
+bool is_pipe_separator_row(LineCells cells) {
   bool any = false;
-  for (const auto& c : cells) {
+  for (std::string_view c : cells) {
     if (c.empty()) continue;
     for (char ch : c)
       if (ch != '-' && ch != ':' && ch != ' ') return false;
     any = true;
   }
   return any;
+}
+
+void clear_cells(Line& line) {
+  line.cell_spans.clear();
+  line.text.clear();
 }
 
 }  // namespace
@@ -440,48 +476,49 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     Line line;
     line.number = number;
     line.markdown_heading = heading;
-    // A view until the line turns out to be text: a row's text is its cells
-    // joined, so copying the piece first was an allocation per row for nothing.
+    // A view until the line turns out to be text: a row's text is its
+    // cells joined, written as the cells are split.
     std::string_view body = trimmed(piece);
     bool pipe = !body.empty() && body.front() == '|' && body.size() > 1;
     if (pipe) {
       std::string_view inner = body.substr(1);
       if (inner.back() == '|') inner.remove_suffix(1);
-      line.cells = split_cells(inner, '|');
-      if (is_pipe_separator_row(line.cells)) line.cells.clear(), body = {};
+      split_cells(inner, '|', line);
+      if (is_pipe_separator_row(line.cells())) clear_cells(line), body = {};
       else body = inner;
     } else if (piece.find('\t') != std::string::npos || html_row) {
       // Keep leading empty cells: they carry the column position.
       std::string_view p = piece;
       while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
-      line.cells = split_cells(p, '\t');
-      // A line of only empty cells is blank.
-      bool any = false;
-      for (auto& c : line.cells) any = any || !c.empty();
-      if (!any) line.cells.clear(), body = {};
+      split_cells(p, '\t', line);
+      // A line of only empty cells (its text only the tabs between them) is blank.
+      if (line.text.size() < line.cell_spans.size()) clear_cells(line), body = {};
     }
-    if (line.cells.size() == 1) line.cells.clear();
+    if (line.cell_spans.size() == 1) clear_cells(line);
     // Leader dots mark a table-of-contents entry, never a table row.
     if (find_text(body, "....") != std::string_view::npos || find_text(body, "……") != std::string_view::npos) {
       // "一、收入支出决算总表......  2": leader dots then a page number.
       std::string_view t = trimmed(body);
       bool page_number = !t.empty() && t.back() >= '0' && t.back() <= '9';
-      if (line.cells.size() == 2 || (line.cells.empty() && page_number)) line.toc_entry = true;
+      if (line.cell_spans.size() == 2 || (line.cell_spans.empty() && page_number)) line.toc_entry = true;
     }
-    if (line.toc_entry) line.cells.clear();
-    if (line.cells.empty()) {
+    if (line.toc_entry) clear_cells(line);
+    if (line.cell_spans.empty()) {
       // trimmed drops the tabs at either end, so spaces put for the rest
       // leave the text trimmed.
-      line.text = std::string(trimmed(body));
-      if (line.text.find('\t') != std::string::npos) std::replace(line.text.begin(), line.text.end(), '\t', ' ');
-    } else {
-      std::size_t size = line.cells.size() - 1;
-      for (const std::string& cell : line.cells) size += cell.size();
-      line.text.reserve(size);
-      for (std::size_t k = 0; k < line.cells.size(); ++k) {
-        if (k) line.text += '\t';
-        line.text += line.cells[k];
+      const std::string_view t = trimmed(body);
+      if (start == std::string::npos && !t.empty()) {
+        // The last piece of s (most lines are one piece): its storage is
+        // taken rather than copied; s is not read again. (A non-empty body
+        // is always a view of s.)
+        const std::size_t from = static_cast<std::size_t>(t.data() - s.data());
+        s.resize(from + t.size());
+        s.erase(0, from);
+        line.text = std::move(s);
+      } else {
+        line.text = std::string(t);
       }
+      if (line.text.find('\t') != std::string::npos) std::replace(line.text.begin(), line.text.end(), '\t', ' ');
     }
     out.push_back(std::move(line));
   } while (start != std::string::npos && start < s.size());
