@@ -115,8 +115,15 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     // Split the pending text on sentence ends; keep an unfinished tail.
     std::size_t start = 0;
     for (std::size_t i = 0; i < pending.size();) {
+      // A character at a time: 。 starts with E3, ！ and ？ with EF; any
+      // other lead of three bytes is passed whole (pending is valid UTF-8).
+      const unsigned char c = static_cast<unsigned char>(pending[i]);
+      if (c != 0xE3 && c != 0xEF) {
+        i += c >= 0xE0 && c < 0xF0 ? 3 : 1;
+        continue;
+      }
       if (!word_at(pending, i, "。") && !word_at(pending, i, "！") && !word_at(pending, i, "？")) {
-        ++i;
+        i += 3;
         continue;
       }
       emit(start, i + 3, pending_line, pending_last);  // each is 3 bytes
