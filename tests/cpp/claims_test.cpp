@@ -203,3 +203,21 @@ TEST_CASE("claims: the JSON lists every claim with its link or the reason it has
   CHECK(json.find("\"link\":\"unlinked\",\"reason\":\"no_tables\"") != std::string::npos);
   CHECK(json.find("\"claims_linked\":0") != std::string::npos);
 }
+
+TEST_CASE("sentences end at 。！？ whatever characters come before them", "[claims][sentences]") {
+  // Around the ends: ASCII, a 2-byte character (×), 3-byte characters whose
+  // lead bytes are E3 (、 is E3 80 81, like 。) and EF (：； are EF BC 9A/9B,
+  // like ！ and ？), and a 4-byte one (𠀀); a sentence wrapped over two lines.
+  auto r = run(kHead + "（一）总体情况\n\n"
+                       "收入1.5万元×2、共3万元。支出：含𠀀；增长！\n"
+                       "是否完成？已完成\n"
+                       "全年目标。\n");
+  std::vector<std::string> texts;
+  std::vector<int> lines;
+  for (const auto& s : r.sections)
+    if (s.heading == "(一)总体情况")  // as normalized
+      for (const auto& sentence : s.sentences) texts.push_back(sentence.text), lines.push_back(sentence.line);
+  CHECK(texts == std::vector<std::string>{"收入1.5万元×2、共3万元。", "支出：含𠀀；增长！", "是否完成？",
+                                          "已完成全年目标。"});
+  CHECK(lines == std::vector<int>{7, 7, 8, 8});
+}
