@@ -73,7 +73,9 @@ struct CellSpan {
 };
 
 // The cells of a Line, as views of its text: valid while the Line is
-// unchanged. (A cell line's text is its cells joined by '\t', so cells kept
+// neither changed, moved nor destroyed (a short text lives inside the Line
+// object); iterate a named LineCells or the range-for temporary, since an
+// iterator points at its LineCells. (A cell line's text is its cells joined by '\t', so cells kept
 // as strings of their own had been a copy and often an allocation each.)
 class LineCells {
  public:

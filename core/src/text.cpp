@@ -1,6 +1,7 @@
 // UTF-8 handling and line normalization. Normalization works line by line,
 // so every extracted thing keeps the 1-based line of the user's own text.
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 
 #include "internal.h"
@@ -340,7 +341,7 @@ void split_cells(std::string_view text, char sep, Line& line) {
     const std::size_t begin = line.text.size();
     append_joined(line.text, trimmed(text.substr(start, end - start)));
     // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
-    if (sep != '\t') std::replace(line.text.begin() + static_cast<long>(begin), line.text.end(), '\t', ' ');
+    if (sep != '\t') std::replace(line.text.begin() + static_cast<std::ptrdiff_t>(begin), line.text.end(), '\t', ' ');
     line.cell_spans.push_back({begin, line.text.size() - begin});
     if (end == text.size()) return;
     start = end + 1;
