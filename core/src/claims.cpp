@@ -163,13 +163,16 @@ const SubjectName* find_name(const std::string& key) {
 
 // ---- the national function classification's 类 ---------------------------
 
-std::string class_code_of(std::string name) {
-  name = without_spaces(name);
-  if (name.size() < 6) return "";
-  if (name.compare(name.size() - 6, 6, "支出") != 0) name += "支出";
-  for (const auto& kv : national_classes())
-    if (name == kv.first) return kv.second;
-  return "";
+// The code of the class `name` (spaces ignored) names, "支出" implied; "" when none.
+std::string_view class_code_of(std::string_view name, std::string& buffer) {
+  name = without_spaces(name, buffer);
+  if (name.size() < 6) return {};
+  const bool spending = ends_with(name, "支出");
+  for (const auto& [class_name, code] : national_classes())
+    if (spending ? name == class_name
+                 : class_name.size() == name.size() + 6 && starts_with(class_name, name) && ends_with(class_name, "支出"))
+      return code;
+  return {};
 }
 
 // ---- words ----------------------------------------------------------------
@@ -306,6 +309,9 @@ bool better(const SubjectMatch& m, std::size_t begin, std::size_t end) {
 // 机关事业单位基本养老保险缴费支出（项）" (bare class names are in
 // ItemWords' index).
 void match_classes(std::string_view label, SubjectMatch& best) {
+  // Both marks hold 类, which few labels do: one forward search (eight bytes
+  // at a time) turns the others away before two backward ones.
+  if (find_text(label, "类") == std::string_view::npos) return;
   static const char* kMarks[] = {"(类)", "（类）"};
   for (const char* mark : kMarks) {
     std::size_t p = rfind_text(label, mark);
@@ -326,22 +332,23 @@ void match_classes(std::string_view label, SubjectMatch& best) {
     // Drop words that lead into the name ("主要用于", "其中", "包括").
     for (const char* lead : {"主要用于以下方面:", "主要用于以下方面：", "其中", "包括", "用于"})
       if (starts_with(name, lead)) name = name.substr(std::string(lead).size());
-    std::string code = class_code_of(name);
+    std::string buffer;
+    std::string_view code = class_code_of(name, buffer);
     if (code.empty()) {
       // "2022年度…财政拨款支出…一般公共服务" rarely; names with a prefix.
-      for (const auto& kv : national_classes()) {
-        std::string bare = kv.first;
-        if (bare.size() > 6) bare = bare.substr(0, bare.size() - 6);
-        if (!bare.empty() && name.size() >= bare.size() &&
-            name.compare(name.size() - bare.size(), bare.size(), bare) == 0) {
-          code = kv.second;
+      for (const auto& [class_name, class_code] : national_classes()) {
+        std::string_view bare = class_name;
+        if (bare.size() > 6) bare.remove_suffix(6);
+        if (!bare.empty() && ends_with(name, bare)) {
+          code = class_code;
           break;
         }
       }
     }
     if (code.empty()) continue;
     std::size_t end = p + std::string_view(mark).size();
-    std::string key = "class:" + code;
+    std::string key = "class:";
+    key += code;
     std::string text(label.substr(start, end - start));
     // 款 and 项 that follow belong to the same chain: keep their names.
     std::string_view rest = label.substr(end);
@@ -393,7 +400,8 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
     if (id >= items.items_base) break;  // the items follow
     if (!better(best, p, end)) continue;
     if (id < words.size()) best = {words[id].key, words[id].text, words[id].scope, p, end};
-    else best = {std::string("class:") + classes[id - words.size()].second, classes[id - words.size()].first, "", p, end};
+    else best = {std::string("class:").append(classes[id - words.size()].second),
+                 std::string(classes[id - words.size()].first), "", p, end};
   }
   match_classes(label, best);
   // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific

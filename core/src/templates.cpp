@@ -303,8 +303,8 @@ std::string column_key(std::string_view piece) {
   return key_of_pieces(&piece, 1, key_of);
 }
 
-const std::vector<std::pair<const char*, const char*>>& national_classes() {
-  static const std::vector<std::pair<const char*, const char*>> kClasses = {
+const std::vector<std::pair<std::string_view, std::string_view>>& national_classes() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kClasses = {
       {"一般公共服务支出", "201"}, {"外交支出", "202"}, {"国防支出", "203"}, {"公共安全支出", "204"},
       {"教育支出", "205"}, {"科学技术支出", "206"}, {"文化旅游体育与传媒支出", "207"},
       {"文化体育与传媒支出", "207"}, {"社会保障和就业支出", "208"}, {"社会保障就业支出", "208"},

@@ -36,7 +36,7 @@ std::string column_key(std::string_view piece);
 
 // The national function classification's 类 (name -> 3-digit code), with the
 // names used in reports of different years ("卫生健康支出" / "医疗卫生与计划生育支出").
-const std::vector<std::pair<const char*, const char*>>& national_classes();
+const std::vector<std::pair<std::string_view, std::string_view>>& national_classes();
 
 // Columns that label a row rather than hold a figure.
 bool is_label_key(std::string_view key);
