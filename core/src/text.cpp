@@ -164,43 +164,45 @@ std::string without_spaces(std::string_view t) {
 
 namespace {
 
-// join_wrapped's work, appended to `out` (a cell goes straight into its
-// line's text).
-void append_joined(std::string& out, std::string_view t) {
+// join_wrapped's work, written at `out`, which has room for t.size() bytes;
+// returns the end of what was written. (A cell goes straight into its
+// line's text, a byte copy rather than a string append per piece.)
+char* write_joined(char* out, std::string_view t) {
   // Text is valid UTF-8 here (analyze refuses anything else), so a piece
   // without spaces comes out unchanged: most cells, copied without decoding.
   if (t.find(' ') == std::string_view::npos) {
-    out.append(t);
-    return;
+    if (!t.empty()) std::memcpy(out, t.data(), t.size());
+    return out + t.size();
   }
   // Drop a run of spaces when the characters on both sides are CJK.
-  const std::size_t start = out.size();
+  char* const start = out;
   char32_t prev = 0;  // the code point before a run of spaces
   for (std::size_t i = 0; i < t.size();) {
     if (t[i] == ' ') {
       std::size_t j = i;
       while (j < t.size() && t[j] == ' ') ++j;
-      const bool written = out.size() > start;
+      const bool written = out > start;
       bool left = written && is_cjk(prev);
       std::size_t k = j;
       bool right = j < t.size() && is_cjk(next_code_point(t, k));
-      if (!(left && right) && written && j < t.size()) out += ' ';
+      if (!(left && right) && written && j < t.size()) *out++ = ' ';
       i = j;
       continue;
     }
     const std::size_t at = i;
     prev = next_code_point(t, i);
     i = std::min(i, t.size());
-    out.append(t.data() + at, i - at);
+    std::memcpy(out, t.data() + at, i - at);
+    out += i - at;
   }
+  return out;
 }
 
 }  // namespace
 
 std::string join_wrapped(std::string_view t) {
-  std::string out;
-  out.reserve(t.size());
-  append_joined(out, t);
+  std::string out(t.size(), '\0');
+  out.resize(static_cast<std::size_t>(write_joined(out.data(), t) - out.data()));
   return out;
 }
 
@@ -331,21 +333,26 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
 // Appends the cells of `text`, split on `sep`, to line.text (joined by '\t')
 // and their places to line.cell_spans.
 void split_cells(std::string_view text, char sep, Line& line) {
-  // Trimming and joining only remove bytes, and a separator becomes a tab.
-  line.text.reserve(text.size());
+  // Trimming and joining only remove bytes, and a separator becomes a tab:
+  // the text is written in place, then cut to what was written.
+  const std::size_t base = line.text.size();
+  line.text.resize(base + text.size());
+  char* const data = line.text.data();
+  char* out = data + base;
   line.cell_spans.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), sep)) + 1);
   // Separators found with memchr: a test of each byte was most of the split.
   for (std::size_t start = 0;;) {
     const std::size_t end = std::min(text.find(sep, start), text.size());
-    if (!line.cell_spans.empty()) line.text += '\t';
-    const std::size_t begin = line.text.size();
-    append_joined(line.text, trimmed(text.substr(start, end - start)));
+    if (!line.cell_spans.empty()) *out++ = '\t';
+    char* const begin = out;
+    out = write_joined(out, trimmed(text.substr(start, end - start)));
     // A tab inside a pipe cell is a space: the tab joins cells in Line::text.
-    if (sep != '\t') std::replace(line.text.begin() + static_cast<std::ptrdiff_t>(begin), line.text.end(), '\t', ' ');
-    line.cell_spans.push_back({begin, line.text.size() - begin});
-    if (end == text.size()) return;
+    if (sep != '\t') std::replace(begin, out, '\t', ' ');
+    line.cell_spans.push_back({static_cast<std::size_t>(begin - data), static_cast<std::size_t>(out - begin)});
+    if (end == text.size()) break;
     start = end + 1;
   }
+  line.text.resize(static_cast<std::size_t>(out - data));
 }
 
 bool is_pipe_separator_row(LineCells cells) {
