@@ -40,6 +40,13 @@ bool strip_separators(std::string_view in, std::string& out) {
 
 ParsedNumber parse_cell_number(std::string_view raw) {
   ParsedNumber r;
+  // Most cells are a plain figure ("26643.00", "-5"), which the steps below
+  // would leave as it is: read at once.
+  if (auto value = Decimal::parse(raw)) {
+    r.kind = CellKind::Amount;
+    r.value = value;
+    return r;
+  }
   // Views into the cell (or its copy without spaces): a table has thousands.
   std::string buffer;
   std::string_view t = without_spaces(raw, buffer);

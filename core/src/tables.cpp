@@ -173,7 +173,11 @@ const char* level_of_code(std::string_view code) {
 }
 
 bool is_total_name(std::string_view name) {
-  return contains(name, "合计") || contains(name, "总计") || name == "小计"sv;
+  // 合计 and 总计 end in the same 计: one search for it, then the character
+  // before it (UTF-8 matches fall on character boundaries).
+  for (std::size_t p = find_text(name, "计"); p != std::string_view::npos; p = find_text(name, "计", p + 3))
+    if (p >= 3 && (name.compare(p - 3, 3, "合") == 0 || name.compare(p - 3, 3, "总") == 0)) return true;
+  return name == "小计"sv;
 }
 
 // Strips a leading ordinal (ordinal_length).
@@ -499,7 +503,10 @@ void read_group_row(const Line& line, const std::vector<Column>& columns, const 
     cell.kind = p.kind;
     cell.value = p.value;
   }
-  row.name = strip_ordinal(join_wrapped(name));
+  // The cells were joined when the line was read: only the spaces put
+  // between name cells here can need it.
+  if (name.find(' ') != std::string::npos) name = join_wrapped(name);
+  row.name = strip_ordinal(std::move(name));
   if (!row.code.empty()) row.level = level_of_code(row.code);
   else if (is_total_name(row.name)) row.level = "total";
   else row.level = "line";

@@ -201,6 +201,7 @@ char* write_joined(char* out, std::string_view t) {
 }  // namespace
 
 std::string join_wrapped(std::string_view t) {
+  if (t.find(' ') == std::string_view::npos) return std::string(t);
   std::string out(t.size(), '\0');
   out.resize(static_cast<std::size_t>(write_joined(out.data(), t) - out.data()));
   return out;

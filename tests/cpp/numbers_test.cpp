@@ -126,6 +126,29 @@ TEST_CASE("parse_cell_number keeps the printed scale and refuses text", "[unit][
   CHECK(parse_cell_number("2020年").kind == CellKind::Text);
 }
 
+TEST_CASE("parse_cell_number: plain figures read at once equal the same figures read step by step",
+          "[unit][numbers]") {
+  // Each plain figure (read whole by Decimal::parse) beside a form of it
+  // that goes through the other steps (spaces, separators, brackets).
+  const std::pair<const char*, const char*> kSame[] = {
+      {"+5", " + 5"}, {"-5", "(5)"}, {"-0.00", "（0.00）"}, {".5", " .5"}, {"007", "0 07"},
+      {"-1802.64", "(1,802.64)"}, {"1234567.89", "1,234,567.89"}};
+  for (const auto& [plain, stepped] : kSame) {
+    INFO(plain << " / " << stepped);
+    const auto a = parse_cell_number(plain), b = parse_cell_number(stepped);
+    CHECK(a.kind == CellKind::Amount);
+    CHECK(b.kind == CellKind::Amount);
+    CHECK(value_of(a) == value_of(b));
+    CHECK(a.value->scale == b.value->scale);
+  }
+  CHECK(value_of(parse_cell_number("+5")) == "5");
+  CHECK(value_of(parse_cell_number("-0.00")) == "0.00");
+  CHECK(value_of(parse_cell_number(".5")) == "0.5");
+  // A sign alone is a placeholder, not a figure.
+  CHECK(parse_cell_number("-").kind == CellKind::Placeholder);
+  CHECK(parse_cell_number("+").kind == CellKind::Text);
+}
+
 TEST_CASE("parse_cell_number never wraps or crashes on huge digit runs", "[unit][numbers]") {
   std::string huge(10000, '9');
   auto a = parse_cell_number(huge);

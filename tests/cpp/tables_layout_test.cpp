@@ -343,3 +343,26 @@ TEST_CASE("an HTML cell with <br> inside a wrapped name", "[unit][tables]") {
   CHECK(t.rows[2].code == "20105");
   CHECK(t.rows[2].name == "统计信息事务");
 }
+
+TEST_CASE("rows named 合计, 总计 or 小计 without a code are totals", "[unit][tables]") {
+  // Each total word where it can stand (alone, after other words, before
+  // them), and names that only share a character with one.
+  auto r = run("收入支出决算表\n"
+               "公开01表\n"
+               "金额单位：万元\n"
+               "项目\t决算数\n"
+               "一般公共预算财政拨款收入\t10.00\n"
+               "本年收入合计\t10.00\n"
+               "收入总计\t10.00\n"
+               "小计\t10.00\n"
+               "合计数\t10.00\n"
+               "计划支出\t10.00\n"
+               "总体支出\t10.00\n"
+               "支出小计数\t10.00\n");
+  const Table& t = only_table(r);
+  std::vector<std::string> levels;
+  for (const auto& row : t.rows) levels.push_back(row.name + ":" + row.level);
+  CHECK(levels == std::vector<std::string>{"一般公共预算财政拨款收入:line", "本年收入合计:total", "收入总计:total",
+                                           "小计:total", "合计数:total", "计划支出:line", "总体支出:line",
+                                           "支出小计数:line"});
+}
