@@ -220,11 +220,17 @@ inline std::size_t rfind_text(std::string_view text, std::string_view word) {
 inline bool contains(std::string_view haystack, std::string_view needle) {
   return find_text(haystack, needle) != std::string_view::npos;
 }
+// The last byte of the prefix, then of the suffix, is compared first: in
+// Chinese text a last byte tells words apart where a lead byte seldom does,
+// and most tests fail (a memcmp call each had been 0.5% of an analysis).
 inline bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && text.compare(0, prefix.size(), prefix) == 0;
+  const std::size_t n = prefix.size();
+  return text.size() >= n && (n == 0 || (text[n - 1] == prefix[n - 1] && text.compare(0, n, prefix) == 0));
 }
 inline bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  const std::size_t n = suffix.size();
+  return text.size() >= n &&
+         (n == 0 || (text.back() == suffix.back() && text.compare(text.size() - n, n, suffix) == 0));
 }
 // Whether `word` (non-empty) stands at text[i], i < text.size(). The first
 // byte is compared alone first, so a scan may ask at every byte: the lead

@@ -493,3 +493,20 @@ TEST_CASE("utf8_to_utf16 converts what is valid and refuses what is not", "[unit
   REQUIRE(hezhang::utf8_to_utf16("支出 12.5 万元😀", units));
   CHECK(units == u"支出 12.5 万元😀");
 }
+
+TEST_CASE("starts_with and ends_with compare whole words", "[unit][text]") {
+  using hezhang::ends_with;
+  using hezhang::starts_with;
+  CHECK(starts_with("合计数", "合计"));
+  CHECK(starts_with("abc", ""));
+  CHECK(starts_with("", ""));
+  CHECK_FALSE(starts_with("合", "合计"));
+  CHECK_FALSE(starts_with("xbc", "abc"));  // the same last byte, another first
+  CHECK_FALSE(starts_with("总计数", "合计"));  // the same last character
+  CHECK_FALSE(starts_with("abd", "abc"));
+  CHECK(ends_with("收入总计", "总计"));
+  CHECK(ends_with("x", ""));
+  CHECK_FALSE(ends_with("计", "总计"));
+  CHECK_FALSE(ends_with("收入合计", "总计"));  // the same last character
+  CHECK_FALSE(ends_with("abd", "abc"));
+}
