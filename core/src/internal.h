@@ -41,10 +41,17 @@ std::size_t find_invalid_utf8(std::string_view text);
 // Where the run of 3-byte UTF-8 characters starting at text[i] ends (i when
 // none starts there), counting only leads E1..EC, EE and EF, whose
 // characters cannot be overlong forms or surrogates: most of a Chinese
-// report. Each character is read as one word, its lead and continuation
-// bits tested together (the last few byte by byte).
+// report. Two characters are read as one word, their leads and
+// continuation bits tested together; then one at a time, the last few byte
+// by byte.
 inline std::size_t three_byte_run_end(std::string_view text, std::size_t i) {
   std::size_t j = i;
+  for (; j + 8 <= text.size(); j += 6) {
+    const std::uint64_t w = load_word(text.data() + j);  // little-endian: text[j] lowest
+    if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u) break;
+    const auto lead0 = static_cast<unsigned char>(w), lead1 = static_cast<unsigned char>(w >> 24);
+    if (lead0 == 0xE0 || lead0 == 0xED || lead1 == 0xE0 || lead1 == 0xED) break;
+  }
   for (; j + 4 <= text.size(); j += 3) {
     std::uint32_t w;
     std::memcpy(&w, text.data() + j, 4);
