@@ -11,8 +11,10 @@
 // thread), and what is kept is bounded per thread (kKeptBytesPerThread:
 // beyond it, blocks go back to free()).
 //
-// Linked into programs only (never into the library: an embedding program
-// chooses its own allocator), and not under sanitizers, which replace new.
+// Linked into programs only (the CLI, the benchmark harness, the WebAssembly
+// module, whose dlmalloc frees and allocates more slowly than these lists;
+// never into the library: an embedding program chooses its own allocator),
+// and not under sanitizers, which replace new.
 #include "recycling_new.h"
 
 #include <cstdint>
