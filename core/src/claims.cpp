@@ -608,14 +608,22 @@ std::string_view last_clause(std::string_view label) {
 // Whether the clause before a figure says how the figure relates to the
 // subject before it (预算/决算/增加/占/完成…) rather than naming a new one.
 bool opens_with_relation(std::string_view clause, std::string_view label) {
-  std::string c = without_spaces(clause);
-  // Same clause as the subject (no break since the last figure).
-  if (c.size() == without_spaces(label).size() && !contains(label, "，") && !contains(label, "、") && !contains(label, "；"))
+  std::string buffer;
+  const std::string_view c = without_spaces(clause, buffer);
+  // Same clause as the subject (no break since the last figure): their
+  // sizes without spaces are equal (counted, not copied, for the label).
+  const auto spaces = [](std::string_view t) {
+    return static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ') + std::count(t.begin(), t.end(), '\t'));
+  };
+  if (c.size() == label.size() - spaces(label) && !contains(label, "，") && !contains(label, "、") &&
+      !contains(label, "；"))
     return true;
   if (c.empty()) return true;
-  for (const char* w : {"比", "较", "与", "同比", "增加", "增长", "减少", "下降", "降低", "占", "完成", "预算",
-                        "年初预算", "全年预算", "调整预算", "决算", "支出决算", "执行", "实际", "支出", "为", "共",
-                        "合计", "累计", "其中", "各"})
+  static constexpr std::string_view kRelations[] = {
+      "比",   "较",   "与",   "同比", "增加", "增长", "减少", "下降", "降低",     "占",       "完成",
+      "预算", "年初预算", "全年预算", "调整预算", "决算", "支出决算", "执行", "实际", "支出", "为",
+      "共",   "合计", "累计", "其中", "各"};
+  for (std::string_view w : kRelations)
     if (starts_with(c, w)) return true;
   return false;
 }
@@ -623,8 +631,10 @@ bool opens_with_relation(std::string_view clause, std::string_view label) {
 bool sentence_continues(std::string_view label) {
   // A sentence that opens with a relation continues the previous one's
   // subject ("。较2021年决算减少…", "。比上年预算增加…", "。其中，…").
-  for (const char* w : {"较", "比", "与上年", "与20", "同比", "增加", "增长", "减少", "下降", "完成",
-                        "决算数较", "决算数比", "其中", "包括", "；", ";"})
+  static constexpr std::string_view kOpenings[] = {"较",   "比",   "与上年", "与20",     "同比",     "增加",
+                                                   "增长", "减少", "下降",   "完成",     "决算数较", "决算数比",
+                                                   "其中", "包括", "；",     ";"};
+  for (std::string_view w : kOpenings)
     if (starts_with(label, w)) return true;
   return false;
 }
