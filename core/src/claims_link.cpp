@@ -100,6 +100,19 @@ const std::vector<LinkSpec>& link_specs() {
   return kSpecs;
 }
 
+// The specs of one subject, in link_specs() order: a claim's look-up reads
+// only its own, not every spec of both kinds of report.
+const std::vector<const LinkSpec*>& specs_of(std::string_view subject) {
+  static const std::map<std::string_view, std::vector<const LinkSpec*>, std::less<>> kBySubject = [] {
+    std::map<std::string_view, std::vector<const LinkSpec*>, std::less<>> by_subject;
+    for (const LinkSpec& spec : link_specs()) by_subject[spec.subject].push_back(&spec);
+    return by_subject;
+  }();
+  static const std::vector<const LinkSpec*> kNone;
+  const auto it = kBySubject.find(subject);
+  return it == kBySubject.end() ? kNone : it->second;
+}
+
 // "一、财政拨款收入" -> "财政拨款收入": enumerators do not change a row's name.
 // Compared in place: this runs for every row of every table a claim names.
 bool bare_name_is(std::string_view name, std::string_view wanted) {
@@ -166,9 +179,9 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
   const bool is_class = c.subject.compare(0, 6, "class:") == 0;
   const ClassSubject cs = is_class ? class_subject(c.subject) : ClassSubject();
   std::vector<Candidate> found;
-    for (const LinkSpec& spec : link_specs()) {
+    for (const LinkSpec* spec_of_subject : specs_of(is_class ? std::string_view("class") : std::string_view(c.subject))) {
+      const LinkSpec& spec = *spec_of_subject;
       if (spec.budget_report != budget_report) continue;
-      if (spec.subject != (is_class ? std::string_view("class") : std::string_view(c.subject))) continue;
       if (!any_scope && spec.scope != "*"sv && spec.scope != c.scope) continue;
       spec_known = true;
       for (const Source& src : spec.sources) {
