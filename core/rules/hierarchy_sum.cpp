@@ -129,6 +129,9 @@ void run_hierarchy_sum(RuleContext& ctx) {
     // Value columns of each column group, computed once per table (not per
     // parent and child of every sum).
     std::map<int, std::vector<int>> group_columns;
+    // The terms of one sum in one column: one vector for all of them (a
+    // vector per column had grown by reallocation, child by child).
+    std::vector<Term> parts;
     auto columns_of = [&](int group) -> const std::vector<int>& {
       auto it = group_columns.find(group);
       if (it == group_columns.end()) it = group_columns.emplace(group, value_columns(t, group)).first;
@@ -161,7 +164,7 @@ void run_hierarchy_sum(RuleContext& ctx) {
         int col = pcols[pos];
         // Children must have figures in this column; a parent-only column
         // (a total row filled where details are not) cannot be checked.
-        std::vector<Term> parts;
+        parts.clear();
         bool child_values = false;
         for (std::size_t ci = 0; ci < s.children.size(); ++ci) {
           const TableRow* c = s.children[ci];

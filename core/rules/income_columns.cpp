@@ -51,7 +51,8 @@ void run_income_columns(RuleContext& ctx) {
     bool found = false;
     for (const auto& r : summary->rows) {
       if (r.group != 0) continue;
-      std::string n = without_spaces(r.name);
+      std::string buffer;
+      const std::string_view n = without_spaces(r.name, buffer);
       for (const char* want : m.lines) {
         // "一般公共预算财政拨款收入" and "一般公共预算财政拨款" are the same line.
         if (!starts_with(n, want)) continue;

@@ -135,12 +135,15 @@ void run_template_columns(RuleContext& ctx) {
             if (c.group == group && c.key == k && c.index != g.total) g.parts.push_back({c.index, k});
         return by_group.emplace(group, std::move(g)).first->second;
       };
+      // One pair of vectors for every row (cleared, not reallocated).
+      std::vector<Term> parts;
+      std::vector<std::string_view> used;
       for (const auto& row : t.rows) {
         const GroupColumns& cols = columns_of(row.group);
         const int tcol = cols.total;
         if (tcol < 0) continue;
-        std::vector<Term> parts;
-        std::vector<std::string_view> used;
+        parts.clear();
+        used.clear();
         for (const auto& [index, key] : cols.parts) {
           auto f = figure_in_column(t, row, index);
           parts.push_back({f ? *f : zero_figure(t, row, index), 1});

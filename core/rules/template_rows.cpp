@@ -39,10 +39,14 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
   // Each part's columns once, not once per column position.
   std::vector<std::vector<int>> part_cols;
   for (const TableRow* p : parts) part_cols.push_back(value_columns(t, p->group));
+  // One vector of terms and one of lines for every column (cleared, not
+  // reallocated part by part).
+  std::vector<Term> terms;
+  std::vector<int> related;
   for (std::size_t pos = 0; pos < cols.size(); ++pos) {
-    std::vector<Term> terms;
+    terms.clear();
+    related.clear();
     bool any = false;
-    std::vector<int> related;
     for (std::size_t k = 0; k < parts.size(); ++k) {
       const TableRow* p = parts[k];
       const std::vector<int>& pcols = part_cols[k];
