@@ -239,10 +239,12 @@ class WordIndex {
           found.push_back({word.id, i, i + word.text.size()});
       }
     }
-    // Found in text order: after a stable sort by id the last of each id's
-    // run is its last occurrence.
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Occurrence& a, const Occurrence& b) { return a.id < b.id; });
+    // Found in text order: sorted by id, then place (the order a stable sort
+    // by id gives, without its buffer: an allocation per label), the last of
+    // each id's run is its last occurrence.
+    std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
+      return a.id != b.id ? a.id < b.id : a.begin < b.begin;
+    });
     std::size_t kept = 0;
     for (std::size_t k = 0; k < found.size(); ++k)
       if (k + 1 == found.size() || found[k + 1].id != found[k].id) found[kept++] = found[k];
@@ -390,10 +392,10 @@ struct ItemWords {
   }
 };
 
-SubjectMatch match_subject(std::string_view label, const ItemWords& items) {
+// `found` is the caller's scratch vector, kept between labels.
+SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::vector<WordIndex::Occurrence>& found) {
   const auto& words = subject_words();
   const auto& classes = national_classes();
-  std::vector<WordIndex::Occurrence> found;
   items.index.last_occurrences(label, found);
   SubjectMatch best;
   for (const auto& [id, p, end] : found) {
@@ -645,6 +647,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
                                   const std::vector<Table>& tables) {
   // Economic items the report's tables name, longest first ("办公费").
   ItemWords items;
+  std::vector<WordIndex::Occurrence> occurrences;  // match_subject's scratch
   {
     std::map<std::string, std::string> seen;
     for (const auto& t : tables)
@@ -774,7 +777,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         // 占: what follows is the whole, not the subject.
         std::size_t zhan = rfind_text(label, "占");
         std::string_view subject_part = zhan == std::string_view::npos ? label : label.substr(0, zhan);
-        SubjectMatch m = match_subject(subject_part, items);
+        SubjectMatch m = match_subject(subject_part, items, occurrences);
         std::string_view after_subject =
             m.begin == std::string::npos ? label : label.substr(m.end);
         bool percent = fig.unit == "%"sv;
@@ -784,7 +787,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           c.relation = "share";
           c.qualifier = whole_words(label.substr(zhan + 3));
           std::string w = c.qualifier;
-          SubjectMatch wm = match_subject(w, items);
+          SubjectMatch wm = match_subject(w, items, occurrences);
           if (wm.begin != std::string::npos && wm.end == w.size()) c.qualifier = wm.key;
           else if (!w.empty()) c.qualifier = "words:" + w;
         } else if (int dir = change_direction(after_subject)) {
