@@ -145,7 +145,7 @@ void run_cross_tables(RuleContext& ctx) {
                           RuleContext::compare_equal(e.figure, *ins.first->second).outcome != Outcome::Passed);
       }
       if (twice) {
-        ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, "ambiguous", lines);
+        ctx.check(concat({kRule, ":", scope.id, ":", key}), kRule, "ambiguous", lines);
         continue;
       }
       // The figure most tables agree on (exactly, in 元) is taken as right.
@@ -214,7 +214,7 @@ void run_cross_tables(RuleContext& ctx) {
         ctx.add_finding(std::move(f));
       }
       if (ambiguous && status != "failed"sv) status = "ambiguous";
-      ctx.check(std::string(kRule) + ":" + scope.id + ":" + key, kRule, status, lines);
+      ctx.check(concat({kRule, ":", scope.id, ":", key}), kRule, status, lines);
     }
   }
 }

@@ -195,8 +195,7 @@ void run_hierarchy_sum(RuleContext& ctx) {
           failures.push_back({k, col, c, tf, parts});
         }
       }
-      ctx.check(kRule + std::string(":") + t.id + ":" + std::to_string(s.parent->line) + ":" +
-                    std::to_string(s.parent->group),
+      ctx.check(concat({kRule, ":", t.id, ":", std::to_string(s.parent->line), ":", std::to_string(s.parent->group)}),
                 kRule, !checked ? "insufficient_data" : ambiguous && status != "failed"sv ? "ambiguous" : status,
                 lines);
     }

@@ -239,7 +239,7 @@ Finding claim_note(const std::string& rule, const Claim& c, const std::string& a
 }
 
 std::string claim_check_id(const std::string& rule, const Claim& c) {
-  return rule + "@L" + std::to_string(c.line) + ":" + std::to_string(c.begin);
+  return concat({rule, "@L", std::to_string(c.line), ":", std::to_string(c.begin)});
 }
 
 }  // namespace hezhang

@@ -91,7 +91,7 @@ void three_public(RuleContext& ctx, const Table& t) {
         // A row printed short: its figures' columns are a guess.
         bool ambiguous = row.cells_uncertain && c.outcome != Outcome::Passed;
         std::string status = ambiguous ? "ambiguous" : status_of(c.outcome);
-        ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" + rel.total,
+        ctx.check(concat({"template.columns:", t.id, ":", std::to_string(row.line), ":", rel.total}),
                   "template.columns", status, {row.line});
         if (c.outcome != Outcome::Passed && !c.overflow && !ambiguous)
           ctx.add_finding(make_value_finding("template.columns", total_fig, c, rel.zh, rel.en, {}),
@@ -166,8 +166,8 @@ void run_template_columns(RuleContext& ctx) {
         // A row printed short: its figures' columns are a guess.
         bool ambiguous = row.cells_uncertain && c.outcome != Outcome::Passed;
         std::string status = ambiguous ? "ambiguous" : status_of(c.outcome);
-        ctx.check("template.columns:" + t.id + ":" + std::to_string(row.line) + ":" +
-                      t.columns[static_cast<std::size_t>(tcol)].key,
+        ctx.check(concat({"template.columns:", t.id, ":", std::to_string(row.line), ":",
+                          t.columns[static_cast<std::size_t>(tcol)].key}),
                   "template.columns", status, {row.line});
         if (c.outcome != Outcome::Passed && !ambiguous)
           ctx.add_finding(make_value_finding("template.columns", tf, c, rel.zh, rel.en, {}),
