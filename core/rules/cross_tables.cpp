@@ -37,7 +37,8 @@ bool no_carry_over(const Report& r) {
   for (const Table& t : r.tables) {
     if (t.template_id != "final.summary"sv) continue;
     for (const TableRow& row : t.rows) {
-      std::string n = without_spaces(row.name);
+      std::string buffer;
+      const std::string_view n = without_spaces(row.name, buffer);
       if (!contains(n, "结转") && !contains(n, "结余")) continue;
       for (const Cell& c : row.cells)
         if (c.kind == CellKind::Amount && c.value && !c.value->is_zero()) return false;

@@ -26,7 +26,8 @@ const TableRow* index_declares_empty(const Report& r, int number) {
   for (const Table& t : r.tables) {
     if (t.template_id != "final.table_index"sv) continue;
     for (const auto& row : t.rows) {
-      std::string label = without_spaces(row.name);
+      std::string buffer;
+      const std::string_view label = without_spaces(row.name, buffer);
       std::string prefix = "表" + std::to_string(number);
       if (!starts_with(label, prefix)) continue;
       // "表1" must not answer for "表10".

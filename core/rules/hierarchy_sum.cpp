@@ -89,7 +89,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
       // Totals: 合计 = Σ 类 (or Σ economic classes).
       for (const auto& r : t.rows) {
         if (r.group != g || r.level != "total"sv) continue;
-        std::string n = without_spaces(r.name);
+        std::string buffer;
+        const std::string_view n = without_spaces(r.name, buffer);
         if (n == "合计"sv || n == "总计"sv) {
           const auto& parts = !classes.empty() ? classes : econ_classes;
           if (!parts.empty())
@@ -102,7 +103,8 @@ void run_hierarchy_sum(RuleContext& ctx) {
     if (groups > 1) {
       for (const auto& r : t.rows) {
         if (r.level != "total"sv) continue;
-        std::string n = without_spaces(r.name);
+        std::string buffer;
+        const std::string_view n = without_spaces(r.name, buffer);
         bool personnel = contains(n, "人员经费");
         bool public_exp = contains(n, "公用经费");
         if (!personnel && !public_exp) continue;

@@ -16,15 +16,15 @@ const char* kRule = "template.rows";
 bool is_year_total(const std::string& n) {
   return contains(n, "本年收入合计") || contains(n, "本年支出合计");
 }
-bool is_grand_total(const std::string& n) {
+bool is_grand_total(std::string_view n) {
   return n == "总计"sv || contains(n, "收入总计") || contains(n, "支出总计") || n == "支出合计"sv;
 }
 // Sub-lines of a carry-over line: fund kinds and "其中".
-bool is_sub_line(const std::string& n) {
+bool is_sub_line(std::string_view n) {
   return starts_with(n, "其中") || starts_with(n, "一般公共预算") || starts_with(n, "政府性基金") ||
          starts_with(n, "国有资本经营") || starts_with(n, "财政专户") || starts_with(n, "单位资金");
 }
-bool is_carry_over(const std::string& n) { return contains(n, "结转") || contains(n, "结余"); }
+bool is_carry_over(std::string_view n) { return contains(n, "结转") || contains(n, "结余"); }
 
 void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std::vector<const TableRow*>& parts,
               const std::string& zh, const std::string& en, const std::string& id) {
@@ -67,13 +67,14 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
     status = c.outcome == Outcome::Failed ? "failed" : (status == "failed"sv ? status : "rounding");
     ctx.add_finding(make_value_finding(kRule, fig, c, zh, en, related), blank_origin(fig, terms, c, zh, en));
   }
-  ctx.check(std::string(kRule) + ":" + t.id + ":" + id + ":" + std::to_string(total.line), kRule,
+  ctx.check(concat({kRule, ":", t.id, ":", id, ":", std::to_string(total.line)}), kRule,
             !checked ? "insufficient_data" : ambiguous ? "ambiguous" : status, lines);
 }
 
 }  // namespace
 
 void run_template_rows(RuleContext& ctx) {
+  std::string buffer;  // a row's name without spaces, when it has any
   for (const Table& t : ctx.report().tables) {
     if (!is_summary_template(t.template_id)) continue;
     bool printed = false;
@@ -92,7 +93,7 @@ void run_template_rows(RuleContext& ctx) {
       std::vector<const TableRow*> lines_before;
       for (std::size_t i = 0; i < year; ++i) {
         const TableRow* r = rows[i];
-        std::string n = without_spaces(r->name);
+        const std::string_view n = without_spaces(r->name, buffer);
         if (contains(n, "本年收入") || contains(n, "本年支出")) continue;  // "一、本年收入" heading rows
         if (r->level == "款"sv || r->level == "项"sv) continue;           // details of a 类
         lines_before.push_back(r);
@@ -107,7 +108,7 @@ void run_template_rows(RuleContext& ctx) {
       std::vector<const TableRow*> carry_parts;
       for (std::size_t i = year + 1; i < rows.size(); ++i) {
         const TableRow* r = rows[i];
-        std::string n = without_spaces(r->name);
+        const std::string_view n = without_spaces(r->name, buffer);
         if (is_grand_total(n)) { grand[g] = r; break; }
         if (carry && is_sub_line(n)) { carry_parts.push_back(r); continue; }
         if (carry && !carry_parts.empty())

@@ -76,7 +76,8 @@ std::string topic_of(std::string_view heading) {
       {"国有资产", "assets"},
       {"绩效", "performance"},
   };
-  std::string t = without_spaces(heading);
+  std::string buffer;
+  const std::string_view t = without_spaces(heading, buffer);
   for (const auto& tp : kTopics)
     if (contains(t, tp.keyword)) return std::string(tp.key);
   return "";
