@@ -26,7 +26,8 @@ bool comparable(const Claim& c) {
 
 void run_narrative_repeated(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
-  using Key = std::tuple<std::string, std::string, std::string, std::string, int>;
+  // Views of the claims' own strings (they outlive the maps): no copies.
+  using Key = std::tuple<std::string_view, std::string_view, std::string_view, std::string_view, int>;
   std::map<Key, const Claim*> first;
   for (const Claim& c : claims) {
     if (!comparable(c)) continue;
@@ -56,7 +57,7 @@ void run_narrative_repeated(RuleContext& ctx) {
   // Two totals with the same current value and the same rate of change must
   // have changed by the same amount.
   // Keyed by (current figure, rate, unit, direction) as printed.
-  using ChangeKey = std::tuple<std::string, std::string, std::string, int>;
+  using ChangeKey = std::tuple<std::string_view, std::string_view, std::string_view, int>;
   std::map<ChangeKey, std::vector<std::pair<const Claim*, const Claim*>>> same;  // (change, current)
   const ClaimIndex idx(claims);
   std::set<std::pair<int, std::string>> reported;  // (line, change): said once
