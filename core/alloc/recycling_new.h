@@ -1,5 +1,5 @@
-// Global operator new/delete for the native programs (CLI, benchmark
-// harness), not the library: small blocks freed by an analysis are
+// Global operator new/delete for the programs (CLI, benchmark harness,
+// the WebAssembly module), not the library: small blocks freed by an analysis are
 // kept per thread and handed out again, in front of malloc. See
 // recycling_new.cpp for why and what it bounds.
 #pragma once

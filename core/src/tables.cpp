@@ -503,8 +503,8 @@ void read_group_row(const Line& line, const std::vector<Column>& columns, const 
     cell.kind = p.kind;
     cell.value = p.value;
   }
-  // The cells were joined when the line was read: only the spaces put
-  // between name cells here can need it.
+  // join_wrapped leaves a name without spaces as it is: most names, whose
+  // cells had none.
   if (name.find(' ') != std::string::npos) name = join_wrapped(name);
   row.name = strip_ordinal(std::move(name));
   if (!row.code.empty()) row.level = level_of_code(row.code);

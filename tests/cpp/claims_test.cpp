@@ -221,3 +221,16 @@ TEST_CASE("sentences end at 。！？ whatever characters come before them", "[c
                                           "已完成全年目标。"});
   CHECK(lines == std::vector<int>{7, 7, 8, 8});
 }
+
+TEST_CASE("claims: function classes marked （类） name their code, with or without 支出", "[claims]") {
+  // A class name with 支出 implied, with it written, with its 款 following,
+  // and with a word before it that is not part of any class name.
+  auto r = run(kHead + "（一）支出决算情况说明\n\n"
+                       "公共安全（类）支出100.00万元，教育支出（类）60.00万元，"
+                       "社会保障和就业支出（类）行政事业单位养老支出（款）50.00万元，"
+                       "其中：本级公共安全（类）30.00万元。\n");
+  std::vector<std::string> subjects;
+  for (const auto& c : r.claims) subjects.push_back(c.text + " " + c.subject);
+  CHECK(subjects == std::vector<std::string>{"100.00万元 class:204", "60.00万元 class:205",
+                                             "50.00万元 class:208/行政事业单位养老支出", "30.00万元 class:204"});
+}

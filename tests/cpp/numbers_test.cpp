@@ -135,11 +135,16 @@ TEST_CASE("parse_cell_number: plain figures read at once equal the same figures 
       {"-1802.64", "(1,802.64)"}, {"1234567.89", "1,234,567.89"}};
   for (const auto& [plain, stepped] : kSame) {
     INFO(plain << " / " << stepped);
-    const auto a = parse_cell_number(plain), b = parse_cell_number(stepped);
+    // The plain figure itself after a space takes the steps too.
+    const auto a = parse_cell_number(plain), b = parse_cell_number(stepped),
+               c = parse_cell_number(std::string(" ") + plain);
     CHECK(a.kind == CellKind::Amount);
     CHECK(b.kind == CellKind::Amount);
+    CHECK(c.kind == CellKind::Amount);
     CHECK(value_of(a) == value_of(b));
+    CHECK(value_of(a) == value_of(c));
     CHECK(a.value->scale == b.value->scale);
+    CHECK(a.value->scale == c.value->scale);
   }
   CHECK(value_of(parse_cell_number("+5")) == "5");
   CHECK(value_of(parse_cell_number("-0.00")) == "0.00");
