@@ -170,7 +170,8 @@ std::string_view class_code_of(std::string_view name, std::string& buffer) {
   const bool spending = ends_with(name, "支出");
   for (const auto& [class_name, code] : national_classes())
     if (spending ? name == class_name
-                 : class_name.size() == name.size() + 6 && starts_with(class_name, name) && ends_with(class_name, "支出"))
+                 : class_name.size() == name.size() + 6 && starts_with(class_name, name) &&
+                       ends_with(class_name, "支出"))
       return code;
   return {};
 }
@@ -610,14 +611,11 @@ std::string_view last_clause(std::string_view label) {
 // Whether the clause before a figure says how the figure relates to the
 // subject before it (预算/决算/增加/占/完成…) rather than naming a new one.
 bool opens_with_relation(std::string_view clause, std::string_view label) {
-  std::string buffer;
+  std::string buffer, label_buffer;
   const std::string_view c = without_spaces(clause, buffer);
   // Same clause as the subject (no break since the last figure): their
-  // sizes without spaces are equal (counted, not copied, for the label).
-  const auto spaces = [](std::string_view t) {
-    return static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ') + std::count(t.begin(), t.end(), '\t'));
-  };
-  if (c.size() == label.size() - spaces(label) && !contains(label, "，") && !contains(label, "、") &&
+  // sizes without spaces are equal.
+  if (c.size() == without_spaces(label, label_buffer).size() && !contains(label, "，") && !contains(label, "、") &&
       !contains(label, "；"))
     return true;
   if (c.empty()) return true;

@@ -179,50 +179,51 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
   const bool is_class = c.subject.compare(0, 6, "class:") == 0;
   const ClassSubject cs = is_class ? class_subject(c.subject) : ClassSubject();
   std::vector<Candidate> found;
-    for (const LinkSpec* spec_of_subject : specs_of(is_class ? std::string_view("class") : std::string_view(c.subject))) {
-      const LinkSpec& spec = *spec_of_subject;
-      if (spec.budget_report != budget_report) continue;
-      if (!any_scope && spec.scope != "*"sv && spec.scope != c.scope) continue;
-      spec_known = true;
-      for (const Source& src : spec.sources) {
-        auto of_template = tables.find(src.template_id);
-        if (of_template == tables.end()) continue;
-        // Three-public budgets sit in the 预算数 columns of a 决算 table.
-        const bool budget_columns = !budget_report && c.relation == "budget"sv;
-        std::string budget_keys[2];  // "budget.<key>", then the key itself
-        if (budget_columns && !src.keys.empty()) {
-          budget_keys[1] = std::string(src.keys.back());
-          budget_keys[0] = "budget." + budget_keys[1];
-        }
-        for (const Table* tp : of_template->second) {
-          const Table& t = *tp;
-          int col = budget_columns ? column_with_key(t, src.group, budget_keys) : column_with_key(t, src.group, src.keys);
-          if (col < 0) continue;
-          int group = t.columns[static_cast<std::size_t>(col)].group;
-          // "" picks the row of figures; a 三公 table may print a 预算数 row
-          // and a 决算数 row instead of column pairs.
-          std::string wanted = src.row ? src.row : "";
-          if (src.row && *src.row == '\0')
-            for (const TableRow& r : t.rows)
-              if (bare_name_is(r.name, "预算数") || bare_name_is(r.name, "决算数"))
-                wanted = c.relation == "budget"sv || budget_report ? "预算数" : "决算数";
-          for (const TableRow& r : t.rows) {
-            if (r.group != group) continue;
-            bool match = src.row == nullptr ? row_matches_class(r, cs)
-                         : wanted.empty() ? true
-                                          : bare_name_is(r.name, wanted);
-            if (!match) continue;
-            auto f = figure_in_column(t, r, col);
-            if (!f) {
-              if (wanted.empty()) continue;  // first row with figures
-              break;
-            }
-            found.push_back({&t, &r, col, f->value});
+  // Three-public budgets sit in the 预算数 columns of a 决算 table.
+  const bool budget_columns = !budget_report && c.relation == "budget"sv;
+  for (const LinkSpec* spec_of_subject : specs_of(is_class ? "class"sv : std::string_view(c.subject))) {
+    const LinkSpec& spec = *spec_of_subject;
+    if (spec.budget_report != budget_report) continue;
+    if (!any_scope && spec.scope != "*"sv && spec.scope != c.scope) continue;
+    spec_known = true;
+    for (const Source& src : spec.sources) {
+      auto of_template = tables.find(src.template_id);
+      if (of_template == tables.end()) continue;
+      std::string budget_keys[2];  // "budget.<key>", then the key itself
+      if (budget_columns && !src.keys.empty()) {
+        budget_keys[1] = std::string(src.keys.back());
+        budget_keys[0] = "budget." + budget_keys[1];
+      }
+      for (const Table* tp : of_template->second) {
+        const Table& t = *tp;
+        const int col =
+            budget_columns ? column_with_key(t, src.group, budget_keys) : column_with_key(t, src.group, src.keys);
+        if (col < 0) continue;
+        int group = t.columns[static_cast<std::size_t>(col)].group;
+        // "" picks the row of figures; a 三公 table may print a 预算数 row
+        // and a 决算数 row instead of column pairs.
+        std::string wanted = src.row ? src.row : "";
+        if (src.row && *src.row == '\0')
+          for (const TableRow& r : t.rows)
+            if (bare_name_is(r.name, "预算数") || bare_name_is(r.name, "决算数"))
+              wanted = c.relation == "budget"sv || budget_report ? "预算数" : "决算数";
+        for (const TableRow& r : t.rows) {
+          if (r.group != group) continue;
+          bool match = src.row == nullptr ? row_matches_class(r, cs)
+                       : wanted.empty() ? true
+                                        : bare_name_is(r.name, wanted);
+          if (!match) continue;
+          auto f = figure_in_column(t, r, col);
+          if (!f) {
+            if (wanted.empty()) continue;  // first row with figures
             break;
           }
+          found.push_back({&t, &r, col, f->value});
+          break;
         }
       }
     }
+  }
   return found;
 }
 

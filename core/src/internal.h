@@ -82,9 +82,8 @@ struct CellSpan {
 
 // The cells of a Line, as views of its text: valid while the Line is
 // neither changed, moved nor destroyed (a short text lives inside the Line
-// object); iterate a named LineCells or the range-for temporary, since an
-// iterator points at its LineCells. (A cell line's text is its cells joined by '\t', so cells kept
-// as strings of their own had been a copy and often an allocation each.)
+// object). A cell line's text is its cells joined by '\t', so cells kept as
+// strings of their own had been a copy and often an allocation each.
 class LineCells {
  public:
   LineCells(std::string_view text, const std::vector<CellSpan>& spans) : text_(text), spans_(&spans) {}
@@ -94,18 +93,20 @@ class LineCells {
     const CellSpan& s = (*spans_)[c];
     return text_.substr(s.begin, s.size);
   }
+  // Holds what its LineCells holds (a view and a pointer), so an iterator
+  // outlives the LineCells it came from.
   class iterator {
    public:
-    iterator(const LineCells* cells, std::size_t c) : cells_(cells), c_(c) {}
-    std::string_view operator*() const { return (*cells_)[c_]; }
-    iterator& operator++() { ++c_; return *this; }
-    bool operator!=(const iterator& o) const { return c_ != o.c_; }
+    iterator(std::string_view text, const CellSpan* span) : text_(text), span_(span) {}
+    std::string_view operator*() const { return text_.substr(span_->begin, span_->size); }
+    iterator& operator++() { ++span_; return *this; }
+    bool operator!=(const iterator& o) const { return span_ != o.span_; }
    private:
-    const LineCells* cells_;
-    std::size_t c_;
+    std::string_view text_;
+    const CellSpan* span_;
   };
-  iterator begin() const { return {this, 0}; }
-  iterator end() const { return {this, size()}; }
+  iterator begin() const { return {text_, spans_->data()}; }
+  iterator end() const { return {text_, spans_->data() + spans_->size()}; }
 
  private:
   std::string_view text_;

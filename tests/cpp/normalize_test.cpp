@@ -8,6 +8,7 @@
 #include "internal.h"
 
 using hezhang::Line;
+using hezhang::LineCells;
 
 namespace {
 
@@ -122,6 +123,10 @@ TEST_CASE("pipe table rows are split into cells", "[unit][normalize]") {
 TEST_CASE("HTML table rows become cell lines", "[unit][normalize]") {
   Line row = one("<tr><td>a</td><td>b</td></tr>", 12);
   CHECK(cells_of(row) == Cells{"a", "b"});
+  // An iterator outlives the LineCells it came from (here a temporary,
+  // gone after this statement: ASan's build would catch a dangling one).
+  LineCells::iterator second = ++row.cells().begin();
+  CHECK(*second == "b");
   CHECK(row.text == "a\tb");
   CHECK(row.number == 12);
 
