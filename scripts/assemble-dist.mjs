@@ -32,6 +32,18 @@ function replaceOnce(text, search, replacement, what, file = 'index.html') {
 const jsonScript = (id, value) =>
   `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 
+// Code inside <script type="text/plain">, as it is: the worker's source holds the
+// WebAssembly as a string of one character per byte (scripts/inline-wasm.mjs), which
+// JSON would escape to six bytes per control character. Raw text ends only at
+// "</script" and changes only where the HTML parser rewrites input (NUL, CR), and a
+// "<!--" would change how it ends: none may occur.
+function rawScript(id, text, what) {
+  for (const [bad, name] of [['</script', '"</script"'], ['<!--', '"<!--"'], ['\0', 'NUL'], ['\r', 'CR']]) {
+    if (text.toLowerCase().includes(bad)) fail(`${what} contains ${name}, which cannot be inlined as it is`);
+  }
+  return `<script type="text/plain" id="${id}">${text}</script>`;
+}
+
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // --- dist/sample.js ---------------------------------------------------------------
@@ -46,23 +58,22 @@ for (const [name, text, tag] of [['style.css', css, '</style'], ['app.js', app, 
   if (text.toLowerCase().includes(tag)) fail(`${name} contains "${tag}", which would end its inline element`);
 }
 
-// The worker: the single-file module (WebAssembly as base64) followed by worker.js
+// The worker: the single-file module (WebAssembly inlined) followed by worker.js
 // without its import of that module, as a classic script: Chromium refuses module
 // workers from a Blob made by a file:// page (an opaque origin), classic ones run.
 // So the ES-module syntax Emscripten emits is undone, each edit checked to apply once:
 // the Node-only shim (wasm/node-esm-shim.js) goes, import.meta.url becomes the worker's
-// URL, and the export goes (createHezhang stays a global of the worker).
+// URL (wherever it is: with the module's bytes given, the loader resolves no URL from
+// it), and the export goes (createHezhang stays a global of the worker).
 const workerImport = "import createHezhang from './hezhang.single.mjs';\n";
 const workerJs = read('worker.js');
 if (!workerJs.includes(workerImport)) fail(`worker.js no longer has the line ${JSON.stringify(workerImport)}`);
 const shim = readFileSync(new URL('../wasm/node-esm-shim.js', import.meta.url), 'utf8');
 let factory = read('hezhang.single.mjs');
-const edits = [
-  [shim, '', 'Node shim'],
-  ['import.meta.url', 'self.location.href', 'import.meta.url'],
-  ['export default createHezhang;', '', 'export'],
-];
-for (const [from, to, what] of edits) factory = replaceOnce(factory, from, to, what, 'hezhang.single.mjs');
+factory = replaceOnce(factory, shim, '', 'Node shim', 'hezhang.single.mjs');
+if (!factory.includes('import.meta.url')) fail('hezhang.single.mjs no longer reads import.meta.url');
+factory = factory.replaceAll('import.meta.url', 'self.location.href');
+factory = replaceOnce(factory, 'export default createHezhang;', '', 'export', 'hezhang.single.mjs');
 if (/\bimport\.meta\b|^\s*(?:import|export)\s/m.test(factory)) fail('hezhang.single.mjs has ES-module syntax left');
 const workerSource = `${factory}\n${workerJs.replace(workerImport, '')}`;
 
@@ -93,7 +104,7 @@ if (external.join(' ') !== 'style.css app.js') fail(`hezhang.html would refer to
 html = replaceOnce(html, '<link rel="stylesheet" href="style.css">', `<style>${css}</style>`, 'stylesheet link');
 html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${app}</script>`, 'app.js script');
 html = replaceOnce(html, '</body>',
-  `${jsonScript('hezhang-sample', sample)}\n${jsonScript('hezhang-worker', workerSource)}\n</body>`, '</body>');
+  `${jsonScript('hezhang-sample', sample)}\n${rawScript('hezhang-worker', workerSource, 'the worker')}\n</body>`, '</body>');
 writeFileSync(path.join(dist, 'hezhang.html'), html);
 
 // --- sizes ------------------------------------------------------------------------

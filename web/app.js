@@ -312,7 +312,7 @@ const ui = {
 // the page as a classic script (file:// pages cannot start module workers from Blobs).
 function workerSource() {
   const inline = document.getElementById('hezhang-worker');
-  if (inline) return { code: JSON.parse(inline.textContent), type: 'classic' };
+  if (inline) return { code: inline.textContent, type: 'classic' };
   return { code: `import ${JSON.stringify(new URL('worker.js', document.baseURI).href)};\n`, type: 'module' };
 }
 

@@ -12,7 +12,7 @@
 // Cancelling a runaway analysis: the page terminates this worker and starts a new one
 // (a WebAssembly call cannot be interrupted from outside).
 //
-// The module is the single-file build (the WebAssembly inlined as base64): the page's
+// The module is the single-file build (the WebAssembly inlined, scripts/inline-wasm.mjs): the page's
 // Content-Security-Policy has connect-src 'none', so nothing may be fetch()ed, and a
 // script import is the one way in. The worker is started from a Blob by the page, so it
 // inherits that policy even when the host sends no CSP header.
