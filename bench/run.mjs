@@ -9,6 +9,8 @@
 //            (gzip, as scripts/serve.mjs sends them), the load average around it
 //   sizes    .wasm and JS raw and gzipped, dist/hezhang.html
 //   batch    `hezhang check` over 1 000 copies of the seeds, reports/s with --jobs 1 and N
+//   phases   time by phase of an analysis (input checks, lines, tables, sections, claims,
+//            linking, rules, JSON), natively and in WebAssembly, from one harness
 //   instructions  callgrind's count for one analysis of each seed (repeatable, unlike times)
 //   scaling  bench/scaling.mjs --quick (time and memory against 1x and 10x input)
 // then prints one table and writes it as JSON (build/bench/results.json).
@@ -25,7 +27,7 @@
 //   HEZHANG_BENCH_SECONDS     minimum seconds of timing per seed and build       (1)
 //   HEZHANG_BENCH_COPIES      batch size                                         (1000)
 //   HEZHANG_BENCH_JOBS        --jobs for the parallel batch run                  (cores)
-//   HEZHANG_BENCH_SKIP        comma-separated parts to skip: native,wasm,page,batch,instructions,scaling
+//   HEZHANG_BENCH_SKIP        comma-separated parts to skip: native,wasm,phases,page,batch,instructions,scaling
 //   HEZHANG_BENCH_SCALING     'full' for the 100x scaling inputs too (minutes)   (quick)
 //   HEZHANG_BENCH_SCALING_SECONDS  the scaling part is stopped after this         (600)
 //   HEZHANG_CHROMIUM          browser binary                                     (/usr/bin/chromium)
@@ -232,6 +234,32 @@ function runBatch() {
     speedup: one.seconds / many.seconds };
 }
 
+// --- phases ---------------------------------------------------------------------------
+// Where an analysis spends its time, and which phases WebAssembly slows most: the
+// harness's --phases mode (a pass analyses every seed, each phase timed), natively and
+// as the same program on the WebAssembly core (build/wasm/bench/hezhang_bench.cjs,
+// built by bench/run.sh), in turn, twice; per phase the smaller of its two medians
+// (other work on this host slows a round, never speeds one up).
+
+const PHASE_PASSES = 60;
+
+function runPhases() {
+  const wasmBench = path.join(wasmDir, 'bench/hezhang_bench.cjs');
+  if (!existsSync(benchBin)) throw new Error(`${benchBin} missing: build the target hezhang_bench`);
+  const files = seeds.map((s) => s.file);
+  const args = ['--phases', '--min-runs', String(PHASE_PASSES), ...files];
+  const rounds = { native: [], wasm: [] };
+  for (let r = 0; r < 2; ++r) {
+    log(`phases: round ${r + 1} of 2, ${PHASE_PASSES} passes natively and in WebAssembly`);
+    rounds.native.push(JSON.parse(execFileSync(benchBin, args, { encoding: 'utf8' })));
+    if (existsSync(wasmBench)) rounds.wasm.push(JSON.parse(execFileSync(process.execPath, [wasmBench, ...args], { encoding: 'utf8' })));
+  }
+  const best = (list) => list.length ? Object.fromEntries(Object.keys(list[0].phases_ms)
+    .map((k) => [k, Math.min(...list.map((x) => x.phases_ms[k]))])) : null;
+  return { passes: PHASE_PASSES, files: files.length, native_ms: best(rounds.native), wasm_ms: best(rounds.wasm),
+    wasm_missing: rounds.wasm.length ? undefined : `${wasmBench} missing: build the target hezhang_bench_wasm`, rounds };
+}
+
 // --- instructions (callgrind) --------------------------------------------------------
 // Times on this shared host move by up to 2x within an hour; instruction counts do
 // not, so they are what a change is judged by. Callgrind counts the harness with 1
@@ -408,6 +436,7 @@ try {
   results.native ??= { error: err.message };
 }
 results.sizes = sizes();
+await part('phases', runPhases);
 await part('page', runPage);
 await part('batch', runBatch);
 await part('instructions', runInstructions);
@@ -450,6 +479,15 @@ if (w?.per_seed && n?.per_seed) {
   w.fastest_ratio_to_native = fastest(w) / fastest(n);
   rows.push(['wasm/native, all seeds, fastest runs', `${fmt(w.fastest_ratio_to_native)}× (${fmt(fastest(w))} / ${fmt(fastest(n))} ms)`, '', '']);
 } else if (!w?.per_seed) rows.push(['wasm', w?.error || w?.skipped || '–', '', '']);
+const ph = results.phases;
+if (ph?.native_ms) {
+  const sum = (o) => Object.values(o).reduce((a, x) => a + x, 0);
+  const cell = (nat, was) => (was ? `${fmt(nat)} / ${fmt(was)} ms (${fmt(was / nat)}×)` : `${fmt(nat)} ms`);
+  for (const [k, v] of Object.entries(ph.native_ms))
+    rows.push([`phase ${k}, ms per pass of the seeds (native / wasm)`, cell(v, ph.wasm_ms?.[k]), '', '']);
+  rows.push(['phases, all (native / wasm)', cell(sum(ph.native_ms), ph.wasm_ms && sum(ph.wasm_ms)), '', '']);
+  if (ph.wasm_missing) rows.push(['phases in wasm', ph.wasm_missing, '', '']);
+} else rows.push(['phases', ph?.error || ph?.skipped || '–', '', '']);
 const sz = results.sizes;
 if (sz['hezhang.wasm']) rows.push(['hezhang.wasm raw / gzip', `${kb(sz['hezhang.wasm'].bytes)} / ${kb(sz['hezhang.wasm'].gzip_bytes)}`,
   '≤ 450 KB gz', check('wasm gzip bytes', sz['hezhang.wasm'].gzip_bytes, 450 * 1024, '<=')]);

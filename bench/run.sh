@@ -13,4 +13,9 @@ if [[ "${HEZHANG_BENCH_NO_BUILD:-}" != 1 ]]; then
 fi
 # hezhang_bench is outside the default build (EXCLUDE_FROM_ALL): the tests do not need it.
 cmake --build "$native_dir" --target hezhang_bench
+# The same harness on the WebAssembly core, for the time by phase (the part "phases").
+wasm_dir="${HEZHANG_BENCH_WASM_DIR:-build/wasm}"
+if [[ -f "$wasm_dir/build.ninja" ]]; then
+  cmake --build "$wasm_dir" --target hezhang_bench_wasm
+fi
 exec node bench/run.mjs

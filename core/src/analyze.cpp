@@ -75,6 +75,13 @@ Options options_from_json(std::string_view json, std::string* error) {
 }
 
 Report analyze(std::string_view text, const Options& options) {
+  return analyze_marked(text, options, nullptr, nullptr);
+}
+
+Report analyze_marked(std::string_view text, const Options& options, PhaseMark mark, void* context) {
+  const auto phase_done = [&](const char* phase) {
+    if (mark) mark(context, phase);
+  };
   Report r;
   r.input.name = options.name;
   r.input.encoding = options.encoding;
@@ -106,9 +113,11 @@ Report analyze(std::string_view text, const Options& options) {
         "Line " + std::to_string(line) + " holds invalid UTF-8 bytes: the file may be GB18030/GBK encoded; convert it to UTF-8 first."));
     return r;
   }
+  phase_done("utf8");
 
   int number = 0;
   std::vector<Line> lines = split_lines(text, options.limits, r.messages, number);
+  phase_done("lines");
   bool any_text = false;
   for (const Line& l : lines) any_text = any_text || !l.blank() || l.is_cell_line();
   r.input.lines = text.empty() ? 0 : number;
@@ -145,10 +154,15 @@ Report analyze(std::string_view text, const Options& options) {
   }
   r.messages.insert(r.messages.end(), table_messages.begin(), table_messages.end());
   enforce_number_digits(r.tables, options.limits, r.messages);
+  phase_done("tables");
   r.sections = extract_sections(lines, in_table);
+  phase_done("sections");
   r.claims = extract_claims(r.sections, r.tables);
+  phase_done("claims");
   link_claims(r);
+  phase_done("link");
   run_rules(r);
+  phase_done("rules");
   if (r.tables.empty()) {
     bool report_like = !r.document.kind.empty();
     r.messages.push_back(make_message(

@@ -39,6 +39,13 @@ inline std::size_t count_code_points(const char* p, std::size_t n) {
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
+// analyze() with mark(context, phase) called as each phase ends ("utf8",
+// "lines", "tables", "sections", "claims", "link", "rules"; none after input
+// that is refused): bench/phases.cpp times the phases with it. analyze()
+// passes no mark.
+using PhaseMark = void (*)(void* context, const char* phase);
+Report analyze_marked(std::string_view text, const Options& options, PhaseMark mark, void* context);
+
 // Where the run of 3-byte UTF-8 characters starting at text[i] ends (i when
 // none starts there), counting only leads E1..EC, EE and EF, whose
 // characters cannot be overlong forms or surrogates: most of a Chinese

@@ -1,7 +1,10 @@
-// Native timing harness for `npm run bench` (bench/run.mjs reads its output).
+// Timing harness for `npm run bench` (bench/run.mjs reads its output), built
+// natively (build/native/bench/hezhang_bench) and as a Node program of the
+// same WebAssembly core (build/wasm/bench/hezhang_bench.cjs, for --phases).
 //
 //   hezhang_bench [--min-seconds S] [--min-runs N] FILE...   one JSON line per file
 //   hezhang_bench --peak-rss FILE                            one analysis, then peak RSS
+//   hezhang_bench --phases [--min-runs N] FILE...            time by phase, one JSON line
 //
 // Times the same call the WebAssembly binding makes (text in, JSON out:
 // hezhang::analyze_to_json), so the WASM/native ratio compares like with like.
@@ -17,12 +20,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
 #include "hezhang/hezhang.h"
+#include "../core/src/internal.h"  // analyze_marked: the phases' ends
 
 namespace {
 
@@ -56,8 +61,66 @@ long peak_rss_kb() {
 int usage() {
   std::fprintf(stderr,
                "usage: hezhang_bench [--min-seconds S] [--min-runs N] FILE...\n"
-               "       hezhang_bench --peak-rss FILE\n");
+               "       hezhang_bench --peak-rss FILE\n"
+               "       hezhang_bench --phases [--min-runs N] FILE...\n");
   return 2;
+}
+
+using Clock = std::chrono::steady_clock;
+
+double median_of(std::vector<double> xs) {
+  std::sort(xs.begin(), xs.end());
+  const std::size_t n = xs.size();
+  return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+}
+
+// The phases in the order analyze_marked() ends them, then the JSON writer.
+constexpr const char* kPhases[] = {"utf8", "lines", "tables", "sections", "claims", "link", "rules", "json"};
+constexpr std::size_t kPhaseCount = sizeof kPhases / sizeof kPhases[0];
+
+// Milliseconds since the last mark, added to the phase that just ended.
+struct PhaseTimer {
+  Clock::time_point last;
+  double ms[kPhaseCount] = {};
+  void end(const char* phase) {
+    const Clock::time_point now = Clock::now();
+    for (std::size_t k = 0; k < kPhaseCount; ++k)
+      if (std::strcmp(kPhases[k], phase) == 0) ms[k] += std::chrono::duration<double, std::milli>(now - last).count();
+    last = now;
+  }
+};
+
+// Passes over all the files, each phase timed: where an analysis spends its
+// time, natively and in WebAssembly, from one program. Per phase, the
+// median over passes of its time in a pass.
+int time_phases(const std::vector<std::string>& files, long passes) {
+  std::vector<std::pair<std::string, hezhang::Options>> inputs;
+  for (const std::string& file : files) {
+    std::string bytes;
+    if (!read_file(file, &bytes)) return std::fprintf(stderr, "cannot read %s\n", file.c_str()), 2;
+    hezhang::Options options = options_for(file, bytes);
+    inputs.emplace_back(std::move(bytes), std::move(options));
+  }
+  std::vector<double> per_phase[kPhaseCount], totals;
+  for (long pass = -3; pass < passes; ++pass) {  // three passes to warm up
+    PhaseTimer timer;
+    for (const auto& [bytes, options] : inputs) {
+      timer.last = Clock::now();
+      const hezhang::Report report = hezhang::analyze_marked(
+          bytes, options, [](void* t, const char* phase) { static_cast<PhaseTimer*>(t)->end(phase); }, &timer);
+      const std::string json = hezhang::to_json(report);
+      timer.end("json");
+    }
+    if (pass < 0) continue;
+    double total = 0;
+    for (std::size_t k = 0; k < kPhaseCount; ++k) per_phase[k].push_back(timer.ms[k]), total += timer.ms[k];
+    totals.push_back(total);
+  }
+  std::printf("{\"files\":%zu,\"passes\":%ld,\"phases_ms\":{", inputs.size(), passes);
+  for (std::size_t k = 0; k < kPhaseCount; ++k)
+    std::printf("%s\"%s\":%.4f", k ? "," : "", kPhases[k], median_of(per_phase[k]));
+  std::printf("},\"total_ms\":%.4f}\n", median_of(totals));
+  return 0;
 }
 
 }  // namespace
@@ -65,7 +128,7 @@ int usage() {
 int main(int argc, char** argv) {
   double min_seconds = 1.0;
   long min_runs = 30;
-  bool peak_rss = false;
+  bool peak_rss = false, phases = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -75,13 +138,16 @@ int main(int argc, char** argv) {
       min_runs = std::atol(argv[++i]);
     } else if (a == "--peak-rss") {
       peak_rss = true;
+    } else if (a == "--phases") {
+      phases = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage();
     } else {
       files.push_back(a);
     }
   }
-  if (files.empty() || (peak_rss && files.size() != 1) || min_runs < 1) return usage();
+  if (files.empty() || (peak_rss && files.size() != 1) || (peak_rss && phases) || min_runs < 1) return usage();
+  if (phases) return time_phases(files, min_runs);
 
   if (peak_rss) {
     // What one analysis costs the whole process (binary, heap, input, JSON),
@@ -94,7 +160,6 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  using Clock = std::chrono::steady_clock;
   for (const std::string& file : files) {
     std::string bytes;
     if (!read_file(file, &bytes)) return std::fprintf(stderr, "cannot read %s\n", file.c_str()), 2;
@@ -110,12 +175,10 @@ int main(int argc, char** argv) {
       json_bytes = hezhang::analyze_to_json(bytes, options).size();
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
-    std::sort(ms.begin(), ms.end());
-    const std::size_t n = ms.size();
-    const double median = n % 2 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
     std::printf("{\"file\":\"%s\",\"bytes\":%zu,\"json_bytes\":%zu,\"runs\":%zu,"
                 "\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f}\n",
-                file.c_str(), bytes.size(), json_bytes, n, median, ms.front(), ms.back());
+                file.c_str(), bytes.size(), json_bytes, ms.size(), median_of(ms),
+                *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
     std::fflush(stdout);
   }
   return 0;
