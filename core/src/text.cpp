@@ -1,6 +1,7 @@
 // UTF-8 handling and line normalization. Normalization works line by line,
 // so every extracted thing keeps the 1-based line of the user's own text.
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
 
@@ -372,6 +373,18 @@ void clear_cells(Line& line) {
   line.text.clear();
 }
 
+// The bytes normalize_line's later steps act on, as bits: a tag's '<', a
+// markdown '*', LaTeX's '$' and '\\', a tab between cells.
+enum : unsigned char { kMarkTag = 1, kMarkStar = 2, kMarkLatex = 4, kMarkTab = 8 };
+constexpr auto kMarkOf = [] {
+  std::array<unsigned char, 256> marks{};
+  marks['<'] = kMarkTag;
+  marks['*'] = kMarkStar;
+  marks['$'] = marks['\\'] = kMarkLatex;
+  marks['\t'] = kMarkTab;
+  return marks;
+}();
+
 }  // namespace
 
 void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
@@ -382,6 +395,10 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   s.reserve(raw.size());
   auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
   char32_t prev = 0;  // the previous code point as read (even when dropped)
+  // Which of the bytes the steps below look for occur at all, noted as each
+  // character is read: one test per character instead of a search per byte
+  // (a call each, and in WebAssembly a loop each).
+  unsigned marks = 0;
   for (std::size_t i = 0; i < raw.size();) {
     // Characters that map to themselves (all but those map_code_point
     // changes: see maps_to_itself) are copied in runs.
@@ -391,6 +408,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       // Printable ASCII and the ideographs U+4000..U+9FFF (lead bytes
       // E4..E9) first: most of a report.
       const unsigned char c = static_cast<unsigned char>(raw[run]);
+      marks |= kMarkOf[c];
       std::size_t length = c >= 0x20 && c < 0x80                           ? 1
                            : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() ? 3
                                                                             : maps_to_itself(raw, run);
@@ -419,6 +437,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
         std::size_t k = i;
         if (digit(next_code_point(raw, k))) m = ',';
       }
+      if (m < 0x80) marks |= kMarkOf[m];  // a full-width '＜' became '<'
       append_utf8(s, m);
     }
     prev = cp;
@@ -437,7 +456,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
   }
   bool html_row = false;
-  if (s.find('<') != std::string::npos) {
+  if (marks & kMarkTag) {
     std::string t;
     t.reserve(s.size());
     bool in_row = false;
@@ -462,7 +481,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   }
   // Markdown bold markers, removed in one pass (erasing each in place would
   // be quadratic on a long line of them).
-  if (s.find("**") != std::string::npos) {
+  if ((marks & kMarkStar) && s.find("**") != std::string::npos) {
     std::string t;
     t.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -471,12 +490,14 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     s.swap(t);
   }
-  replace_latex(s);
+  if (marks & kMarkLatex) replace_latex(s);
+  // Tags may have put in the tabs between cells and the line ends between rows.
+  const bool tabs = (marks & kMarkTab) || html_row;
 
   // 3. Split into logical lines (one per HTML row) and cells.
   std::size_t start = 0;
   do {
-    std::size_t nl = s.find('\n', start);
+    std::size_t nl = html_row ? s.find('\n', start) : std::string::npos;
     std::string_view piece = std::string_view(s).substr(
         start, nl == std::string::npos ? std::string::npos : nl - start);
     start = nl == std::string::npos ? std::string::npos : nl + 1;
@@ -495,7 +516,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       split_cells(inner, '|', line);
       if (is_pipe_separator_row(line.cells())) clear_cells(line), body = {};
       else body = inner;
-    } else if (piece.find('\t') != std::string::npos || html_row) {
+    } else if ((tabs && piece.find('\t') != std::string::npos) || html_row) {
       // Keep leading empty cells: they carry the column position.
       std::string_view p = piece;
       while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
@@ -527,7 +548,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       } else {
         line.text = std::string(t);
       }
-      if (line.text.find('\t') != std::string::npos) std::replace(line.text.begin(), line.text.end(), '\t', ' ');
+      if (tabs && line.text.find('\t') != std::string::npos) std::replace(line.text.begin(), line.text.end(), '\t', ' ');
     }
     out.push_back(std::move(line));
   } while (start != std::string::npos && start < s.size());

@@ -81,6 +81,18 @@ TEST_CASE("simple HTML tags are stripped", "[unit][normalize]") {
   CHECK(one("x<5").text == "x<5");
 }
 
+TEST_CASE("markup written in full-width forms is markup once mapped", "[unit][normalize]") {
+  // normalize_line notes which markup bytes occur as it reads each character,
+  // after mapping it: a full-width ＊, ＜, ＄ or ＼ is found the same way as
+  // the ASCII one (fails if only the characters copied as they are were noted).
+  CHECK(one("＊＊重要＊＊说明").text == "重要说明");
+  CHECK(one("金额＜b＞100＜/b＞万元").text == "金额100万元");
+  CHECK(one("满意度＄\\geq 90\\%＄").text == "满意度≥90%");
+  CHECK(one("满意度＼geq 90").text == "满意度≥90");
+  // A tab read on its own path (not printable ASCII) still splits cells.
+  CHECK(cells_of(one("合计\t100")) == Cells{"合计", "100"});
+}
+
 TEST_CASE("markdown headings and emphasis", "[unit][normalize]") {
   Line h = one("## **二、收入决算情况说明**");
   CHECK(h.markdown_heading);
