@@ -10,6 +10,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "internal.h"
 #include "templates.h"
@@ -621,41 +622,39 @@ void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, co
 // from coded rows of the same name elsewhere in the report; the code must
 // fit under the 类/款 above it when a name is ambiguous ("行政运行").
 void infer_missing_codes(std::vector<Table>& tables) {
-  // (name without spaces, code), sorted and unique: a name's codes in order.
-  // Views of the national list and of coded rows, which this does not
-  // change; a name that had spaces is kept compacted in `compacted`.
-  using NameCode = std::pair<std::string_view, std::string_view>;
-  std::vector<NameCode> codes;
+  // Each name's codes (name without spaces; each code once), from the
+  // national list and the coded rows: views, which this does not change; a
+  // name that had spaces is kept compacted in `compacted`. Hashed, not
+  // sorted: a report has hundreds of coded rows, and sorting them was most
+  // of this function.
+  std::unordered_map<std::string_view, std::vector<std::string_view>> codes_of;
+  const auto add = [&](std::string_view name, std::string_view code) {
+    std::vector<std::string_view>& codes = codes_of[name];
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  };
   std::deque<std::string> compacted;
-  for (const auto& kv : national_classes()) codes.emplace_back(kv.first, kv.second);
+  for (const auto& kv : national_classes()) add(kv.first, kv.second);
   for (const auto& t : tables)
     for (const auto& r : t.rows)
       if (!r.code.empty() && (r.level == "类"sv || r.level == "款"sv || r.level == "项"sv)) {
         std::string buffer;
         std::string_view name = without_spaces(r.name, buffer);
         if (name.data() == buffer.data()) name = compacted.emplace_back(std::move(buffer));
-        codes.emplace_back(name, r.code);
+        add(name, r.code);
       }
-  std::sort(codes.begin(), codes.end());
-  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
   std::string buffer;
   for (auto& t : tables) {
     std::map<int, std::string_view> context;  // group -> last code seen
     for (auto& r : t.rows) {
       if (!r.code.empty()) { context[r.group] = r.code; continue; }
       if (r.level != "line"sv) continue;
-      const std::string_view name = without_spaces(r.name, buffer);
-      const auto first = std::lower_bound(codes.begin(), codes.end(), name,
-                                          [](const NameCode& e, std::string_view n) { return e.first < n; });
-      auto last = first;
-      while (last != codes.end() && last->first == name) ++last;
-      if (first == last) continue;
-      const bool only = last - first == 1;
+      const auto named = codes_of.find(without_spaces(r.name, buffer));
+      if (named == codes_of.end()) continue;
+      const bool only = named->second.size() == 1;
       std::string_view chosen;
       int matches = 0;
       const std::string_view above = context[r.group];
-      for (auto it = first; it != last; ++it) {
-        const std::string_view code = it->second;
+      for (const std::string_view code : named->second) {
         bool fits = code.size() == 3 ||
                     (!above.empty() && above.size() < code.size() && code.substr(0, above.size()) == above) ||
                     (!above.empty() && above.size() >= code.size() &&
