@@ -238,10 +238,12 @@ function runBatch() {
 // Where an analysis spends its time, and which phases WebAssembly slows most: the
 // harness's --phases mode (a pass analyses every seed, each phase timed), natively and
 // as the same program on the WebAssembly core (build/wasm/bench/hezhang_bench.cjs,
-// built by bench/run.sh), in turn, twice; per phase the smaller of its two medians
-// (other work on this host slows a round, never speeds one up).
+// built by bench/run.sh), in turn, PHASE_ROUNDS times; per phase its least time in a
+// pass over all rounds (other work on this shared host slows passes, sometimes for
+// seconds, never speeds one up: medians moved by a third between runs minutes apart).
 
-const PHASE_PASSES = 60;
+const PHASE_PASSES = 40;
+const PHASE_ROUNDS = 3;
 
 function runPhases() {
   const wasmBench = path.join(wasmDir, 'bench/hezhang_bench.cjs');
@@ -249,13 +251,13 @@ function runPhases() {
   const files = seeds.map((s) => s.file);
   const args = ['--phases', '--min-runs', String(PHASE_PASSES), ...files];
   const rounds = { native: [], wasm: [] };
-  for (let r = 0; r < 2; ++r) {
-    log(`phases: round ${r + 1} of 2, ${PHASE_PASSES} passes natively and in WebAssembly`);
+  for (let r = 0; r < PHASE_ROUNDS; ++r) {
+    log(`phases: round ${r + 1} of ${PHASE_ROUNDS}, ${PHASE_PASSES} passes natively and in WebAssembly`);
     rounds.native.push(JSON.parse(execFileSync(benchBin, args, { encoding: 'utf8' })));
     if (existsSync(wasmBench)) rounds.wasm.push(JSON.parse(execFileSync(process.execPath, [wasmBench, ...args], { encoding: 'utf8' })));
   }
-  const best = (list) => list.length ? Object.fromEntries(Object.keys(list[0].phases_ms)
-    .map((k) => [k, Math.min(...list.map((x) => x.phases_ms[k]))])) : null;
+  const best = (list) => list.length ? Object.fromEntries(Object.keys(list[0].phases_min_ms)
+    .map((k) => [k, Math.min(...list.map((x) => x.phases_min_ms[k]))])) : null;
   return { passes: PHASE_PASSES, files: files.length, native_ms: best(rounds.native), wasm_ms: best(rounds.wasm),
     wasm_missing: rounds.wasm.length ? undefined : `${wasmBench} missing: build the target hezhang_bench_wasm`, rounds };
 }
@@ -484,7 +486,7 @@ if (ph?.native_ms) {
   const sum = (o) => Object.values(o).reduce((a, x) => a + x, 0);
   const cell = (nat, was) => (was ? `${fmt(nat)} / ${fmt(was)} ms (${fmt(was / nat)}×)` : `${fmt(nat)} ms`);
   for (const [k, v] of Object.entries(ph.native_ms))
-    rows.push([`phase ${k}, ms per pass of the seeds (native / wasm)`, cell(v, ph.wasm_ms?.[k]), '', '']);
+    rows.push([`phase ${k}, least ms per pass of the seeds (native / wasm)`, cell(v, ph.wasm_ms?.[k]), '', '']);
   rows.push(['phases, all (native / wasm)', cell(sum(ph.native_ms), ph.wasm_ms && sum(ph.wasm_ms)), '', '']);
   if (ph.wasm_missing) rows.push(['phases in wasm', ph.wasm_missing, '', '']);
 } else rows.push(['phases', ph?.error || ph?.skipped || '–', '', '']);
