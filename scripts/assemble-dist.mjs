@@ -11,6 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { replaceOnce as replaceExactlyOnce } from './replace-once.mjs';
+
 const dist = path.resolve(process.argv[2] || 'dist');
 const read = (name) => readFileSync(path.join(dist, name), 'utf8');
 
@@ -19,13 +21,9 @@ function fail(message) {
   process.exit(1);
 }
 
-// Replaces exactly one occurrence, so a changed input fails the build loudly instead of
-// producing a page that silently loads files from next to it (or a broken worker).
-function replaceOnce(text, search, replacement, what, file = 'index.html') {
-  const count = text.split(search).length - 1;
-  if (count !== 1) fail(`expected one ${what} in ${file}, found ${count}`);
-  return text.replace(search, () => replacement);
-}
+// Edits of index.html unless another file is named (scripts/replace-once.mjs).
+const replaceOnce = (text, search, replacement, what, file = 'index.html') =>
+  replaceExactlyOnce(text, search, replacement, what, file, fail);
 
 // Data inside <script type="application/json">: JSON with every "<" escaped cannot
 // end the element or open a comment, whatever the text holds.

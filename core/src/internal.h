@@ -41,7 +41,7 @@ std::size_t find_invalid_utf8(std::string_view text);
 
 // analyze() with mark(context, phase) called as each phase ends ("utf8",
 // "lines", "tables", "sections", "claims", "link", "rules"; none after input
-// that is refused): bench/phases.cpp times the phases with it. analyze()
+// that is refused): bench/harness.cpp times the phases with it. analyze()
 // passes no mark.
 using PhaseMark = void (*)(void* context, const char* phase);
 Report analyze_marked(std::string_view text, const Options& options, PhaseMark mark, void* context);
