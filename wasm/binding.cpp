@@ -1,6 +1,8 @@
-// The WebAssembly boundary: two functions, strings in, strings out.
-//   analyze(text, optionsJson) -> report JSON (schema "hezhang.report/1")
-//   version()                  -> version string
+// The WebAssembly boundary: strings in and out, or bytes in and out.
+//   analyze(text, optionsJson)       -> report JSON (schema "hezhang.report/1"), a string
+//   analyzeBytes(utf8, optionsJson)  -> the same JSON as UTF-8 bytes (a new Uint8Array);
+//                                       utf8 is a Uint8Array of the report's text
+//   version()                        -> version string
 // All logic lives in the core; this file only binds it with embind.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -27,11 +29,28 @@ emscripten::val analyze(std::string text, std::string options_json) {
       "decode", emscripten::typed_memory_view(units.size() * 2, reinterpret_cast<const unsigned char*>(units.data())));
 }
 
+// Bytes in and out: the core's own work, with nothing turned into a JS string.
+// A caller holding a file's bytes, or handing the JSON on as bytes (a worker
+// transferring it to the page, a script writing it to disk), pays only two
+// copies; a string costs an encoding in and a decoding out (for the five seeds,
+// 1.3 ms to UTF-16 and 1.7 ms of TextDecoder per 860 KB of JSON in Node).
+emscripten::val analyze_bytes(emscripten::val utf8, std::string options_json) {
+  if (!utf8.instanceof(emscripten::val::global("Uint8Array")))
+    emscripten::val::global("TypeError").new_(emscripten::val("analyzeBytes: the text must be a Uint8Array")).throw_();
+  std::string text(utf8["length"].as<std::size_t>(), '\0');
+  emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<unsigned char*>(text.data())))
+      .call<void>("set", utf8);
+  const std::string json = hezhang::analyze_to_json(text, hezhang::options_from_json(options_json));
+  return emscripten::val(emscripten::typed_memory_view(json.size(), reinterpret_cast<const unsigned char*>(json.data())))
+      .call<emscripten::val>("slice");  // a copy: the view dies with json
+}
+
 std::string version() { return HEZHANG_VERSION; }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(hezhang) {
   emscripten::function("analyze", &analyze);
+  emscripten::function("analyzeBytes", &analyze_bytes);
   emscripten::function("version", &version);
 }

@@ -6,6 +6,10 @@
 //
 // analyze(text, options?)      -> Promise<object>  the report (docs/json-contract.md)
 // analyzeToJson(text, options?) -> Promise<string> the same report as the CLI prints it
+// analyzeBytes(bytes, options?) -> Promise<Uint8Array> that JSON as UTF-8 bytes, from the
+//                                  text's UTF-8 bytes (a Uint8Array or Buffer): no JS
+//                                  string made either way, for scripts that read and
+//                                  write files
 // version()                    -> Promise<string>
 // `text` is a string (decode files first: UTF-8, else GB18030, as the CLI and page do);
 // `options` are those of the JSON contract; input_bytes defaults to the text's UTF-8 size.
@@ -39,6 +43,12 @@ export async function analyzeToJson(text, options = {}) {
   const module = await load();
   const opts = { input_bytes: Buffer.byteLength(text, 'utf8'), ...options };
   return module.analyze(text, JSON.stringify(opts));
+}
+
+export async function analyzeBytes(bytes, options = {}) {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('hezhang: bytes must be a Uint8Array');
+  const module = await load();
+  return module.analyzeBytes(bytes, JSON.stringify({ input_bytes: bytes.length, ...options }));
 }
 
 export async function analyze(text, options = {}) {

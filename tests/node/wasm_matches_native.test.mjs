@@ -30,11 +30,17 @@ function nativeJson(name, dir = fixturesDir) {
   return body;
 }
 
+// Both entry points: analyze (a string in, a string out) and analyzeBytes
+// (UTF-8 bytes in, the JSON's UTF-8 bytes out) must give the same JSON.
 function wasmJson(module, name, dir = fixturesDir) {
   const bytes = readFileSync(path.join(dir, name));
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  const options = { name, encoding: 'utf-8', input_bytes: bytes.byteLength };
-  return module.analyze(text, JSON.stringify(options));
+  const options = JSON.stringify({ name, encoding: 'utf-8', input_bytes: bytes.byteLength });
+  const json = module.analyze(text, options);
+  const jsonBytes = module.analyzeBytes(new Uint8Array(bytes), options);
+  assert.ok(jsonBytes instanceof Uint8Array, 'analyzeBytes returns a Uint8Array');
+  assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(jsonBytes), json, 'analyzeBytes gives the same JSON');
+  return json;
 }
 
 async function loadModule(file, moduleOptions = {}) {
@@ -56,6 +62,7 @@ test('WASM output is byte-identical to the native CLI for every fixture', async 
     wasmBinary: readFileSync(path.join(wasmDir, 'hezhang.wasm')),
   });
   assert.equal(typeof module.version(), 'string');
+  assert.throws(() => module.analyzeBytes('text', '{}'), TypeError, 'analyzeBytes takes a Uint8Array');
   for (const name of fixtures) {
     await t.test(name, () => {
       const native = nativeJson(name);
