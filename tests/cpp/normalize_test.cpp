@@ -230,6 +230,12 @@ TEST_CASE("table-of-contents lines are flagged, not cell lines", "[unit][normali
 
   Line dots = one("二、收入决算表……\t4");
   CHECK(dots.toc_entry);
+  // Leader dots written in full-width forms ('．', U+FF0E, becomes '.'), in
+  // a tag, and a page number after them: normalization looks for leader dots
+  // only in lines where it read a dot or a U+2000..U+2FFF character, and
+  // must count these.
+  CHECK(one("三、支出决算表．．．．\t5").toc_entry);
+  CHECK(one("四、财政拨款收入支出决算总表<b>……</b>\t6").toc_entry);
 
   // A data row is not a TOC entry.
   CHECK_FALSE(one("201\t一般公共服务支出\t100").toc_entry);
