@@ -335,9 +335,30 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
 // Appends the cells of `text`, split on `sep`, to line.text (joined by '\t')
 // and their places to line.cell_spans.
 void split_cells(std::string_view text, char sep, Line& line) {
+  const std::size_t base = line.text.size();
+  if (sep == '\t' && text.find(' ') == std::string_view::npos) {
+    // Most rows: cells between tabs with no space to trim or join. The row
+    // is the text as it is, its cells cut at the tabs, found eight bytes at
+    // a time (two calls per cell, the search and the copy, had been most of
+    // the split in WebAssembly).
+    line.text.append(text.data(), text.size());
+    line.cell_spans.reserve(8);
+    std::size_t start = 0;
+    const auto cut = [&](std::size_t tab) {
+      line.cell_spans.push_back({base + start, tab - start});
+      start = tab + 1;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8)
+      for (std::uint64_t marks = bytes_equal(load_word(text.data() + i), '\t'); marks != 0; marks &= marks - 1)
+        if (const std::size_t k = i + static_cast<std::size_t>(__builtin_ctzll(marks)) / 8; text[k] == '\t') cut(k);
+    for (; i < text.size(); ++i)
+      if (text[i] == '\t') cut(i);
+    cut(text.size());
+    return;
+  }
   // Trimming and joining only remove bytes, and a separator becomes a tab:
   // the text is written in place, then cut to what was written.
-  const std::size_t base = line.text.size();
   line.text.resize(base + text.size());
   char* const data = line.text.data();
   char* out = data + base;

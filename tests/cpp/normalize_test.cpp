@@ -533,3 +533,32 @@ TEST_CASE("starts_with and ends_with compare whole words", "[unit][text]") {
   CHECK_FALSE(ends_with("收入合计", "总计"));  // the same last character
   CHECK_FALSE(ends_with("abd", "abc"));
 }
+
+TEST_CASE("a tab-separated row without spaces is cut at every tab, wherever it falls", "[unit][normalize]") {
+  // Such rows are cut eight bytes at a time (split_cells): two tabs put at
+  // every pair of offsets of a row of ASCII and three-byte characters (side
+  // by side: an empty cell; first or last: an empty cell at either end)
+  // must give the cells, and the text, that a plain split gives.
+  const std::string base = "201一般公共服务支出12.50abc";  // 3 + 24 + 8 bytes: 20 places between characters
+  std::size_t checked = 0;
+  for (std::size_t first = 0; first <= base.size(); ++first)
+    for (std::size_t second = first; second <= base.size(); ++second) {
+      std::string row = base;
+      row.insert(second, "\t");
+      row.insert(first, "\t");
+      if (!hezhang::is_valid_utf8(row)) continue;  // a tab inside a character
+      Cells want;
+      for (std::size_t start = 0;;) {
+        const std::size_t tab = row.find('\t', start);
+        want.push_back(row.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      INFO("tabs at " << first << " and " << second);
+      const Line line = one(row);
+      CHECK(cells_of(line) == want);
+      CHECK(line.text == row);
+      ++checked;
+    }
+  CHECK(checked == 20 * 21 / 2);  // every pair of the 20 places, a place taken twice included
+}
