@@ -11,10 +11,9 @@ namespace {
 struct HeadingMatch {
   int depth = 0;
   std::string number;
-  std::size_t rest = 0;  // byte offset of the heading text after the number
 };
 
-bool match_heading(const std::string& t, HeadingMatch& h) {
+bool match_heading(std::string_view t, HeadingMatch& h) {
   static const RE2 part(R"(^(第[一二三四五六七八九十]{1,3}部分))");
   static const RE2 d1(R"(^([一二三四五六七八九十]{1,3})、)");
   static const RE2 d2(R"(^[(（]([一二三四五六七八九十]{1,3})[)）])");
@@ -31,18 +30,12 @@ bool match_heading(const std::string& t, HeadingMatch& h) {
   }
   const RE2* res[] = {&part, &d1, &d2, &d3, &d4};
   for (int k = 0; k < 5; ++k) {
-    re2::StringPiece in(t);
+    re2::StringPiece in(t.data(), t.size());
     std::string num;
     if (RE2::Consume(&in, *res[k], &num)) {
       h.depth = k;
       // Bracketed numbers keep their brackets: "(一)", "(1)".
       h.number = (k == 2 || k == 4) ? "(" + num + ")" : num;
-      h.rest = static_cast<std::size_t>(in.data() - t.data());
-      if (k == 3) {
-        // The pattern also consumed the first character of the text.
-        std::size_t sep = num.size();  // digits, then the separator
-        h.rest = sep + (t[sep] == '.' ? 1 : 3);
-      }
       return true;
     }
   }
@@ -154,6 +147,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
   };
 
   int last_prose_line = 0;
+  std::string compact_buffer;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (in_table[i]) {
@@ -164,7 +158,8 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     if (l.blank() || l.is_cell_line()) continue;
     const std::string_view t = trimmed(l.text);
     if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
-    std::string compact = without_spaces(t);
+    // A view of t when it has no spaces (most lines): no copy.
+    const std::string_view compact = without_spaces(t, compact_buffer);
     if (compact == "目录"sv) { in_toc = true; continue; }
     // A figure's caption ("财政拨款收入增长图例") is not part of a sentence.
     if (code_points(compact) <= 30 && (ends_with(compact, "图例") || ends_with(compact, "示意图") ||
@@ -176,7 +171,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     bool is_heading = match_heading(compact, h);
     if (in_toc) {
       if (!is_heading && code_points(compact) > 40) in_toc = false;
-      else if (is_heading && toc_first.empty()) { toc_first = compact; continue; }
+      else if (is_heading && toc_first.empty()) { toc_first = std::string(compact); continue; }
       else if (is_heading && compact == toc_first) in_toc = false;
       else continue;
     }
@@ -185,7 +180,6 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       current.number = h.number;
       current.depth = h.depth;
       current.line = l.number;
-      std::string text = h.rest < compact.size() ? compact.substr(h.rest) : "";
       bool short_heading = code_points(compact) <= 40;
       if (short_heading) {
         current.heading = t;

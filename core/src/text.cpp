@@ -152,14 +152,20 @@ int code_points(std::string_view s) { return static_cast<int>(count_code_points(
 
 std::string without_spaces(std::string_view t) {
   // Copied in runs between spaces (most text has none): a byte-by-byte
-  // append cost more than everything else done with the copy.
-  std::string out;
-  out.reserve(t.size());
-  for (std::size_t i = 0; i < t.size();) {
-    std::size_t j = find_space_or_tab(t, i);
-    out.append(t.data() + i, j - i);
+  // append cost more than everything else done with the copy, and in
+  // WebAssembly an append call per run still cost as much as the copying.
+  std::size_t j = find_space_or_tab(t);
+  if (j == t.size()) return std::string(t);
+  std::string out(t.size() - 1, '\0');  // at least one byte goes
+  char* o = out.data();
+  for (std::size_t i = 0;;) {
+    std::memcpy(o, t.data() + i, j - i);
+    o += j - i;
+    if (j == t.size()) break;
     i = j + 1;
+    j = find_space_or_tab(t, i);
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

@@ -562,3 +562,19 @@ TEST_CASE("a tab-separated row without spaces is cut at every tab, wherever it f
     }
   CHECK(checked == 20 * 21 / 2);  // every pair of the 20 places, a place taken twice included
 }
+
+TEST_CASE("without_spaces drops every space and tab, at either end and in runs", "[unit][normalize]") {
+  // Its copy is made in runs between spaces, written at once (text.cpp);
+  // the view form copies only when there is a space to drop.
+  for (std::string text : {"", " ", "\t\t", "abc", "a b", " a\tb ", "一 二  三", "  总计\t", "x \t y z   "}) {
+    std::string want;
+    for (char c : text)
+      if (c != ' ' && c != '\t') want += c;
+    INFO("text '" << text << "'");
+    CHECK(hezhang::without_spaces(text) == want);
+    std::string buffer;
+    const std::string_view view = hezhang::without_spaces(text, buffer);
+    CHECK(view == want);
+    CHECK((view.data() == text.data()) == (want == text));  // no copy when nothing is dropped
+  }
+}
