@@ -10,9 +10,13 @@ namespace {
 
 constexpr int kMicro = 6;  // millionths
 
+// 128-bit multiplication is a library call in WebAssembly: the powers
+// that fit in 64 bits, and the products that do, are computed there.
 Wide pow10(int n) {
-  Wide p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
+  std::int64_t small = 1;
+  for (int i = 0; i < n && i < 18; ++i) small *= 10;
+  Wide p = small;
+  for (int i = 18; i < n; ++i) p *= 10;
   return p;
 }
 
@@ -20,6 +24,8 @@ Wide pow10(int n) {
 std::optional<Wide> to_micro(const Decimal& d, int power) {
   int shift = kMicro + power - d.scale;
   if (shift < 0 || shift > 30) return std::nullopt;  // finer than millionths: not money as printed
+  if (std::int64_t micro; shift <= 18 && multiply_checked(d.units, static_cast<std::int64_t>(pow10(shift)), &micro))
+    return micro;
   return static_cast<Wide>(d.units) * pow10(shift);
 }
 

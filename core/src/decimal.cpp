@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "internal.h"
+
 namespace hezhang {
 namespace {
 
@@ -26,10 +28,6 @@ constexpr std::int64_t kPow10[] = {1,
                                    10000000000000000,
                                    100000000000000000,
                                    1000000000000000000};
-
-bool mul_checked(std::int64_t a, std::int64_t b, std::int64_t* out) {
-  return !__builtin_mul_overflow(a, b, out);
-}
 
 }  // namespace
 
@@ -119,7 +117,7 @@ std::string Decimal::to_string() const {
 std::optional<Decimal> Decimal::rescaled(int new_scale) const {
   if (new_scale < scale || new_scale > 18) return std::nullopt;
   std::int64_t out;
-  if (!mul_checked(units, kPow10[new_scale - scale], &out)) return std::nullopt;
+  if (!multiply_checked(units, kPow10[new_scale - scale], &out)) return std::nullopt;
   return Decimal{out, new_scale};
 }
 
@@ -137,7 +135,7 @@ std::optional<Decimal> Decimal::shifted(int power) const {
   int rest = power - from_scale;
   if (rest > 18) return std::nullopt;
   std::int64_t out;
-  if (!mul_checked(d.units, kPow10[rest], &out)) return std::nullopt;
+  if (!multiply_checked(d.units, kPow10[rest], &out)) return std::nullopt;
   d.units = out;
   return d;
 }

@@ -233,6 +233,29 @@ inline std::size_t rfind_text(std::string_view text, std::string_view word) {
     if (t[i + m - 1] == word[m - 1] && t[i] == word[0] && std::memcmp(t + i, word.data(), m) == 0) return i;
   return std::string_view::npos;
 }
+// a * b in *out; false when the product overflows int64_t. On 32-bit
+// targets (WebAssembly) the 128-bit product that __builtin_mul_overflow
+// takes is a library call (__multi3): it is skipped when the magnitudes
+// show the product fits (below 2^63 when their leading zero bits add up to
+// 65 or more), which figures times powers of ten nearly always do. On 64-bit
+// targets the builtin is one multiply and a flag test: the test would cost more.
+inline bool multiply_checked_by_size(std::int64_t a, std::int64_t b, std::int64_t* out) {
+  const std::uint64_t ua = a < 0 ? 0 - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+  const std::uint64_t ub = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  if (__builtin_clzll(ua | 1) + __builtin_clzll(ub | 1) >= 65) {
+    *out = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+    return true;
+  }
+  return !__builtin_mul_overflow(a, b, out);
+}
+inline bool multiply_checked(std::int64_t a, std::int64_t b, std::int64_t* out) {
+#if UINTPTR_MAX == 0xFFFFFFFFu
+  return multiply_checked_by_size(a, b, out);
+#else
+  return !__builtin_mul_overflow(a, b, out);
+#endif
+}
+
 // The pieces joined in one allocation: check ids ("hierarchy.sum:t2:121:0")
 // are made by the hundred per report, and a chain of + regrew each one.
 inline std::string concat(std::initializer_list<std::string_view> pieces) {

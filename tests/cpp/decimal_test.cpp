@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "hezhang/decimal.h"
+#include "internal.h"
 
 using hezhang::Decimal;
 
@@ -206,4 +208,34 @@ TEST_CASE("Decimal shifted converts 万元 and 元 exactly", "[unit][decimal]") 
   // Past INT64: nullopt.
   CHECK_FALSE(D("999999999999999999").shifted(8).has_value());
   CHECK_FALSE(D("1").shifted(19).has_value());
+}
+
+TEST_CASE("multiply_checked agrees with __builtin_mul_overflow, both sides of its shortcut", "[unit][decimal]") {
+  // The shortcut that 32-bit targets take (no 128-bit product when the
+  // leading zero bits add up to 65 or more), tested here natively, must give
+  // the same product and never hide an overflow: values
+  // at and around powers of two and of ten, both signs, INT64_MIN included.
+  std::vector<std::int64_t> values = {0, 1, -1, 10, 3, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (int k = 1; k < 63; ++k)
+    for (std::int64_t d : {-1, 0, 1}) {
+      const std::int64_t p = (std::int64_t{1} << k) + d;
+      values.push_back(p);
+      values.push_back(-p);
+    }
+  for (std::int64_t p = 10; p <= INT64_MAX / 10; p *= 10)
+    for (std::int64_t d : {-1, 0, 1}) values.push_back(p + d), values.push_back(-(p + d));
+  std::size_t shortcut = 0;
+  for (std::int64_t a : values)
+    for (std::int64_t b : values) {
+      std::int64_t want = 0, got = 0;
+      const bool fits = !__builtin_mul_overflow(a, b, &want);
+      INFO(a << " * " << b);
+      REQUIRE(hezhang::multiply_checked_by_size(a, b, &got) == fits);
+      if (fits) REQUIRE(got == want);
+      REQUIRE(hezhang::multiply_checked(a, b, &got) == fits);
+      if (fits) REQUIRE(got == want);
+      const auto magnitude = [](std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
+      shortcut += __builtin_clzll(magnitude(a) | 1) + __builtin_clzll(magnitude(b) | 1) >= 65;
+    }
+  CHECK(shortcut > values.size() * values.size() / 4);  // the shortcut is taken often, not only the slow way
 }
