@@ -24,9 +24,10 @@ Wide pow10(int n) {
 std::optional<Wide> to_micro(const Decimal& d, int power) {
   int shift = kMicro + power - d.scale;
   if (shift < 0 || shift > 30) return std::nullopt;  // finer than millionths: not money as printed
-  if (std::int64_t micro; shift <= 18 && multiply_checked(d.units, static_cast<std::int64_t>(pow10(shift)), &micro))
+  const Wide power_of_ten = pow10(shift);
+  if (std::int64_t micro; shift <= 18 && multiply_checked(d.units, static_cast<std::int64_t>(power_of_ten), &micro))
     return micro;
-  return static_cast<Wide>(d.units) * pow10(shift);
+  return static_cast<Wide>(d.units) * power_of_ten;
 }
 
 Span span_of(Wide mid, int power, int decimals, bool exact) {
