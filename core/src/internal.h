@@ -344,6 +344,8 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines,
 // its comment in tables.cpp (tests/cpp/tables_patterns_test.cpp compares
 // them). Lengths in bytes; the views are the captured group, empty when
 // nothing matches.
+std::size_t digit_run(std::string_view text);    // bytes of the ASCII digits text starts with
+std::size_t numeral_run(std::string_view text);  // bytes of the numerals 一 … 十 text starts with
 std::size_t ordinal_length(std::string_view text);       // "一、", "(1)", "2." at the start
 bool is_numbered_heading(std::string_view text);         // "第二部分", "二、", "(二)" at the start
 std::string_view caption_unit(std::string_view text);    // 单位：万元 -> 万元
@@ -386,6 +388,21 @@ SecondReport find_second_report(const std::vector<Line>& lines, const std::vecto
 
 std::vector<Section> extract_sections(const std::vector<Line>& lines,
                                       const std::vector<bool>& in_table);
+
+// A section heading at the start of a line without spaces: what RE2 matches
+// (anchored, the first pattern that fits) of
+//   depth 0: (第[一二三四五六七八九十]{1,3}部分)     "第二部分"
+//   depth 1: ([一二三四五六七八九十]{1,3})、          "二"
+//   depth 2: [(（]([一二三四五六七八九十]{1,3})[)）]  "(二)"
+//   depth 3: (\d{1,2})[.、．]\s*[^\d.]              "2"
+//   depth 4: [(（](\d{1,2})[)）]                     "(2)"
+// written out, as every line of prose is asked (tests/cpp/section_headings_test.cpp
+// compares it with RE2). `number` is the group, bracketed at depths 2 and 4.
+struct HeadingMatch {
+  int depth = 0;
+  std::string number;
+};
+bool match_heading(std::string_view text, HeadingMatch& heading);
 
 // ---- messages ------------------------------------------------------------
 

@@ -1,46 +1,10 @@
 // The prose: sections (第一部分 / 一、 / (一) / 1. / (1)) and sentences with
 // their lines, ready for claim extraction.
-#include <re2/re2.h>
-
 #include "internal.h"
 
 namespace hezhang {
 
 namespace {
-
-struct HeadingMatch {
-  int depth = 0;
-  std::string number;
-};
-
-bool match_heading(std::string_view t, HeadingMatch& h) {
-  static const RE2 part(R"(^(第[一二三四五六七八九十]{1,3}部分))");
-  static const RE2 d1(R"(^([一二三四五六七八九十]{1,3})、)");
-  static const RE2 d2(R"(^[(（]([一二三四五六七八九十]{1,3})[)）])");
-  static const RE2 d3(R"(^(\d{1,2})[.、．]\s*[^\d.])");
-  static const RE2 d4(R"(^[(（](\d{1,2})[)）])");
-  // Each pattern starts with 第, a numeral, a bracket or a digit: most lines
-  // of prose start with none and are turned away before five regex runs.
-  if (t.empty()) return false;
-  if (!(t[0] == '(' || (t[0] >= '0' && t[0] <= '9'))) {
-    bool may = false;
-    for (std::string_view lead : {"第"sv, "（"sv, "一"sv, "二"sv, "三"sv, "四"sv, "五"sv, "六"sv, "七"sv, "八"sv, "九"sv, "十"sv})
-      may = may || starts_with(t, lead);
-    if (!may) return false;
-  }
-  const RE2* res[] = {&part, &d1, &d2, &d3, &d4};
-  for (int k = 0; k < 5; ++k) {
-    re2::StringPiece in(t.data(), t.size());
-    std::string num;
-    if (RE2::Consume(&in, *res[k], &num)) {
-      h.depth = k;
-      // Bracketed numbers keep their brackets: "(一)", "(1)".
-      h.number = (k == 2 || k == 4) ? "(" + num + ")" : num;
-      return true;
-    }
-  }
-  return false;
-}
 
 std::string topic_of(std::string_view heading) {
   struct Topic {
@@ -78,6 +42,44 @@ std::string topic_of(std::string_view heading) {
 
 
 }  // namespace
+
+bool match_heading(std::string_view t, HeadingMatch& h) {
+  const bool bracket = starts_with(t, "(") || starts_with(t, "（");
+  const std::size_t open = bracket ? (t[0] == '(' ? 1 : 3) : 0;
+  // [(（], then n bytes of numerals or digits (at most `most`), then [)）].
+  auto bracketed = [&](std::size_t n, std::size_t most, int depth) {
+    const std::size_t at = open + n;
+    if (n == 0 || n > most || !(t.substr(at, 1) == ")"sv || t.substr(at, 3) == "）"sv)) return false;
+    h.depth = depth;
+    h.number.assign("(").append(t.substr(open, n)).append(")");
+    return true;
+  };
+  if (starts_with(t, "第")) {
+    const std::size_t n = numeral_run(t.substr(3));
+    if (n >= 3 && n <= 9 && t.substr(3 + n, 6) == "部分"sv) {
+      h.depth = 0;
+      h.number = std::string(t.substr(0, 3 + n + 6));
+      return true;
+    }
+  }
+  if (const std::size_t n = numeral_run(t); n >= 3 && n <= 9 && t.substr(n, 3) == "、"sv) {
+    h.depth = 1;
+    h.number = std::string(t.substr(0, n));
+    return true;
+  }
+  if (bracket && bracketed(numeral_run(t.substr(open)), 9, 2)) return true;
+  if (const std::size_t d = digit_run(t); d >= 1 && d <= 2) {
+    // [.、．] then \s*[^\d.]: the character after the separator, if any, is
+    // either such a character or a space \s* may leave for it.
+    const std::size_t sep = t.substr(d, 1) == "."sv ? 1 : t.substr(d, 3) == "、"sv || t.substr(d, 3) == "．"sv ? 3 : 0;
+    if (sep && d + sep < t.size() && t[d + sep] != '.' && !(t[d + sep] >= '0' && t[d + sep] <= '9')) {
+      h.depth = 3;
+      h.number = std::string(t.substr(0, d));
+      return true;
+    }
+  }
+  return bracket && bracketed(digit_run(t.substr(open)), 2, 4);
+}
 
 std::vector<Section> extract_sections(const std::vector<Line>& lines,
                                       const std::vector<bool>& in_table) {

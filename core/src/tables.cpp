@@ -22,15 +22,12 @@ namespace hezhang {
 // written out: they run on every caption, row name and table line. Declared
 // in internal.h; tests/cpp/tables_patterns_test.cpp compares them with RE2.
 
-namespace {
-
 std::size_t digit_run(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
   return i;
 }
 
-// Bytes of the run of Chinese numerals 一 … 十 that s starts with.
 std::size_t numeral_run(std::string_view s) {
   static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
                                                    "六", "七", "八", "九", "十"};
@@ -46,6 +43,8 @@ std::size_t numeral_run(std::string_view s) {
   }
   return i;
 }
+
+namespace {
 
 // Length of "一、" or "(一)" (one to three numerals) at the start of s, else
 // 0: what RE2 matches of ^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)).
