@@ -10,6 +10,7 @@
 #include "claims.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -236,8 +237,12 @@ class WordIndex {
       const Slot& slot = find_slot(c);
       for (int w = slot.head; w >= 0; w = words_[static_cast<std::size_t>(w)].next) {
         const Word& word = words_[static_cast<std::size_t>(w)];
-        if (text.compare(i, word.text.size(), word.text) == 0)
-          found.push_back({word.id, i, i + word.text.size()});
+        // The first character matched: the last byte tells most of the
+        // words that share it apart before a memcmp.
+        const std::size_t size = word.text.size();
+        if (size <= text.size() - i && text[i + size - 1] == word.text.back() &&
+            std::memcmp(text.data() + i, word.text.data(), size) == 0)
+          found.push_back({word.id, i, i + size});
       }
     }
     // Found in text order: sorted by id, then place (the order a stable sort
@@ -398,13 +403,22 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
   const auto& words = subject_words();
   const auto& classes = national_classes();
   items.index.last_occurrences(label, found);
+  // The best word or class by place; its strings are made once, for the winner.
   SubjectMatch best;
+  std::size_t best_id = 0;
   for (const auto& [id, p, end] : found) {
     if (id >= items.items_base) break;  // the items follow
     if (!better(best, p, end)) continue;
-    if (id < words.size()) best = {words[id].key, words[id].text, words[id].scope, p, end};
-    else best = {std::string("class:").append(classes[id - words.size()].second),
-                 std::string(classes[id - words.size()].first), "", p, end};
+    best.begin = p, best.end = end, best_id = id;
+  }
+  if (best.begin != std::string::npos) {
+    if (best_id < words.size()) {
+      const SubjectWord& w = words[best_id];
+      best.key = w.key, best.text = w.text, best.scope = w.scope;
+    } else {
+      const auto& [name, code] = classes[best_id - words.size()];
+      best.key.assign("class:").append(code), best.text = name;
+    }
   }
   match_classes(label, best);
   // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific
@@ -429,7 +443,8 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
     return may;
   }();
   if (best.begin != std::string::npos && generic(best.key)) {
-    SubjectMatch specific;
+    SubjectMatch specific;  // place only, as above
+    std::size_t specific_id = 0;
     for (const auto& [id, p, end] : found) {
       if (id >= words.size()) break;  // classes follow the words
       if (!kMaySpecify[id]) continue;
@@ -437,9 +452,12 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
       if (p >= best.begin) continue;
       std::string_view between = label.substr(std::min(end, best.begin), best.begin > end ? best.begin - end : 0);
       if (contains(between, "，") || contains(between, "；") || contains(between, "。") || contains(between, "、")) continue;
-      if (better(specific, p, end)) specific = {words[id].key, words[id].text, words[id].scope, p, end};
+      if (better(specific, p, end)) specific.begin = p, specific.end = end, specific_id = id;
     }
-    if (specific.begin != std::string::npos) best = specific;
+    if (specific.begin != std::string::npos) {
+      const SubjectWord& w = words[specific_id];
+      best = {w.key, w.text, w.scope, specific.begin, specific.end};
+    }
   }
   // An item only when nothing more specific ends there (公务接待费 is an item
   // too); among items the latest end, then the first in `items` order.
