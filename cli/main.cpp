@@ -118,7 +118,9 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
   options.input_bytes = bytes.size();
   std::string text;
   if (hezhang::is_valid_utf8(bytes)) {
+    // Checked once: analyze() need not read it all again (iconv's output, below, it does check).
     options.encoding = "utf-8";
+    options.utf8_checked = true;
     text = std::move(bytes);
   } else if (gb18030_to_utf8(bytes, &text)) {
     options.encoding = "gb18030";

@@ -98,7 +98,7 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
 
-  std::size_t bad = find_invalid_utf8(text);
+  const std::size_t bad = options.utf8_checked ? std::string_view::npos : find_invalid_utf8(text);
   if (looks_binary(text)) {
     r.messages.push_back(make_message(
         "input.binary", "error", 0, "输入看起来是二进制文件，不是文本报告。请粘贴或上传文本（.txt/.md/.html）。",

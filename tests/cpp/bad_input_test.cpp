@@ -148,6 +148,23 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[unit][bad_input]") {
   expect_refused("\xC3", "input.invalid_utf8", 1);
 }
 
+TEST_CASE("utf8_checked: a caller's own check stands in for analyze()'s, and JSON options cannot set it",
+          "[unit][bad_input]") {
+  // The CLI sets it for text it has validated: the report is the same as
+  // analyze()'s own check gives.
+  const std::string text = "2022年度测试局部门决算\n一、部门概况\n本部门负责测试，基本支出 12.50 万元。\n";
+  REQUIRE(hezhang::is_valid_utf8(text));
+  hezhang::Options checked;
+  checked.utf8_checked = true;
+  CHECK(hezhang::analyze_to_json(text, checked) == hezhang::analyze_to_json(text, {}));
+  // It skips that check (so only a caller that has checked may set it)...
+  hezhang::Report skipped = hezhang::analyze("a\n\xFF\n", checked);
+  for (const auto& m : skipped.messages) CHECK(m.id != "input.invalid_utf8");
+  // ...and a page or script cannot turn it on.
+  CHECK_FALSE(hezhang::options_from_json(R"({"utf8_checked":true})").utf8_checked);
+  expect_refused("a\n\xFF\n", "input.invalid_utf8", 2);
+}
+
 TEST_CASE("invalid UTF-8 after CRLF line endings keeps its line", "[unit][bad_input]") {
   expect_refused("a\r\nb\r\n\xFF", "input.invalid_utf8", 3);
 }

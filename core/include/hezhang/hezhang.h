@@ -37,6 +37,10 @@ struct Options {
   std::string encoding = "utf-8"; // what the caller decoded the bytes from
   std::uint64_t input_bytes = 0;  // size of the original bytes; 0 = text size
   Limits limits;
+  // The caller has already found the text valid UTF-8 (the CLI does, to
+  // choose between UTF-8 and GB18030), so analyze() does not read it all
+  // again for that. Not read from JSON options: the page's text is checked.
+  bool utf8_checked = false;
 };
 
 // Reads options from JSON ({"name":..,"encoding":..,"input_bytes":..,
