@@ -435,11 +435,11 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     std::size_t run = i;
     bool ascii_last = false;
     while (run < raw.size()) {
-      // Printable ASCII and the ideographs U+4000..U+9FFF (lead bytes
-      // E4..E9) first: most of a report.
+      // Printable ASCII, tabs (between a row's cells) and the ideographs
+      // U+4000..U+9FFF (lead bytes E4..E9) first: most of a report.
       const unsigned char c = static_cast<unsigned char>(raw[run]);
       marks |= kMarkOf[c];
-      std::size_t length = c >= 0x20 && c < 0x80                           ? 1
+      std::size_t length = (c >= 0x20 && c < 0x80) || c == '\t'             ? 1
                            : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() ? 3
                                                                             : maps_to_itself(raw, run);
       // A full-width comma stays one unless a digit comes before it (then
