@@ -171,11 +171,14 @@ struct Candidate {
   Decimal value;
 };
 
-// Every table figure the claim's subject names (in its scope, or in any).
+// Every table figure the claim's subject names in any scope; `in_scope`
+// gets those of the claim's own scope (or of any: "*"), in the same order,
+// and spec_known whether such a spec exists. One pass for both: the specs
+// of the claim's scope are a part of all of them.
 using TablesByTemplate = std::map<std::string, std::vector<const Table*>, std::less<>>;  // found by view
 
 std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c, bool budget_report,
-                                  bool any_scope, bool& spec_known) {
+                                  std::vector<Candidate>& in_scope, bool& spec_known) {
   const bool is_class = c.subject.compare(0, 6, "class:") == 0;
   const ClassSubject cs = is_class ? class_subject(c.subject) : ClassSubject();
   std::vector<Candidate> found;
@@ -184,8 +187,8 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
   for (const LinkSpec* spec_of_subject : specs_of(is_class ? "class"sv : std::string_view(c.subject))) {
     const LinkSpec& spec = *spec_of_subject;
     if (spec.budget_report != budget_report) continue;
-    if (!any_scope && spec.scope != "*"sv && spec.scope != c.scope) continue;
-    spec_known = true;
+    const bool scope_fits = spec.scope == "*"sv || spec.scope == c.scope;
+    spec_known = spec_known || scope_fits;
     for (const Source& src : spec.sources) {
       auto of_template = tables.find(src.template_id);
       if (of_template == tables.end()) continue;
@@ -219,6 +222,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
             break;
           }
           found.push_back({&t, &r, col, f->value});
+          if (scope_fits) in_scope.push_back(found.back());
           break;
         }
       }
@@ -233,7 +237,7 @@ void link_claims(Report& report) {
   bool budget_report = report.document.kind == "budget"sv;
   struct Lookup {
     std::vector<Candidate> found, others;
-    bool spec_known = false, ignored = false;
+    bool spec_known = false;
   };
   // Distinct subjects looked up; beyond this (a pathological input) claims
   // stay unlinked with the reason "limit" rather than slow everything down.
@@ -261,8 +265,7 @@ void link_claims(Report& report) {
     if (memo == lookups.end()) {
       if (lookups.size() >= kMaxLookups) { c.reason = "limit"; continue; }
       Lookup l;
-      l.found = candidates(by_template, c, budget_report, /*any_scope=*/false, l.spec_known);
-      l.others = candidates(by_template, c, budget_report, /*any_scope=*/true, l.ignored);
+      l.others = candidates(by_template, c, budget_report, l.found, l.spec_known);
       memo = lookups.emplace(memo_key, std::move(l)).first;
     }
     bool spec_known = memo->second.spec_known;

@@ -177,3 +177,27 @@ TEST_CASE("seed 004: project performance columns, fiscal summary unit line", "[s
   const auto& f = seed::unique_table(r, "budget.fiscal_summary");
   CHECK((f.unit_line == 0 || f.unit_line >= f.first_line));
 }
+
+TEST_CASE("seed 004: a class figure links to the table of its own scope", "[seed][seed004]") {
+  // Both the 收支预算总表 (t1) and the 财政拨款收支预算总表 (t3) hold the
+  // classes. l.58 "一般公共服务支出 462.11 万元" speaks of all funds: t1's
+  // row (l.164). l.64, in the 财政拨款 overview, "住房保障支出 20.21 万元":
+  // t3's row (l.218), not t1's (l.168), though both hold 244 896.00 元.
+  const auto& r = seed::report(kSeed);
+  const hezhang::Claim* all = nullptr;
+  const hezhang::Claim* fiscal = nullptr;
+  for (const auto& c : r.claims) {
+    if (c.line == 58 && c.subject == "class:201") all = &c;
+    if (c.line == 64 && c.subject == "class:221") fiscal = &c;
+  }
+  REQUIRE(all != nullptr);
+  REQUIRE(fiscal != nullptr);
+  CHECK(all->scope == "all");
+  REQUIRE(all->cell.has_value());
+  CHECK(all->cell->table_id == "t1");
+  CHECK(all->cell->row_line == 164);
+  CHECK(fiscal->scope == "fiscal");
+  REQUIRE(fiscal->cell.has_value());
+  CHECK(fiscal->cell->table_id == "t3");
+  CHECK(fiscal->cell->row_line == 218);
+}
