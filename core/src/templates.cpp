@@ -229,7 +229,7 @@ std::string_view piece_key(std::string_view piece) {
   for (std::size_t r = 0; r < std::size(kRules); ++r) {
     if (!may_contain(mask, kMasks[r])) continue;
     const Rule& rule = kRules[r];
-    if (rule.exact ? piece == rule.text : piece.find(rule.text) != std::string_view::npos) return rule.key;
+    if (rule.exact ? piece == rule.text : contains(piece, rule.text)) return rule.key;
   }
   return {};
 }
