@@ -241,6 +241,21 @@ inline std::size_t find_text(std::string_view text, std::string_view word, std::
       return i;
   return std::string_view::npos;
 }
+// Which pairs of adjacent bytes occur in a text, hashed to 64 bits. A text
+// can only contain (or equal) another when it has all of that one's pairs,
+// so one AND rules out most of a keyword list before any search. Pairs, not
+// single bytes: the bytes of a long caption cover most of 64 values, its
+// pairs far fewer, and every keyword has at least two characters.
+inline std::uint64_t pair_mask(std::string_view s) {
+  std::uint64_t m = 0;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const auto pair = static_cast<std::uint32_t>(static_cast<unsigned char>(s[i - 1]) << 8 |
+                                                 static_cast<unsigned char>(s[i]));
+    m |= std::uint64_t{1} << ((pair * 0x9E3779B1u) >> 26);
+  }
+  return m;
+}
+inline bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (needle_mask & ~text_mask) == 0; }
 // Where `word` last occurs in `text` (npos if nowhere), as
 // std::string_view::rfind(word), which compares from every byte.
 inline std::size_t rfind_text(std::string_view text, std::string_view word) {

@@ -1,5 +1,8 @@
 // The prose: sections (第一部分 / 一、 / (一) / 1. / (1)) and sentences with
 // their lines, ready for claim extraction.
+#include <array>
+#include <iterator>
+
 #include "internal.h"
 
 namespace hezhang {
@@ -33,10 +36,17 @@ std::string topic_of(std::string_view heading) {
       {"国有资产", "assets"},
       {"绩效", "performance"},
   };
+  static const auto kMasks = [] {
+    std::array<std::uint64_t, std::size(kTopics)> masks{};
+    for (std::size_t k = 0; k < masks.size(); ++k) masks[k] = pair_mask(kTopics[k].keyword);
+    return masks;
+  }();
   std::string buffer;
   const std::string_view t = without_spaces(heading, buffer);
-  for (const auto& tp : kTopics)
-    if (contains(t, tp.keyword)) return std::string(tp.key);
+  // Only the keywords whose byte pairs all occur in the heading are searched.
+  const std::uint64_t mask = pair_mask(t);
+  for (std::size_t k = 0; k < std::size(kTopics); ++k)
+    if (may_contain(mask, kMasks[k]) && contains(t, kTopics[k].keyword)) return std::string(kTopics[k].key);
   return "";
 }
 

@@ -47,23 +47,6 @@ const TemplateInfo* find_template(std::string_view id) {
 
 namespace {
 
-// Which pairs of adjacent bytes occur in a text, hashed to 64 bits. A text
-// can only contain (or equal) another when it has all of that one's pairs,
-// so one AND rules out most of a keyword list before any search. Pairs, not
-// single bytes: the bytes of a long caption cover most of 64 values, its
-// pairs far fewer, and every keyword has at least two characters.
-std::uint64_t pair_mask(std::string_view s) {
-  std::uint64_t m = 0;
-  for (std::size_t i = 1; i < s.size(); ++i) {
-    const auto pair = static_cast<std::uint32_t>(static_cast<unsigned char>(s[i - 1]) << 8 |
-                                                 static_cast<unsigned char>(s[i]));
-    m |= std::uint64_t{1} << ((pair * 0x9E3779B1u) >> 26);
-  }
-  return m;
-}
-
-bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (needle_mask & ~text_mask) == 0; }
-
 // The pair_mask of each entry's text_of(entry), in order: a keyword list's.
 template <typename Entries, typename TextOf>
 std::vector<std::uint64_t> pair_masks(const Entries& entries, TextOf text_of) {
