@@ -435,8 +435,19 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     std::size_t run = i;
     bool ascii_last = false;
     while (run < raw.size()) {
+      // Two ideographs U+4000..U+9FFF (lead bytes E4..E9) at a time, read
+      // as one word: most of a report's text, with no mark and no comma.
+      // (raw is valid UTF-8: a lead byte is followed by its continuations.)
+      if (run + 8 <= raw.size()) {
+        const std::uint64_t w = load_word(raw.data() + run);
+        if ((w & 0xFF) - 0xE4 <= 5 && (w >> 24 & 0xFF) - 0xE4 <= 5) {
+          run += 6;
+          ascii_last = false;
+          continue;
+        }
+      }
       // Printable ASCII, tabs (between a row's cells) and the ideographs
-      // U+4000..U+9FFF (lead bytes E4..E9) first: most of a report.
+      // first: most of the rest.
       const unsigned char c = static_cast<unsigned char>(raw[run]);
       marks |= kMarkOf[c];
       std::size_t length = (c >= 0x20 && c < 0x80) || c == '\t'             ? 1

@@ -363,6 +363,31 @@ TEST_CASE("the fast path copies only characters that normalization leaves unchan
   CHECK(hezhang::maps_to_itself("\r", 0) == 0);
 }
 
+TEST_CASE("a character normalization changes is changed wherever it falls among ideographs", "[unit][normalize]") {
+  // Ideographs are copied two at a time where a word holds two: a changed
+  // character next to them (an odd space, a full-width digit or bracket, an
+  // invisible one) must be read at every offset, before, between and after.
+  const char32_t changed[] = {0x3000, 0x2003, 0x200B, 0x00A0, 0xFF11, 0xFF08, 0xFF0E};
+  for (char32_t cp : changed) {
+    std::string x;
+    hezhang::append_utf8(x, cp);
+    char32_t mapped = 0;
+    std::string y;
+    if (hezhang::map_code_point(cp, mapped)) hezhang::append_utf8(y, mapped);
+    REQUIRE(y != x);
+    for (int before = 0; before <= 9; ++before)
+      for (int after = 0; after <= 9; ++after) {
+        std::string a, b;
+        for (int k = 0; k < before; ++k) a += "中";
+        for (int k = 0; k < after; ++k) b += "国";
+        const std::string expected(hezhang::trimmed(a + y + b));
+        INFO("U+" << std::hex << static_cast<std::uint32_t>(cp) << std::dec << " after " << before << ", before " << after);
+        if (expected.empty()) continue;
+        CHECK(one(a + x + b).text == expected);
+      }
+  }
+}
+
 TEST_CASE("find_text and rfind_text agree with std::string_view's find and rfind", "[unit][normalize]") {
   // Random texts and words over a few ASCII bytes and Chinese characters
   // that share lead bytes (so first-byte matches are common), every start
