@@ -121,11 +121,19 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     // Split the pending text on sentence ends; keep an unfinished tail.
     std::size_t start = 0;
     for (std::size_t i = 0; i < pending.size();) {
-      // A character at a time: 。 starts with E3, ！ and ？ with EF; any
-      // other lead of three bytes is passed whole (pending is valid UTF-8).
+      // 。 starts with E3, ！ and ？ with EF: bytes no continuation byte
+      // equals, so they are looked for eight bytes at a time, whatever
+      // character boundaries fall between.
       const unsigned char c = static_cast<unsigned char>(pending[i]);
       if (c != 0xE3 && c != 0xEF) {
-        i += c >= 0xE0 && c < 0xF0 ? 3 : 1;
+        ++i;
+        for (; i + 8 <= pending.size(); i += 8) {
+          const std::uint64_t w = load_word(pending.data() + i);
+          if (const std::uint64_t z = bytes_equal(w, 0xE3) | bytes_equal(w, 0xEF)) {
+            i += static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+            break;
+          }
+        }
         continue;
       }
       if (!word_at(pending, i, "。") && !word_at(pending, i, "！") && !word_at(pending, i, "？")) {

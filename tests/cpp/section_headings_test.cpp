@@ -1,6 +1,7 @@
-// match_heading (core/src/narrative.cpp), the section headings written out
-// by hand, against the five RE2 patterns it replaced, tried in order as
-// extract_sections had tried them.
+// Sections and sentences (core/src/narrative.cpp): match_heading, the
+// section headings written out by hand, against the five RE2 patterns it
+// replaced, tried in order as extract_sections had tried them; and sentence
+// ends found wherever they fall.
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
@@ -81,4 +82,29 @@ TEST_CASE("section headings are read as their RE2 patterns read them", "[unit][n
     INFO("depth " << k);
     CHECK(found[k] >= 20);
   }
+}
+
+TEST_CASE("sentences end at 。！？ wherever those fall in a line", "[unit][narrative]") {
+  // Sentence ends are looked for eight bytes at a time: each mark is put
+  // after every count of ideographs and ASCII bytes that shifts it through
+  // a word, and the sentences must come out whole.
+  for (const std::string mark : {"。", "！", "？"})
+    for (int ideographs = 0; ideographs <= 9; ++ideographs)
+      for (int ascii = 0; ascii <= 2; ++ascii) {
+        std::string first = std::string(static_cast<std::size_t>(ascii), 'a');
+        for (int k = 0; k < ideographs; ++k) first += "收";
+        first += "支" + mark;
+        const std::string second = "国库资金" + mark;
+        std::vector<hezhang::InputMessage> messages;
+        int physical = 0;
+        const std::vector<hezhang::Line> lines =
+            hezhang::split_lines("一、概况\n" + first + second + "\n", hezhang::Limits{}, messages, physical);
+        const std::vector<hezhang::Section> sections =
+            hezhang::extract_sections(lines, std::vector<bool>(lines.size(), false));
+        INFO(first + second);
+        REQUIRE(sections.size() == 1);
+        REQUIRE(sections[0].sentences.size() == 2);
+        CHECK(sections[0].sentences[0].text == first);
+        CHECK(sections[0].sentences[1].text == second);
+      }
 }
