@@ -272,6 +272,11 @@ class WordIndex {
   // the byte after it.
   static std::uint32_t char_at(std::string_view text, std::size_t i, std::size_t& next) {
     const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xE0 && lead < 0xF0 && i + 3 <= text.size()) {  // most of a label: no loop
+      next = i + 3;
+      return std::uint32_t{lead} << 16 | std::uint32_t{static_cast<unsigned char>(text[i + 1])} << 8 |
+             static_cast<unsigned char>(text[i + 2]);
+    }
     next = std::min(text.size(), i + (lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4));
     std::uint32_t c = lead;
     for (std::size_t k = i + 1; k < next; ++k) c = c << 8 | static_cast<unsigned char>(text[k]);
@@ -716,6 +721,15 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       };
       auto track_depth = [&](std::string_view text) {
         for (std::size_t i = 0; i < text.size(); ++i) {
+          // Brackets are rare: eight bytes with no '(', ')' or EF (the lead
+          // of （ and ）, never a continuation byte) are passed at once.
+          if (i + 8 <= text.size()) {
+            const std::uint64_t w = load_word(text.data() + i);
+            if ((bytes_equal(w, '(') | bytes_equal(w, ')') | bytes_equal(w, 0xEF)) == 0) {
+              i += 7;
+              continue;
+            }
+          }
           if (text[i] == '(' || word_at(text, i, "（")) ++depth;
           else if ((text[i] == ')' || word_at(text, i, "）")) && depth > 0) {
             --depth;

@@ -234,3 +234,24 @@ TEST_CASE("claims: function classes marked （类） name their code, with or wi
   CHECK(subjects == std::vector<std::string>{"100.00万元 class:204", "60.00万元 class:205",
                                              "50.00万元 class:208/行政事业单位养老支出", "30.00万元 class:204"});
 }
+
+TEST_CASE("claims: after a closing bracket the figures go back to the subject before it, wherever it falls",
+          "[claims]") {
+  // Brackets are looked for eight bytes at a time: words put before the
+  // closing bracket move it through every offset of a word.
+  for (int pad = 0; pad <= 8; ++pad) {
+    std::string words;
+    for (int k = 0; k < pad; ++k) words += k % 3 == 2 ? "a" : "资";
+    auto r = run(kHead + "（二）支出决算情况说明\n\n基本支出100.00万元（其中人员经费80.00万元，主要是工资" + words +
+                 "），比上年增加5.00万元。\n");
+    INFO(words);
+    auto values = with(r, "value");
+    auto change = with(r, "change");
+    REQUIRE(values.size() == 2);
+    REQUIRE(change.size() == 1);
+    CHECK(values[0].subject == "basic");
+    CHECK(values[1].group != values[0].group);  // 人员经费, inside the brackets
+    CHECK(change[0].group == values[0].group);
+    CHECK(change[0].subject == "basic");
+  }
+}
