@@ -527,10 +527,13 @@ bool is_name_fragment(const TableRow& r) {
 // and every cell are header words, none a figure.
 bool is_sub_header(const TableRow& r) {
   if (!r.code.empty() || r.cells.empty()) return false;
+  // Rows with a figure (most) are turned away before any key is looked up.
+  for (const auto& c : r.cells)
+    if (c.kind != CellKind::Text) return false;
   std::string buffer;
   if (column_key(without_spaces(r.name, buffer)) != "name"sv) return false;
   for (const auto& c : r.cells)
-    if (c.kind != CellKind::Text || column_key(without_spaces(c.text, buffer)).empty()) return false;
+    if (column_key(without_spaces(c.text, buffer)).empty()) return false;
   return true;
 }
 
