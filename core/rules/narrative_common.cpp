@@ -1,5 +1,6 @@
 // Shared by the narrative families: exact intervals, judging, wording.
 #include <algorithm>
+#include <array>
 
 #include "../src/internal.h"
 #include "narrative.h"
@@ -13,9 +14,13 @@ constexpr int kMicro = 6;  // millionths
 // 128-bit multiplication is a library call in WebAssembly: the powers
 // that fit in 64 bits, and the products that do, are computed there.
 Wide pow10(int n) {
-  std::int64_t small = 1;
-  for (int i = 0; i < n && i < 18; ++i) small *= 10;
-  Wide p = small;
+  static constexpr auto kPowers = [] {
+    std::array<std::int64_t, 19> powers{};
+    powers[0] = 1;
+    for (std::size_t i = 1; i < powers.size(); ++i) powers[i] = powers[i - 1] * 10;
+    return powers;
+  }();
+  Wide p = kPowers[static_cast<std::size_t>(std::clamp(n, 0, 18))];
   for (int i = 18; i < n; ++i) p *= 10;
   return p;
 }
