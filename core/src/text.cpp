@@ -196,11 +196,15 @@ char* write_joined(char* out, std::string_view t) {
       i = j;
       continue;
     }
+    // The characters up to the next space, copied in one piece; only the
+    // last of them matters to the next run of spaces.
     const std::size_t at = i;
-    prev = next_code_point(t, i);
-    i = std::min(i, t.size());
+    i = std::min(t.find(' ', i), t.size());
     std::memcpy(out, t.data() + at, i - at);
     out += i - at;
+    std::size_t last = i - 1;
+    while (last > at && (static_cast<unsigned char>(t[last]) & 0xC0) == 0x80) --last;
+    prev = next_code_point(t, last);
   }
   return out;
 }

@@ -216,6 +216,10 @@ TEST_CASE("names wrapped by PDF conversion are joined", "[unit][normalize]") {
   CHECK(hezhang::join_wrapped("合计 100") == "合计 100");
   CHECK(hezhang::join_wrapped("word 中文") == "word 中文");
   CHECK(hezhang::join_wrapped("a  b") == "a b");
+  // The character right before the spaces decides, not the first of its word.
+  CHECK(hezhang::join_wrapped("中ab 文") == "中ab 文");
+  CHECK(hezhang::join_wrapped("ab中 文") == "ab中文");
+  CHECK(hezhang::join_wrapped("经费2 中 文") == "经费2 中文");
 }
 
 TEST_CASE("table-of-contents lines are flagged, not cell lines", "[unit][normalize]") {
