@@ -308,18 +308,19 @@ inline bool contains(std::string_view haystack, std::string_view needle) {
 // and most tests fail (a memcmp call each had been 0.5% of an analysis).
 inline bool starts_with(std::string_view text, std::string_view prefix) {
   const std::size_t n = prefix.size();
-  return text.size() >= n && (n == 0 || (text[n - 1] == prefix[n - 1] && text.compare(0, n, prefix) == 0));
+  return text.size() >= n && (n == 0 || (text[n - 1] == prefix[n - 1] && std::memcmp(text.data(), prefix.data(), n) == 0));
 }
 inline bool ends_with(std::string_view text, std::string_view suffix) {
   const std::size_t n = suffix.size();
   return text.size() >= n &&
-         (n == 0 || (text.back() == suffix.back() && text.compare(text.size() - n, n, suffix) == 0));
+         (n == 0 || (text.back() == suffix.back() && std::memcmp(text.data() + text.size() - n, suffix.data(), n) == 0));
 }
 // Whether `word` (non-empty) stands at text[i], i < text.size(). The first
 // byte is compared alone first, so a scan may ask at every byte: the lead
 // bytes of 。！？（），、；： are rare among a report's.
 inline bool word_at(std::string_view text, std::size_t i, std::string_view word) {
-  return text[i] == word[0] && text.compare(i, word.size(), word) == 0;
+  const std::size_t n = word.size();
+  return text[i] == word[0] && text.size() - i >= n && std::memcmp(text.data() + i, word.data(), n) == 0;
 }
 
 // RE2's \s ([\t\n\f\r ]), for the patterns written out by hand, and the
