@@ -64,8 +64,9 @@ const TemplateInfo* match_title(std::string_view t) {
            contains(t, "绩效目标表") || (contains(t, "预算") && !contains(t, "决算"));
   };
   const std::uint64_t mask = pair_mask(t);
-  for (std::size_t i = 0; i < templates().size(); ++i) {
-    const TemplateInfo& info = templates()[i];
+  const std::vector<TemplateInfo>& all = templates();  // once: each call tests its static's guard
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const TemplateInfo& info = all[i];
     if (!may_contain(mask, kKeywordMasks[i]) || !contains(t, info.keyword)) continue;
     std::string_view id = info.id;
     if (id == "final.three_public"sv && !contains(t, "决算") && budget()) continue;
