@@ -522,10 +522,12 @@ std::vector<Figure> find_figures(const std::string& s) {
       char prev = s[b - 1];
       if (std::isalnum(static_cast<unsigned char>(prev)) || prev == '.' || prev == '-' || prev == '/') continue;
     }
+    // Separators dropped; most figures have none, and are read as they stand.
     std::string digits;
-    for (char c : num)
-      if (c != ',') digits += c;
-    auto v = Decimal::parse(digits);
+    if (num.find(',') != std::string_view::npos)
+      for (char c : num)
+        if (c != ',') digits += c;
+    auto v = Decimal::parse(digits.empty() ? num : std::string_view(digits));
     if (!v) continue;
     if (u.empty()) {
       // A bare number is a figure only inside a list of money amounts

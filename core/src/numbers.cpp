@@ -147,7 +147,12 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
   std::size_t p = from;
   // Prose has few digits: eight bytes at a time until a word holds one (a
   // digit XOR '0' is below 10).
-  while (p + 8 <= s.size() && bytes_below(load_word(s.data() + p) ^ (kEachByte * '0'), 10) == 0) p += 8;
+  // The first digit of the word that holds one is its lowest flagged byte.
+  for (; p + 8 <= s.size(); p += 8)
+    if (const std::uint64_t z = bytes_below(load_word(s.data() + p) ^ (kEachByte * '0'), 10)) {
+      p += static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+      break;
+    }
   while (p < s.size() && !digit(p)) ++p;
   if (p >= s.size()) return false;
   std::size_t run = digits_from(p), e;
