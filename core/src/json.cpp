@@ -78,6 +78,13 @@ class Writer {
     return done();
   }
   Writer& value(const char* s) { return value(std::string_view(s)); }
+  // One of this file's own names (a cell's kind): plain ASCII, quoted as
+  // it is, without looking for bytes to escape.
+  Writer& name(std::string_view s) {
+    separate();
+    quoted(s);
+    return done();
+  }
   Writer& value(const std::string& s) { return value(std::string_view(s)); }
   // As a string: "1802.64", what Decimal::to_string() gives.
   Writer& value(const Decimal& d) {
@@ -246,6 +253,11 @@ class Writer {
     const auto* b = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size(), i = plain_until(b, 0, n);
     if (i < n || n + 2 > kBlock) return string_from(s, i);
+    quoted(s);
+  }
+  // s between quotes, as it is (at most kBlock - 2 bytes, none to escape).
+  void quoted(std::string_view s) {
+    const std::size_t n = s.size();
     char* p = room(n + 2);
     *p = '"';
     copy(p + 1, s.data(), n);
@@ -303,7 +315,7 @@ class Writer {
   bool comma_ = false;
 };
 
-const char* kind_name(CellKind k) {
+std::string_view kind_name(CellKind k) {
   switch (k) {
     case CellKind::Empty: return "empty";
     case CellKind::Amount: return "amount";
@@ -340,7 +352,7 @@ void write_table(Writer& w, const Table& t) {
     w.field("name", r.name).field("level", r.level).field("row_number", r.row_number);
     w.key("cells").begin_array();
     for (const Cell& c : r.cells) {
-      w.begin_object().field("column", c.column).field("text", c.text).field("kind", kind_name(c.kind));
+      w.begin_object().field("column", c.column).field("text", c.text).key("kind").name(kind_name(c.kind));
       if (c.value) w.field("value", *c.value);
       else w.key("value").null();
       w.end_object();
