@@ -2,6 +2,7 @@
 // figures; a required 决算 table must be present or explained as empty.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -153,13 +154,18 @@ std::vector<const Sentence*> explained_empty(const Report& r) {
   for (const Section& s : r.sections)
     for (const Sentence& sentence : s.sentences) {
       const std::string_view t = without_spaces(sentence.text, buffer);
-      // About this year and this department only: "上一年度无政府性基金…"
-      // explains nothing about this year's tables.
-      if (contains(t, "上年") || contains(t, "上一年")) continue;
-      const bool empty_table = contains(t, "空表") || contains(t, "本表无数据");
+      // Most sentences name no kind: the other words are looked for only
+      // in those that do (once each).
+      std::optional<bool> last_year, empty_table;
       for (std::size_t k = 0; k < found.size(); ++k) {
         const char* keyword = kinds()[k].keyword;
-        if (!found[k] && contains(t, keyword) && (empty_table || says_none_of(t, keyword))) found[k] = &sentence;
+        if (found[k] || !contains(t, keyword)) continue;
+        // About this year and this department only: "上一年度无政府性基金…"
+        // explains nothing about this year's tables.
+        if (!last_year) last_year = contains(t, "上年") || contains(t, "上一年");
+        if (*last_year) break;
+        if (!empty_table) empty_table = contains(t, "空表") || contains(t, "本表无数据");
+        if (*empty_table || says_none_of(t, keyword)) found[k] = &sentence;
       }
     }
   return found;
