@@ -238,4 +238,7 @@ TEST_CASE("declared_empty: which sentences explain a missing table", "[rules][de
   CHECK(status("本部门有政府性基金预算财政拨款收入，详见下表。", 8) == "failed");
   // The kind named twice: the second place is the one that says none.
   CHECK(status("政府性基金预算由财政统筹，本部门无政府性基金收支。", 8) == "not_applicable");
+  // Last year's: explains nothing about this year's tables, empty or not.
+  CHECK(status("本单位上一年度无政府性基金预算财政拨款收入。", 8) == "failed");
+  CHECK(status("上年政府性基金预算财政拨款收支表为空表。", 8) == "failed");
 }
