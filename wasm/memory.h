@@ -53,7 +53,7 @@ inline const void* find_byte(const void* s, int c, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(s);
   const auto b = static_cast<unsigned char>(c);
   for (; n >= 8; p += 8, n -= 8)
-    if (const std::uint64_t marks = bytes_equal(load_word(p), b); marks != 0) return p + __builtin_ctzll(marks) / 8;
+    if (const std::uint64_t marks = bytes_equal(load_word(p), b); marks != 0) return p + first_flagged(marks);
   for (; n > 0; ++p, --n)
     if (*p == b) return p;
   return nullptr;

@@ -10,7 +10,6 @@
 #include "claims.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -237,12 +236,9 @@ class WordIndex {
       const Slot& slot = find_slot(c);
       for (int w = slot.head; w >= 0; w = words_[static_cast<std::size_t>(w)].next) {
         const Word& word = words_[static_cast<std::size_t>(w)];
-        // The first character matched: the last byte tells most of the
-        // words that share it apart before a memcmp.
-        const std::size_t size = word.text.size();
-        if (size <= text.size() - i && text[i + size - 1] == word.text.back() &&
-            std::memcmp(text.data() + i, word.text.data(), size) == 0)
-          found.push_back({word.id, i, i + size});
+        // The first character matched: starts_with tests the word's last
+        // byte, which tells most words that share it apart, before a memcmp.
+        if (starts_with(text.substr(i), word.text)) found.push_back({word.id, i, i + word.text.size()});
       }
     }
     // Found in text order: sorted by id, then place (the order a stable sort
@@ -408,7 +404,14 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
   const auto& words = subject_words();
   const auto& classes = national_classes();
   items.index.last_occurrences(label, found);
-  // The best word or class by place; its strings are made once, for the winner.
+  // The word or class `id` found at [begin, end), with its strings: made
+  // only for the one a search settles on, not for every better one it meets.
+  const auto named = [&](std::size_t id, std::size_t begin, std::size_t end) -> SubjectMatch {
+    if (id < words.size()) return {words[id].key, words[id].text, words[id].scope, begin, end};
+    const auto& [name, code] = classes[id - words.size()];
+    return {std::string("class:").append(code), std::string(name), "", begin, end};
+  };
+  // The best word or class by place.
   SubjectMatch best;
   std::size_t best_id = 0;
   for (const auto& [id, p, end] : found) {
@@ -416,15 +419,7 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
     if (!better(best, p, end)) continue;
     best.begin = p, best.end = end, best_id = id;
   }
-  if (best.begin != std::string::npos) {
-    if (best_id < words.size()) {
-      const SubjectWord& w = words[best_id];
-      best.key = w.key, best.text = w.text, best.scope = w.scope;
-    } else {
-      const auto& [name, code] = classes[best_id - words.size()];
-      best.key.assign("class:").append(code), best.text = name;
-    }
-  }
+  if (best.begin != std::string::npos) best = named(best_id, best.begin, best.end);
   match_classes(label, best);
   // Spending in general ("…一般公共预算财政拨款支出") qualifies a specific
   // subject named before it in the same words ("“三公”经费一般公共预算财政
@@ -459,10 +454,7 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
       if (contains(between, "，") || contains(between, "；") || contains(between, "。") || contains(between, "、")) continue;
       if (better(specific, p, end)) specific.begin = p, specific.end = end, specific_id = id;
     }
-    if (specific.begin != std::string::npos) {
-      const SubjectWord& w = words[specific_id];
-      best = {w.key, w.text, w.scope, specific.begin, specific.end};
-    }
+    if (specific.begin != std::string::npos) best = named(specific_id, specific.begin, specific.end);
   }
   // An item only when nothing more specific ends there (公务接待费 is an item
   // too); among items the latest end, then the first in `items` order.

@@ -163,9 +163,8 @@ std::string without_spaces(std::string_view text);
 // The index of the first ' ' or '\t' at or after `from`, or text.size().
 // Eight bytes at a time: names and cells are scanned for spaces thousands
 // of times per report, and find_first_of calls memchr once per byte.
-// A word's lowest flagged byte is exact (bytes_below's false positives sit
-// above a true one), so it gives the position; the last bytes are read as
-// one word that overlaps those already read, not byte by byte.
+// A found space's place is the word's first flagged byte; the last bytes
+// are read as one word that overlaps those already read, not byte by byte.
 inline std::size_t find_space_or_tab(std::string_view text, std::size_t from = 0) {
   const char* p = text.data();
   const std::size_t n = text.size();
@@ -175,10 +174,10 @@ inline std::size_t find_space_or_tab(std::string_view text, std::size_t from = 0
   };
   std::size_t i = from;
   for (; i + 8 <= n; i += 8)
-    if (const std::uint64_t z = spaces(i)) return i + static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+    if (const std::uint64_t z = spaces(i)) return i + first_flagged(z);
   if (i < n && n - from >= 8) {
     const std::uint64_t z = spaces(n - 8);  // bytes before i in it hold no space
-    return z ? n - 8 + static_cast<std::size_t>(__builtin_ctzll(z)) / 8 : n;
+    return z ? n - 8 + first_flagged(z) : n;
   }
   while (i < n && p[i] != ' ' && p[i] != '\t') ++i;
   return i;
@@ -223,8 +222,7 @@ inline std::size_t find_text(std::string_view text, std::string_view word, std::
   const auto in_word = [&](std::size_t j) __attribute__((always_inline)) {
     const std::uint64_t x = (load_word(t + j) ^ first) | (load_word(t + j + m - 1) ^ last);
     for (std::uint64_t z = bytes_below(x, 1); z != 0; z &= z - 1) {
-      // Little-endian (x86, WebAssembly): the lowest set bit is the first position.
-      const std::size_t k = j + static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+      const std::size_t k = j + first_flagged(z);
       if (t[k] == word[0] && t[k + m - 1] == word[m - 1] && std::memcmp(t + k + 1, word.data() + 1, m - 2) == 0)
         return k;
     }

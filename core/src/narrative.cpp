@@ -130,7 +130,7 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
         for (; i + 8 <= pending.size(); i += 8) {
           const std::uint64_t w = load_word(pending.data() + i);
           if (const std::uint64_t z = bytes_equal(w, 0xE3) | bytes_equal(w, 0xEF)) {
-            i += static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+            i += first_flagged(z);
             break;
           }
         }

@@ -147,10 +147,10 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
   std::size_t p = from;
   // Prose has few digits: eight bytes at a time until a word holds one (a
   // digit XOR '0' is below 10).
-  // The first digit of the word that holds one is its lowest flagged byte.
+  // The first digit is the first flagged byte of the word that holds one.
   for (; p + 8 <= s.size(); p += 8)
     if (const std::uint64_t z = bytes_below(load_word(s.data() + p) ^ (kEachByte * '0'), 10)) {
-      p += static_cast<std::size_t>(__builtin_ctzll(z)) / 8;
+      p += first_flagged(z);
       break;
     }
   while (p < s.size() && !digit(p)) ++p;

@@ -361,7 +361,7 @@ void split_cells(std::string_view text, char sep, Line& line) {
     std::size_t i = 0;
     for (; i + 8 <= text.size(); i += 8)
       for (std::uint64_t marks = bytes_equal(load_word(text.data() + i), '\t'); marks != 0; marks &= marks - 1)
-        if (const std::size_t k = i + static_cast<std::size_t>(__builtin_ctzll(marks)) / 8; text[k] == '\t') cut(k);
+        if (const std::size_t k = i + first_flagged(marks); text[k] == '\t') cut(k);
     for (; i < text.size(); ++i)
       if (text[i] == '\t') cut(i);
     cut(text.size());

@@ -3,6 +3,7 @@
 // (wasm/memory.h), which cannot pull in the core's headers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -27,5 +28,8 @@ inline std::uint64_t load_word(const void* p) {
 inline std::uint64_t bytes_below(std::uint64_t w, unsigned n) { return (w - kEachByte * n) & ~w & kEachByte * 0x80; }
 // Bytes of w equal to b.
 inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return bytes_below(w ^ (kEachByte * b), 1); }
+// The position in its word (0-7) of the first byte such a mask flags (the
+// mask not 0): its lowest set byte, which is exact (see above).
+inline std::size_t first_flagged(std::uint64_t flags) { return static_cast<std::size_t>(__builtin_ctzll(flags)) / 8; }
 
 }  // namespace hezhang
