@@ -10,9 +10,6 @@
 // covers GB2312) through glibc's iconv; the report says which was used.
 // Exit codes: 0 nothing material found, 1 material findings, 2 input error / usage.
 #include <iconv.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -28,6 +25,7 @@
 #include <vector>
 
 #include "hezhang/hezhang.h"
+#include "../core/alloc/heap_policy.h"
 
 namespace {
 
@@ -147,13 +145,7 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A batch allocates and frees the same few large buffers per report (the
-  // file's bytes, the lines, the JSON): kept in the heap rather than mapped
-  // and unmapped each time, they stop costing page faults.
-#if defined(__GLIBC__)
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  mallopt(M_TRIM_THRESHOLD, 128 << 20);
-#endif
+  hezhang::keep_heap_between_reports();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] != "check") return usage();
   std::string format = "text", lang = "zh";
