@@ -172,8 +172,10 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
   out.begin = p;
   out.end = e;
   out.unit_begin = out.unit_end = u;
+  // starts_with tests each unit's last byte before any memcmp: most
+  // figures have no unit, or the first one.
   for (std::string_view unit : kUnits)
-    if (s.substr(u, unit.size()) == unit) {
+    if (starts_with(s.substr(u), unit)) {
       out.unit_end = u + unit.size();
       break;
     }
