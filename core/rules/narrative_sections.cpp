@@ -3,6 +3,7 @@
 // 基本支出, 三公经费, 政府性基金, 国有资本经营, 机关运行经费, 政府采购, 国有资产
 // 占用, 预算绩效). Each is listed as present or missing; a missing one is a
 // warning. Budget reports follow other rules: not_applicable.
+#include "../src/internal.h"
 #include "narrative.h"
 
 namespace hezhang {
@@ -12,10 +13,10 @@ namespace {
 const char* kRule = "narrative.sections";
 
 struct RequiredSection {
-  const char* topic;
-  const char* name_zh;
-  const char* name_en;
-  const char* keyword;  // words that show the part is explained under another heading
+  std::string_view topic;
+  std::string_view name_zh;
+  std::string_view name_en;
+  std::string_view keyword;  // words that show the part is explained under another heading
 };
 
 const std::vector<RequiredSection>& required_sections() {
@@ -44,7 +45,7 @@ int required_section_line(const Report& r, const RequiredSection& req) {
     if (s.topic == req.topic) return s.line;
   for (const Section& s : r.sections)
     for (const Sentence& x : s.sentences)
-      if (x.text.find(req.keyword) != std::string::npos) return x.line;
+      if (contains(x.text, req.keyword)) return x.line;
   return 0;
 }
 
@@ -64,7 +65,7 @@ void run_narrative_sections(RuleContext& ctx) {
   }
   bool has_prose = topical >= 2;
   for (const auto& req : required_sections()) {
-    std::string id = std::string(kRule) + "@" + req.topic;
+    std::string id = concat({kRule, "@", req.topic});
     if (!final_accounts || !has_prose) {
       ctx.check(id, kRule, "not_applicable", {});
       continue;
@@ -77,9 +78,8 @@ void run_narrative_sections(RuleContext& ctx) {
     f.severity = "warning";
     f.materiality = "material";
     f.first_line = f.last_line = explanations;
-    f.message_zh = std::string("决算公开说明中未找到“") + req.name_zh + "”部分（部门决算公开应对此作出说明）";
-    f.message_en = std::string("The explanation has no section on ") + req.name_en +
-                   " (a final-accounts disclosure must explain it)";
+    f.message_zh = concat({"决算公开说明中未找到“", req.name_zh, "”部分（部门决算公开应对此作出说明）"});
+    f.message_en = concat({"The explanation has no section on ", req.name_en, " (a final-accounts disclosure must explain it)"});
     ctx.add_finding(f);
   }
 }

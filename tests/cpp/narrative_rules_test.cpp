@@ -186,6 +186,36 @@ TEST_CASE("narrative.table: text vs table in another unit, and swapped figures",
   CHECK(s[0]->message_zh.find("写反") != std::string::npos);
 }
 
+// A part explained in a sentence under another heading counts as present: the
+// check passes at that sentence's line. The others are missing, each with its
+// own message.
+TEST_CASE("narrative.sections: a part named in a sentence elsewhere is present", "[narrative][sections]") {
+  auto r = run("（一）收入支出决算总体情况说明\n\n收入总计 1 万元。\n\n（二）收入决算情况说明\n\n"
+               "收入合计 1 万元。\n本年政府采购支出 0 万元。\n");
+  // run() puts four lines first (title, blank, 三、heading, blank): the
+  // 政府采购 sentence is line 12.
+  const hezhang::CheckEntry* procurement = nullptr;
+  const hezhang::CheckEntry* assets = nullptr;
+  for (const auto& c : r.checks) {
+    if (c.id == "narrative.sections@procurement") procurement = &c;
+    if (c.id == "narrative.sections@assets") assets = &c;
+  }
+  REQUIRE(procurement != nullptr);
+  CHECK(procurement->status == "passed");
+  CHECK(procurement->lines == std::vector<int>{12});
+  REQUIRE(assets != nullptr);
+  CHECK(assets->status == "failed");
+  int assets_findings = 0;
+  for (const auto* f : of(r, "narrative.sections")) {
+    CHECK(f->message_zh.find("政府采购") == std::string::npos);
+    if (f->message_zh == "决算公开说明中未找到“国有资产占用情况”部分（部门决算公开应对此作出说明）") {
+      ++assets_findings;
+      CHECK(f->message_en == "The explanation has no section on state assets in use (a final-accounts disclosure must explain it)");
+    }
+  }
+  CHECK(assets_findings == 1);
+}
+
 TEST_CASE("narrative.sections: a 决算 explanation missing a required part", "[narrative][sections]") {
   auto r = run("（一）收入支出决算总体情况说明\n\n收入总计 1 万元。\n\n（二）收入决算情况说明\n\n收入合计 1 万元。\n");
   auto f = of(r, "narrative.sections");
