@@ -254,6 +254,13 @@ inline std::uint64_t pair_mask(std::string_view s) {
   return m;
 }
 inline bool may_contain(std::uint64_t text_mask, std::uint64_t needle_mask) { return (needle_mask & ~text_mask) == 0; }
+// The pair_mask of each entry's text_of(entry), in order: a keyword list's.
+template <typename Entries, typename TextOf>
+std::vector<std::uint64_t> pair_masks(const Entries& entries, TextOf text_of) {
+  std::vector<std::uint64_t> masks;
+  for (const auto& e : entries) masks.push_back(pair_mask(text_of(e)));
+  return masks;
+}
 // Where `word` last occurs in `text` (npos if nowhere), as
 // std::string_view::rfind(word), which compares from every byte.
 inline std::size_t rfind_text(std::string_view text, std::string_view word) {

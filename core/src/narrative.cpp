@@ -1,6 +1,5 @@
 // The prose: sections (第一部分 / 一、 / (一) / 1. / (1)) and sentences with
 // their lines, ready for claim extraction.
-#include <array>
 #include <iterator>
 
 #include "internal.h"
@@ -36,11 +35,7 @@ std::string topic_of(std::string_view heading) {
       {"国有资产", "assets"},
       {"绩效", "performance"},
   };
-  static const auto kMasks = [] {
-    std::array<std::uint64_t, std::size(kTopics)> masks{};
-    for (std::size_t k = 0; k < masks.size(); ++k) masks[k] = pair_mask(kTopics[k].keyword);
-    return masks;
-  }();
+  static const std::vector<std::uint64_t> kMasks = pair_masks(kTopics, [](const Topic& t) { return t.keyword; });
   std::string buffer;
   const std::string_view t = without_spaces(heading, buffer);
   // Only the keywords whose byte pairs all occur in the heading are searched.

@@ -47,14 +47,6 @@ const TemplateInfo* find_template(std::string_view id) {
 
 namespace {
 
-// The pair_mask of each entry's text_of(entry), in order: a keyword list's.
-template <typename Entries, typename TextOf>
-std::vector<std::uint64_t> pair_masks(const Entries& entries, TextOf text_of) {
-  std::vector<std::uint64_t> masks;
-  for (const auto& e : entries) masks.push_back(pair_mask(text_of(e)));
-  return masks;
-}
-
 // The budget "三公" table says 预算/经费表; the 决算 one says 决算表.
 const TemplateInfo* match_title(std::string_view t) {
   static const std::vector<std::uint64_t> kKeywordMasks =
