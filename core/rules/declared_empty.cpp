@@ -52,7 +52,7 @@ struct Kind {
   std::string_view expense_class;      // function class of that kind ("223"), or "" (views: compared per row)
   std::vector<std::string_view> expense_codes;  // economic items that are that kind
   bool expense_only;                   // the table shows expenditure only
-  const char* keyword;                 // how the explanation names the kind
+  std::string_view keyword;           // how the explanation names the kind (views: searched per sentence)
   const char* zh;
   const char* en;
 };
@@ -158,7 +158,7 @@ std::vector<const Sentence*> explained_empty(const Report& r) {
       // in those that do (once each).
       std::optional<bool> last_year, empty_table;
       for (std::size_t k = 0; k < found.size(); ++k) {
-        const char* keyword = kinds()[k].keyword;
+        const std::string_view keyword = kinds()[k].keyword;
         if (found[k] || !contains(t, keyword)) continue;
         // About this year and this department only: "上一年度无政府性基金…"
         // explains nothing about this year's tables.

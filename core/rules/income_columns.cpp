@@ -28,7 +28,7 @@ void run_income_columns(RuleContext& ctx) {
   }
   struct Map {
     const char* column;
-    std::vector<const char*> lines;  // 01表 income-line names (ordinal stripped)
+    std::vector<std::string_view> lines;  // 01表 income-line names (ordinal stripped), compared per row
     const char* zh;
   };
   const Map kMaps[] = {
@@ -53,7 +53,7 @@ void run_income_columns(RuleContext& ctx) {
       if (r.group != 0) continue;
       std::string buffer;
       const std::string_view n = without_spaces(r.name, buffer);
-      for (const char* want : m.lines) {
+      for (std::string_view want : m.lines) {
         // "一般公共预算财政拨款收入" and "一般公共预算财政拨款" are the same line.
         if (!starts_with(n, want)) continue;
         found = true;

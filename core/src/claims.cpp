@@ -21,10 +21,13 @@ namespace hezhang {
 
 namespace {
 
+// Views, not C strings: the words are searched for and compared in every
+// sentence, and a C string's length is a strlen call each time (in
+// WebAssembly always).
 struct SubjectWord {
-  const char* text;
-  const char* key;
-  const char* scope;  // scope the words imply, or "" (from the context)
+  std::string_view text;
+  std::string_view key;
+  std::string_view scope;  // scope the words imply, or "" (from the context)
 };
 
 // Longest and latest match wins, so "财政拨款收入总计" beats "收入总计".
@@ -321,8 +324,8 @@ void match_classes(std::string_view label, SubjectMatch& best) {
   // Both marks hold 类, which few labels do: one forward search (eight bytes
   // at a time) turns the others away before two backward ones.
   if (find_text(label, "类") == std::string_view::npos) return;
-  static const char* kMarks[] = {"(类)", "（类）"};
-  for (const char* mark : kMarks) {
+  static constexpr std::string_view kMarks[] = {"(类)", "（类）"};
+  for (std::string_view mark : kMarks) {
     std::size_t p = rfind_text(label, mark);
     if (p == std::string_view::npos) continue;
     // The name runs back to the previous delimiter.
@@ -339,8 +342,8 @@ void match_classes(std::string_view label, SubjectMatch& best) {
     }
     std::string name(label.substr(start, p - start));
     // Drop words that lead into the name ("主要用于", "其中", "包括").
-    for (const char* lead : {"主要用于以下方面:", "主要用于以下方面：", "其中", "包括", "用于"})
-      if (starts_with(name, lead)) name = name.substr(std::string(lead).size());
+    for (std::string_view lead : {"主要用于以下方面:"sv, "主要用于以下方面："sv, "其中"sv, "包括"sv, "用于"sv})
+      if (starts_with(name, lead)) name = name.substr(lead.size());
     std::string buffer;
     std::string_view code = class_code_of(name, buffer);
     if (code.empty()) {
@@ -355,15 +358,16 @@ void match_classes(std::string_view label, SubjectMatch& best) {
       }
     }
     if (code.empty()) continue;
-    std::size_t end = p + std::string_view(mark).size();
+    std::size_t end = p + mark.size();
     std::string key = "class:";
     key += code;
     std::string text(label.substr(start, end - start));
     // 款 and 项 that follow belong to the same chain: keep their names.
     std::string_view rest = label.substr(end);
-    for (const char* lvl : {"款", "项"}) {
+    // Each level's mark, half- and full-width.
+    static constexpr std::string_view kLevelMarks[][2] = {{"(款)", "（款）"}, {"(项)", "（项）"}};
+    for (const auto& [m1, m2] : kLevelMarks) {
       std::size_t q = std::string_view::npos;
-      std::string m1 = std::string("(") + lvl + ")", m2 = std::string("（") + lvl + "）";
       std::size_t a = find_text(rest, m1), b = find_text(rest, m2);
       std::size_t mlen = 0;
       if (a != std::string_view::npos) { q = a; mlen = m1.size(); }
@@ -407,7 +411,8 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
   // The word or class `id` found at [begin, end), with its strings: made
   // only for the one a search settles on, not for every better one it meets.
   const auto named = [&](std::size_t id, std::size_t begin, std::size_t end) -> SubjectMatch {
-    if (id < words.size()) return {words[id].key, words[id].text, words[id].scope, begin, end};
+    if (id < words.size())
+      return {std::string(words[id].key), std::string(words[id].text), std::string(words[id].scope), begin, end};
     const auto& [name, code] = classes[id - words.size()];
     return {std::string("class:").append(code), std::string(name), "", begin, end};
   };
@@ -570,8 +575,8 @@ constexpr std::size_t kLookBack = 64;
 // The words between 占 and the figure: the whole a share is of.
 std::string whole_words(std::string_view after_zhan) {
   std::string w = without_spaces(after_zhan);
-  for (const char* tail : {"的", "比"})
-    if (w.size() >= 3 && w.compare(w.size() - 3, 3, tail) == 0) w = w.substr(0, w.size() - 3);
+  for (std::string_view tail : {"的"sv, "比"sv})
+    if (ends_with(w, tail)) w.resize(w.size() - tail.size());
   if (starts_with(w, "比")) w = w.substr(3);
   return w;
 }
@@ -758,7 +763,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         // Each flat phrase contains 持平, 相同 or 一致: most labels are
         // turned away by those three searches alone.
         if (!contains(label, "持平") && !contains(label, "相同") && !contains(label, "一致")) return;
-        for (const char* w : {"持平", "与上年相同", "与上年度相同", "与上年一致", "与上年度一致", "相同", "一致"}) {
+        for (std::string_view w : {"持平"sv, "与上年相同"sv, "与上年度相同"sv, "与上年一致"sv, "与上年度一致"sv, "相同"sv, "一致"sv}) {
           std::size_t p = find_text(label, w);
           if (p == std::string_view::npos) continue;
           int g = current_group();
@@ -869,9 +874,9 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         if (!percent && !count && contains(label, "涉及资金")) {
           for (std::size_t k = claims.size(), n = 0; k-- > 0 && serial[k] == this_sentence && n++ < kLookBack;)
             if (claims[k].relation == "count"sv) {
-              for (const char* w : {"二级项目", "一级项目"})
+              for (std::string_view w : {"二级项目"sv, "一级项目"sv})
                 if (contains(claims[k].subject_text, w)) {
-                  m = {std::string("funds:") + w, std::string(w) + "涉及资金", "", 0, 0};
+                  m = {concat({"funds:", w}), concat({w, "涉及资金"}), "", 0, 0};
                   new_subject = true;
                 }
               break;
@@ -880,8 +885,8 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         if (count) {
           // Counts keep the words before them; they are never checked against tables.
           std::string words = without_spaces(label);
-          for (const char* lead : {"，", "、", "；", "：", "其中", "共"})
-            while (starts_with(words, lead)) words = words.substr(std::string(lead).size());
+          for (std::string_view lead : {"，"sv, "、"sv, "；"sv, "："sv, "其中"sv, "共"sv})
+            while (starts_with(words, lead)) words = words.substr(lead.size());
           c.subject = "";
           c.subject_text = words;
           c.group = next_group++;

@@ -251,12 +251,12 @@ bool is_data_row(LineCells cells) {
   return false;
 }
 
-const char* kEmptyPhrases[] = {"本表无数据", "本表为空", "空表", "不涉及", "无数据", "本表无"};
+constexpr std::string_view kEmptyPhrases[] = {"本表无数据", "本表为空", "空表", "不涉及", "无数据", "本表无"};
 
 bool declares_empty(std::string_view text) {
   std::string buffer;
   const std::string_view t = without_spaces(text, buffer);
-  for (const char* p : kEmptyPhrases)
+  for (std::string_view p : kEmptyPhrases)
     if (contains(t, p)) return true;
   // "说明：本部门本年度无“三公”经费支出…", "没有…安排的支出，故…"
   if ((starts_with(t, "说明") || starts_with(t, "注")) &&
