@@ -2,6 +2,10 @@
 //   analyze(text, optionsJson)       -> report JSON (schema "hezhang.report/1"), a string
 //   analyzeBytes(utf8, optionsJson)  -> the same JSON as UTF-8 bytes (a new Uint8Array);
 //                                       utf8 is a Uint8Array of the report's text
+//   analyzeBytesInto(utf8, optionsJson, out)
+//                                    -> the same bytes, written into the Uint8Array out
+//                                       when they fit (out.subarray(0, n)), else a new
+//                                       Uint8Array as analyzeBytes returns
 //   version()                        -> version string
 // All logic lives in the core; this file only binds it with embind.
 #include <emscripten/bind.h>
@@ -35,15 +39,42 @@ emscripten::val analyze(std::string text, std::string options_json) {
 // a decoding out (for the five seeds, 1.3 ms to UTF-16 and 1.7 ms of
 // TextDecoder per 860 KB of JSON in Node). The page keeps the string call:
 // it needs a string, and this plus TextDecoder('utf-8') is no faster.
-emscripten::val analyze_bytes(emscripten::val utf8, std::string options_json) {
+// `entry` names the JS function in the TypeError for a wrong argument.
+std::string json_of_bytes(const emscripten::val& utf8, const std::string& options_json, const char* entry) {
   if (!utf8.instanceof(emscripten::val::global("Uint8Array")))
-    emscripten::val::global("TypeError").new_(emscripten::val("analyzeBytes: the text must be a Uint8Array")).throw_();
+    emscripten::val::global("TypeError")
+        .new_(emscripten::val(std::string(entry) + ": the text must be a Uint8Array"))
+        .throw_();
   std::string text(utf8["length"].as<std::size_t>(), '\0');
   emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<unsigned char*>(text.data())))
       .call<void>("set", utf8);
-  const std::string json = hezhang::analyze_to_json(text, hezhang::options_from_json(options_json));
-  return emscripten::val(emscripten::typed_memory_view(json.size(), reinterpret_cast<const unsigned char*>(json.data())))
-      .call<emscripten::val>("slice");  // a copy: the view dies with json
+  return hezhang::analyze_to_json(text, hezhang::options_from_json(options_json));
+}
+
+emscripten::val heap_view(const std::string& json) {
+  return emscripten::val(
+      emscripten::typed_memory_view(json.size(), reinterpret_cast<const unsigned char*>(json.data())));
+}
+
+emscripten::val analyze_bytes(emscripten::val utf8, std::string options_json) {
+  // A copy: the view dies with the JSON at the end of this statement.
+  return heap_view(json_of_bytes(utf8, options_json, "analyzeBytes")).call<emscripten::val>("slice");
+}
+
+// The same into the caller's buffer. A new Uint8Array per report is the
+// host's allocation, and Node's glibc heap maps and faults in every one past
+// its mmap threshold (JSON of 100-250 KB): about 5% of analyzeBytes' time on
+// the seeds. A script checking many reports passes one buffer for all of them
+// and pays that once, as the CLI keeps its heap between reports.
+emscripten::val analyze_bytes_into(emscripten::val utf8, std::string options_json, emscripten::val out) {
+  if (!out.instanceof(emscripten::val::global("Uint8Array")))
+    emscripten::val::global("TypeError")
+        .new_(emscripten::val("analyzeBytesInto: the buffer must be a Uint8Array"))
+        .throw_();
+  const std::string json = json_of_bytes(utf8, options_json, "analyzeBytesInto");
+  if (json.size() > out["length"].as<std::size_t>()) return heap_view(json).call<emscripten::val>("slice");
+  out.call<void>("set", heap_view(json));
+  return out.call<emscripten::val>("subarray", 0, json.size());
 }
 
 std::string version() { return HEZHANG_VERSION; }
@@ -53,5 +84,6 @@ std::string version() { return HEZHANG_VERSION; }
 EMSCRIPTEN_BINDINGS(hezhang) {
   emscripten::function("analyze", &analyze);
   emscripten::function("analyzeBytes", &analyze_bytes);
+  emscripten::function("analyzeBytesInto", &analyze_bytes_into);
   emscripten::function("version", &version);
 }

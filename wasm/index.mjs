@@ -6,10 +6,14 @@
 //
 // analyze(text, options?)      -> Promise<object>  the report (docs/json-contract.md)
 // analyzeToJson(text, options?) -> Promise<string> the same report as the CLI prints it
-// analyzeBytes(bytes, options?) -> Promise<Uint8Array> that JSON as UTF-8 bytes, from the
+// analyzeBytes(bytes, options?, out?)
+//                              -> Promise<Uint8Array> that JSON as UTF-8 bytes, from the
 //                                  text's UTF-8 bytes (a Uint8Array or Buffer): no JS
 //                                  string made either way, for scripts that read and
-//                                  write files
+//                                  write files. With `out` (a Uint8Array kept from call
+//                                  to call) the bytes are written into it when they fit
+//                                  and out.subarray(0, n) is returned, valid until out
+//                                  is used again; else a new Uint8Array.
 // version()                    -> Promise<string>
 // `text` is a string (decode files first: UTF-8, else GB18030, as the CLI and page do);
 // `options` are those of the JSON contract; input_bytes defaults to the text's UTF-8 size.
@@ -45,10 +49,12 @@ export async function analyzeToJson(text, options = {}) {
   return module.analyze(text, JSON.stringify(opts));
 }
 
-export async function analyzeBytes(bytes, options = {}) {
+export async function analyzeBytes(bytes, options = {}, out = undefined) {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('hezhang: bytes must be a Uint8Array');
+  if (out !== undefined && !(out instanceof Uint8Array)) throw new TypeError('hezhang: out must be a Uint8Array');
   const module = await load();
-  return module.analyzeBytes(bytes, JSON.stringify({ input_bytes: bytes.length, ...options }));
+  const optionsJson = JSON.stringify({ input_bytes: bytes.length, ...options });
+  return out === undefined ? module.analyzeBytes(bytes, optionsJson) : module.analyzeBytesInto(bytes, optionsJson, out);
 }
 
 export async function analyze(text, options = {}) {

@@ -30,3 +30,22 @@ test('the package entry analyses bytes like the CLI', async () => {
   assert.equal(Buffer.from(json).toString('utf8'), stdout.trimEnd());
   await assert.rejects(analyzeBytes('text'), TypeError);
 });
+
+test('the package entry writes the bytes into a buffer of the caller when they fit', async () => {
+  const expected = cliJson(cli, name, { cwd: fixtures }).trimEnd();
+  const bytes = readFileSync(path.join(fixtures, name));
+  // Room to spare, at an offset in a larger buffer: the JSON lands at the view's start.
+  const backing = new Uint8Array(Buffer.byteLength(expected) + 64);
+  const out = backing.subarray(16);
+  const json = await analyzeBytes(bytes, { name }, out);
+  assert.equal(json.buffer, backing.buffer, 'written into the buffer given');
+  assert.equal(json.byteOffset, 16);
+  assert.equal(Buffer.from(json).toString('utf8'), expected);
+  // Too small: a new array, the same bytes, the buffer given left alone.
+  const small = new Uint8Array(8);
+  const fresh = await analyzeBytes(bytes, { name }, small);
+  assert.notEqual(fresh.buffer, small.buffer);
+  assert.equal(Buffer.from(fresh).toString('utf8'), expected);
+  assert.deepEqual([...small], new Array(8).fill(0));
+  await assert.rejects(analyzeBytes(bytes, { name }, [0, 0]), TypeError);
+});

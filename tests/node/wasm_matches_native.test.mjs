@@ -30,16 +30,27 @@ function nativeJson(name, dir = fixturesDir) {
   return body;
 }
 
-// Both entry points: analyze (a string in, a string out) and analyzeBytes
-// (UTF-8 bytes in, the JSON's UTF-8 bytes out) must give the same JSON.
+// Every entry point: analyze (a string in, a string out), analyzeBytes
+// (UTF-8 bytes in, the JSON's UTF-8 bytes out) and analyzeBytesInto (the same
+// bytes, into the caller's buffer) must give the same JSON.
 function wasmJson(module, name, dir = fixturesDir) {
   const bytes = readFileSync(path.join(dir, name));
   const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   const options = JSON.stringify({ name, encoding: 'utf-8', input_bytes: bytes.byteLength });
   const json = module.analyze(text, options);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const jsonBytes = module.analyzeBytes(new Uint8Array(bytes), options);
   assert.ok(jsonBytes instanceof Uint8Array, 'analyzeBytes returns a Uint8Array');
-  assert.equal(new TextDecoder('utf-8', { fatal: true }).decode(jsonBytes), json, 'analyzeBytes gives the same JSON');
+  assert.equal(utf8.decode(jsonBytes), json, 'analyzeBytes gives the same JSON');
+  // A buffer exactly the JSON's size (the bound is inclusive), filled with
+  // bytes the JSON cannot hold so that a short write would show.
+  const out = new Uint8Array(jsonBytes.length).fill(0xff);
+  const into = module.analyzeBytesInto(new Uint8Array(bytes), options, out);
+  assert.ok(into.buffer === out.buffer && into.length === out.length, 'analyzeBytesInto writes into a buffer that fits');
+  assert.equal(utf8.decode(into), json, 'analyzeBytesInto gives the same JSON');
+  const fresh = module.analyzeBytesInto(new Uint8Array(bytes), options, out.subarray(1));
+  assert.ok(fresh.buffer !== out.buffer, 'a buffer one byte short gets a new array');
+  assert.equal(utf8.decode(fresh), json, 'and the same JSON');
   return json;
 }
 
@@ -63,6 +74,8 @@ test('WASM output is byte-identical to the native CLI for every fixture', async 
   });
   assert.equal(typeof module.version(), 'string');
   assert.throws(() => module.analyzeBytes('text', '{}'), TypeError, 'analyzeBytes takes a Uint8Array');
+  assert.throws(() => module.analyzeBytesInto('text', '{}', new Uint8Array(8)), TypeError, 'analyzeBytesInto takes a Uint8Array');
+  assert.throws(() => module.analyzeBytesInto(new Uint8Array(1), '{}', []), TypeError, 'and writes into one');
   for (const name of fixtures) {
     await t.test(name, () => {
       const native = nativeJson(name);
