@@ -29,17 +29,19 @@ std::size_t digit_run(std::string_view s) {
 }
 
 std::size_t numeral_run(std::string_view s) {
-  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
-                                                   "六", "七", "八", "九", "十"};
+  // Each numeral's three UTF-8 bytes as one number, compared as such: a
+  // three-byte string compare is a memcmp call in WebAssembly (ten per
+  // character, on every caption and row name).
+  constexpr auto code = [](std::string_view c) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0]) << 16 | static_cast<unsigned char>(c[1]) << 8 |
+                                      static_cast<unsigned char>(c[2]));
+  };
+  static constexpr std::uint32_t kNumerals[] = {code("一"), code("二"), code("三"), code("四"), code("五"),
+                                                code("六"), code("七"), code("八"), code("九"), code("十")};
   std::size_t i = 0;
-  for (bool more = true; more;) {
-    more = false;
-    for (std::string_view n : kNumerals)
-      if (s.substr(i, 3) == n) {
-        i += 3;
-        more = true;
-        break;
-      }
+  for (; i + 3 <= s.size(); i += 3) {
+    const std::uint32_t c = code(s.substr(i, 3));
+    if (std::find(std::begin(kNumerals), std::end(kNumerals), c) == std::end(kNumerals)) break;
   }
   return i;
 }
