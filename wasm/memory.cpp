@@ -32,6 +32,10 @@ void* memset(void* dest, int c, std::size_t n) {
 
 int memcmp(const void* a, const void* b, std::size_t n) { return hezhang::wasm_memory::compare(a, b, n); }
 
+// The same for the core's compares of a length not known where they are
+// compiled (memory.h's compare_call).
+int hezhang_wasm_memcmp(const void* a, const void* b, std::size_t n) { return hezhang::wasm_memory::compare(a, b, n); }
+
 void* memchr(const void* s, int c, std::size_t n) {
   return const_cast<void*>(hezhang::wasm_memory::find_byte(s, c, n));
 }

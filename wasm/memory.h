@@ -11,6 +11,11 @@
 
 #include "../core/src/word_bytes.h"
 
+// memory.cpp's out-of-line compare under a name of its own: the core's
+// memcmp has an inline body in the module (inline_memcmp.h), which calls this
+// when the length is not known where it is compiled.
+extern "C" int hezhang_wasm_memcmp(const void* a, const void* b, std::size_t n);
+
 namespace hezhang::wasm_memory {
 
 // The order of two words that differ: that of their first differing byte,
@@ -46,6 +51,25 @@ inline int compare(const void* a, const void* b, std::size_t n) {
   for (; n > 0; ++p, ++q, --n)
     if (*p != *q) return *p - *q;
   return 0;
+}
+
+// memcmp for inline_memcmp.h: with a length known where it is inlined (and
+// at most 16), compare folds to a few loads; else the out-of-line call.
+__attribute__((always_inline)) inline int compare_call(const void* a, const void* b, std::size_t n) {
+  if (__builtin_constant_p(n) && n <= 16) return compare(a, b, n);
+  return hezhang_wasm_memcmp(a, b, n);
+}
+
+// __builtin_memcmp as libc++'s char_traits calls it, also in constant
+// expressions (a constexpr string_view compared at compile time).
+template <typename Char>
+__attribute__((always_inline)) constexpr int builtin_compare(const Char* a, const Char* b, std::size_t n) {
+  if (__builtin_is_constant_evaluated()) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
+    return 0;
+  }
+  return compare_call(a, b, n);
 }
 
 // As memchr. bytes_equal's lowest mark is exact: it is the one taken.

@@ -7,12 +7,51 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "../../wasm/memory.h"
 
+// As wasm/memory.cpp defines it in the module: compare_call's way out for a
+// length not known at compile time (always, in an unoptimized build).
+extern "C" int hezhang_wasm_memcmp(const void* a, const void* b, std::size_t n) {
+  return hezhang::wasm_memory::compare(a, b, n);
+}
+
 namespace {
 int sign(int x) { return (x > 0) - (x < 0); }
+
+// builtin_compare with a length the compiler knows (a template argument), as
+// at the core's compares of literals, against libc over every offset of a
+// difference; each byte value on both sides of 0x80.
+template <std::size_t N>
+void check_known_length() {
+  for (std::size_t at = 0; at <= N; ++at)
+    for (unsigned char other : {0x00, 0x7F, 0x80, 0xFF}) {
+      char a[N + 1] = {}, b[N + 1] = {};
+      for (std::size_t k = 0; k < N; ++k) a[k] = b[k] = static_cast<char>(0xE4 + k * 13 % 27);
+      if (at < N) b[at] = static_cast<char>(other);
+      const int want = sign(std::memcmp(a, b, N));
+      INFO("n " << N << " at " << at << " byte " << int(other));
+      REQUIRE(sign(hezhang::wasm_memory::builtin_compare<char>(a, b, N)) == want);
+      REQUIRE(sign(hezhang::wasm_memory::builtin_compare<char>(b, a, N)) == -want);
+    }
+}
+template <std::size_t... N>
+void check_known_lengths(std::index_sequence<N...>) {
+  (check_known_length<N + 1>(), ...);
+}
 }  // namespace
+
+// In a constant expression builtin_compare takes its byte loop: libc++'s
+// char_traits compares constexpr string_views with it in the module.
+static_assert(hezhang::wasm_memory::builtin_compare("abc", "abd", 3) < 0);
+static_assert(hezhang::wasm_memory::builtin_compare("abd", "abc", 3) > 0);
+static_assert(hezhang::wasm_memory::builtin_compare("ab\x80", "ab\x7f", 3) > 0);  // bytes unsigned
+static_assert(hezhang::wasm_memory::builtin_compare("abc", "abd", 2) == 0);
+
+TEST_CASE("the WebAssembly build's inline string compare orders as libc's does", "[unit][wasm]") {
+  check_known_lengths(std::make_index_sequence<20>());  // 1..20: inline up to 16, the call past it
+}
 
 TEST_CASE("the WebAssembly memcmp orders as libc's does", "[unit][wasm]") {
   std::size_t checked = 0;
