@@ -406,16 +406,19 @@ void clear_cells(Line& line) {
 
 // The bytes normalize_line's later steps act on, as bits: a tag's '<', a
 // markdown '*', LaTeX's '$' and '\\', a tab between cells.
-// kMarkLeader: a '.' or a character U+2000..U+2FFF (lead byte E2: '…'
-// among them), which leader dots are made of. No step below makes either.
-enum : unsigned char { kMarkTag = 1, kMarkStar = 2, kMarkLatex = 4, kMarkTab = 8, kMarkLeader = 16 };
+// kMarkDot and kMarkE2: a '.' or a character U+2000..U+2FFF (lead byte E2:
+// '…' among them), which leader dots are made of; apart, because either
+// alone is common (a figure's decimal point, the quotes “”) and each needs
+// its own search. No step below makes either.
+enum : unsigned char { kMarkTag = 1, kMarkStar = 2, kMarkLatex = 4, kMarkTab = 8, kMarkDot = 16, kMarkE2 = 32 };
 constexpr auto kMarkOf = [] {
   std::array<unsigned char, 256> marks{};
   marks['<'] = kMarkTag;
   marks['*'] = kMarkStar;
   marks['$'] = marks['\\'] = kMarkLatex;
   marks['\t'] = kMarkTab;
-  marks['.'] = marks[0xE2] = kMarkLeader;
+  marks['.'] = kMarkDot;
+  marks[0xE2] = kMarkE2;
   return marks;
 }();
 
@@ -571,8 +574,8 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     }
     if (line.cell_spans.size() == 1) clear_cells(line);
     // Leader dots mark a table-of-contents entry, never a table row.
-    if ((marks & kMarkLeader) &&
-        (find_text(body, "....") != std::string_view::npos || find_text(body, "……") != std::string_view::npos)) {
+    if (((marks & kMarkDot) && find_text(body, "....") != std::string_view::npos) ||
+        ((marks & kMarkE2) && find_text(body, "……") != std::string_view::npos)) {
       // "一、收入支出决算总表......  2": leader dots then a page number.
       std::string_view t = trimmed(body);
       bool page_number = !t.empty() && t.back() >= '0' && t.back() <= '9';
