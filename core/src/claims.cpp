@@ -760,14 +760,16 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         return c;
       };
       auto add_flat = [&](std::string_view label, std::size_t label_at) {
-        // Each flat phrase contains 持平, 相同 or 一致: most labels are
-        // turned away by those three searches alone.
+        // A flat phrase belongs to the group in force, so none is read
+        // without one (most labels before a sentence's first figure). Each
+        // contains 持平, 相同 or 一致: most other labels are turned away by
+        // those three searches alone.
+        const int g = current_group();
+        if (g < 0) return;
         if (!contains(label, "持平") && !contains(label, "相同") && !contains(label, "一致")) return;
         for (std::string_view w : {"持平"sv, "与上年相同"sv, "与上年度相同"sv, "与上年一致"sv, "与上年度一致"sv, "相同"sv, "一致"sv}) {
           std::size_t p = find_text(label, w);
           if (p == std::string_view::npos) continue;
-          int g = current_group();
-          if (g < 0) return;
           std::size_t b = label_at + p, e = b + std::string_view(w).size();
           Claim c = claim_base(b, e);
           if (static_cast<std::size_t>(g) >= group_head.size()) return;
