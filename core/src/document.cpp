@@ -67,14 +67,33 @@ std::size_t next_filled(const std::vector<Line>& lines, std::size_t i) {
   return i < lines.size() ? i : kNone;
 }
 
+// Whether 算 is among the last five characters of text that are not spaces
+// or tabs: where a cover title's 决算/预算 stands, before at most 公开 and 报告.
+// Read from the end, so a long line costs no more than a short one.
+bool suan_near_end(std::string_view text) {
+  std::size_t end = text.size();
+  for (int characters = 0; characters < 5 && end > 0;) {
+    std::size_t begin = end - 1;
+    if (text[begin] == ' ' || text[begin] == '\t') {
+      end = begin;
+      continue;
+    }
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    if (text.substr(begin, end - begin) == "算"sv) return true;
+    end = begin;
+    ++characters;
+  }
+  return false;
+}
+
 // A cover title: "阳泉市大数据应用局2022年度部门决算公开", "2021 年单位预算":
 // it ends with 决算/预算 (公开/报告). Headings that go on ("…决算情况说明"),
 // table titles and sentences are not covers. Sets kind and year.
 bool is_cover_line(const Line& l, std::string* kind, int* year) {
   if (l.blank() || l.is_cell_line() || l.toc_entry) return false;
-  // Only a line with 算 can end with 决算/预算: it runs on every line after
-  // the first table, most of which are ruled out here, before any copy.
-  if (!contains(l.text, "算")) return false;
+  // It runs on every line after the first table, most of which are ruled
+  // out here, before any copy.
+  if (!suan_near_end(l.text)) return false;
   std::string buffer;
   const std::string_view t = without_spaces(l.text, buffer);
   if (code_points(t) > 40 || contains(t, "表") || contains(t, "。") || contains(t, "，")) return false;

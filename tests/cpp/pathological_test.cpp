@@ -272,6 +272,23 @@ TEST_CASE("two different reports pasted together are not mixed", "[pathological]
   }
 }
 
+TEST_CASE("a cover title of another kind ends the report, however its ending is spaced", "[pathological][reports]") {
+  // 003 is a 决算: a 预算 cover after its tables starts another report. Its
+  // 算 stands fifth from the end (预算报告公开, the longest ending a cover
+  // may have) with spaces among the last characters; a heading that goes on
+  // after the same words is no cover.
+  std::string report = fixture_text("003_7723f8960340c19d.txt");
+  if (report.back() != '\n') report += '\n';
+  const int cover_line = lines_of(report) + 2;
+  auto both = run(report + "\n某某局2023年部门预 算 报告 公开\n\n一、部门职责\n");
+  INFO(ids(both));
+  const hezhang::InputMessage* m = find_message(both, "input.multiple_reports");
+  REQUIRE(m != nullptr);
+  CHECK(m->line == cover_line);
+  auto heading = run(report + "\n某某局2023年部门预算报告公开说明\n");
+  CHECK(find_message(heading, "input.multiple_reports") == nullptr);
+}
+
 TEST_CASE("limits: tables, line length and input size each have their message", "[pathological][limits]") {
   std::string report = fixture_text("003_7723f8960340c19d.txt");
   hezhang::Options o;
