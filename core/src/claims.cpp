@@ -770,7 +770,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         for (std::string_view w : {"持平"sv, "与上年相同"sv, "与上年度相同"sv, "与上年一致"sv, "与上年度一致"sv, "相同"sv, "一致"sv}) {
           std::size_t p = find_text(label, w);
           if (p == std::string_view::npos) continue;
-          std::size_t b = label_at + p, e = b + std::string_view(w).size();
+          std::size_t b = label_at + p, e = b + w.size();
           Claim c = claim_base(b, e);
           if (static_cast<std::size_t>(g) >= group_head.size()) return;
           const Claim* head = &claims[group_head[static_cast<std::size_t>(g)]];
