@@ -60,15 +60,13 @@ __attribute__((always_inline)) inline int compare_call(const void* a, const void
   return hezhang_wasm_memcmp(a, b, n);
 }
 
-// __builtin_memcmp as libc++'s char_traits calls it, also in constant
-// expressions (a constexpr string_view compared at compile time).
-template <typename Char>
-__attribute__((always_inline)) constexpr int builtin_compare(const Char* a, const Char* b, std::size_t n) {
-  if (__builtin_is_constant_evaluated()) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]) ? -1 : 1;
-    return 0;
-  }
+// __builtin_memcmp as libc++ calls it (char_traits::compare), for pointers
+// of any types. In a constant expression (a constexpr string_view compared
+// at compile time) the compiler's own builtin: inline_memcmp.h defines its
+// macro after this, so here the name is still the builtin's.
+template <typename A, typename B>
+__attribute__((always_inline)) constexpr int builtin_compare(const A* a, const B* b, std::size_t n) {
+  if (__builtin_is_constant_evaluated()) return __builtin_memcmp(a, b, n);
   return compare_call(a, b, n);
 }
 
