@@ -275,7 +275,7 @@ void run_declared_empty(RuleContext& ctx) {
   int final_tables = 0;
   for (const Table& t : report.tables) final_tables += starts_with(t.template_id, "final.") ? 1 : 0;
   if (final_tables < 3) return;  // not a report whose table set we can judge
-  struct Required { int number; std::vector<const char*> ids; };
+  struct Required { int number; std::vector<std::string_view> ids; };
   const Required kRequired[] = {
       {1, {"final.summary"}}, {2, {"final.income"}}, {3, {"final.expense"}},
       {4, {"final.fiscal_summary"}}, {5, {"final.general_budget"}},
@@ -284,7 +284,7 @@ void run_declared_empty(RuleContext& ctx) {
   for (const Required& req : kRequired) {
     bool present = false;
     for (const Table& t : report.tables)
-      for (const char* id : req.ids) present = present || t.template_id == id;
+      for (std::string_view id : req.ids) present = present || t.template_id == id;
     std::string id = std::string(kRule) + ":required:" + std::to_string(req.number);
     if (present) { ctx.check(id, kRule, "passed", {}); continue; }
     if (index_declares_empty(report, req.number)) { ctx.check(id, kRule, "not_applicable", {}); continue; }

@@ -27,7 +27,7 @@ void run_income_columns(RuleContext& ctx) {
     return;
   }
   struct Map {
-    const char* column;
+    std::string_view column;  // compared with each column's key
     std::vector<std::string_view> lines;  // 01表 income-line names (ordinal stripped), compared per row
     const char* zh;
   };
@@ -64,7 +64,7 @@ void run_income_columns(RuleContext& ctx) {
         parts.push_back({f ? *f : zero_figure(*summary, r, vcol), 1});
       }
     }
-    std::string id = std::string(kRule) + ":" + m.column;
+    std::string id = concat({kRule, ":", m.column});
     if (!found) { ctx.check(id, kRule, "insufficient_data", {total->line}); continue; }
     auto printed = figure_in_column(*income, *total, col);
     Figure actual = printed ? *printed : zero_figure(*income, *total, col);

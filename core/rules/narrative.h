@@ -66,11 +66,11 @@ class ClaimIndex {
   };
   Indices group(int g) const;
   // The group's first money figure with an amount relation (value/actual/
-  // budget, or only `relation`), before claim index `before`.
+  // budget, or only `relation` when not empty), before claim index `before`.
   const Claim* amount(int group, std::size_t before = static_cast<std::size_t>(-1),
-                      const char* relation = nullptr) const;
+                      std::string_view relation = {}) const;
   // The first claim of claims[at]'s group after it with `relation` ("rate").
-  const Claim* next_in_group(std::size_t at, const char* relation) const;
+  const Claim* next_in_group(std::size_t at, std::string_view relation) const;
   // The nearest earlier amount for the same subject and scope as claims[at]
   // in its section, close by ("收入总计 X。…收入总计增加 A"): value, or also
   // actual when `or_actual`.

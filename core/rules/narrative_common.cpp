@@ -178,18 +178,18 @@ ClaimIndex::Indices ClaimIndex::group(int g) const {
   return {data + start_[static_cast<std::size_t>(g)], data + start_[static_cast<std::size_t>(g) + 1]};
 }
 
-const Claim* ClaimIndex::amount(int g, std::size_t before, const char* relation) const {
+const Claim* ClaimIndex::amount(int g, std::size_t before, std::string_view relation) const {
   for (std::size_t i : group(g)) {
     if (i >= before) break;
     const Claim& c = claims_[i];
     if (!is_money(c) || !is_amount_relation(c)) continue;
-    if (relation && c.relation != relation) continue;
+    if (!relation.empty() && c.relation != relation) continue;
     return &c;
   }
   return nullptr;
 }
 
-const Claim* ClaimIndex::next_in_group(std::size_t at, const char* relation) const {
+const Claim* ClaimIndex::next_in_group(std::size_t at, std::string_view relation) const {
   for (std::size_t k : group(claims_[at].group))
     if (k > at && claims_[k].relation == relation) return &claims_[k];
   return nullptr;

@@ -13,10 +13,11 @@ namespace hezhang {
 
 namespace {
 
+// Views: compared with every table's template and its columns' keys.
 struct ColumnRelation {
-  const char* template_prefix;            // template id or prefix ("final.three_public")
-  std::vector<const char*> total_keys;    // first one present is the total
-  std::vector<const char*> part_keys;     // parts (absent columns are skipped)
+  std::string_view template_prefix;            // template id or prefix ("final.three_public")
+  std::vector<std::string_view> total_keys;    // first one present is the total
+  std::vector<std::string_view> part_keys;     // parts (absent columns are skipped)
   const char* zh;
   const char* en;
 };

@@ -16,8 +16,8 @@ void run_three_public_items(RuleContext& ctx) {
   if (!three) return;
   bool final_accounts = three->template_id == "final.three_public"sv;
   struct Item {
-    const char* code;
-    const char* key;
+    std::string_view code;  // views: compared per row of every basic table
+    std::string_view key;
     const char* zh;
   };
   const Item kItems[] = {{"30217", "reception", "公务接待费"}, {"30231", "vehicle_operation", "公务用车运行维护费"}};
@@ -26,7 +26,7 @@ void run_three_public_items(RuleContext& ctx) {
     std::optional<Figure> limit;
     bool declared_empty = three->declared_empty;
     for (const auto& r : three->rows) {
-      std::string key = item.key;
+      const std::string key(item.key);
       if (final_accounts) {
         auto f = figure_at(*three, r, "final." + key);
         if (!f && contains(r.name, "决算")) f = figure_at(*three, r, key);
@@ -47,7 +47,7 @@ void run_three_public_items(RuleContext& ctx) {
             spent = figure_in_column(t, r, c.column);
             break;
           }
-        std::string id = std::string(kRule) + ":" + item.code;
+        std::string id = concat({kRule, ":", item.code});
         if (!spent) { ctx.check(id, kRule, "passed", {r.line}); continue; }
         Figure ceiling = limit ? *limit : zero_figure(*three, three->rows.empty() ? r : three->rows.front(), -1);
         if (!limit && !declared_empty && three->rows.empty()) {

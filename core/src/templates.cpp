@@ -82,10 +82,10 @@ int template_title_score(std::string_view t) {
 std::string recognise_template(const std::string& title, int label_number, bool label_is_public,
                                const std::vector<Column>& columns) {
   std::string t = without_spaces(title);
-  if (const TemplateInfo* info = match_title(t)) return info->id;
+  if (const TemplateInfo* info = match_title(t)) return std::string(info->id);
   if (label_is_public) {
     for (const auto& info : templates())
-      if (info.public_number == label_number && label_number != 6) return info.id;
+      if (info.public_number == label_number && label_number != 6) return std::string(info.id);
   }
   // Header content.
   bool personnel = false, public_exp = false, code = false, weight = false, is_empty = false;

@@ -12,10 +12,10 @@
 namespace hezhang {
 
 struct TemplateInfo {
-  const char* id;        // stable id used in JSON and by the rules
+  std::string_view id;       // stable id used in JSON and by the rules (views: looked up by id)
   const char* name_zh;
   const char* name_en;
-  const char* keyword;   // title (spaces removed) contains this
+  std::string_view keyword;  // title (spaces removed) contains this
   int public_number;     // standard 公开NN表 number of 决算 tables, 0 if none
 };
 

@@ -334,10 +334,10 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
   if (close == std::string_view::npos) return "";
   std::string name(s.substr(start, j - start));
   for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  static const char* kKnown[] = {"b", "strong", "i", "em", "u", "br", "p", "span", "div",
-                                 "font", "sup", "sub", "table", "tbody", "thead", "tr",
-                                 "td", "th", "colgroup", "col", "caption"};
-  for (const char* k : kKnown)
+  static constexpr std::string_view kKnown[] = {"b", "strong", "i", "em", "u", "br", "p", "span", "div",
+                                                "font", "sup", "sub", "table", "tbody", "thead", "tr",
+                                                "td", "th", "colgroup", "col", "caption"};
+  for (std::string_view k : kKnown)
     if (name == k) { *end = close + 1; return name; }
   return "";
 }
