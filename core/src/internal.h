@@ -184,12 +184,17 @@ inline std::size_t find_space_or_tab(std::string_view text, std::size_t from = 0
   while (i < n && p[i] != ' ' && p[i] != '\t') ++i;
   return i;
 }
+// text without its spaces and tabs, written over out (its storage reused);
+// first_space is where the first of them is (find_space_or_tab).
+void write_without_spaces(std::string_view text, std::size_t first_space, std::string& out);
 // The same text as without_spaces, as a view of `text` itself when it has no
 // space or tab (most cells and names: no allocation), else of `buffer`,
 // which then holds the copy. The view is valid while both are.
 inline std::string_view without_spaces(std::string_view text, std::string& buffer) {
-  if (find_space_or_tab(text) < text.size()) return buffer = without_spaces(text);
-  return text;
+  const std::size_t first_space = find_space_or_tab(text);
+  if (first_space == text.size()) return text;
+  write_without_spaces(text, first_space, buffer);
+  return buffer;
 }
 
 std::string trim(std::string_view text);

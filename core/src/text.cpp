@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstring>
+#include <functional>
 
 #include "internal.h"
 
@@ -150,15 +151,22 @@ std::string trim(std::string_view t) { return std::string(trimmed(t)); }
 
 int code_points(std::string_view s) { return static_cast<int>(count_code_points(s.data(), s.size())); }
 
-std::string without_spaces(std::string_view t) {
+void write_without_spaces(std::string_view t, std::size_t first_space, std::string& out) {
   // Copied in runs between spaces (most text has none): a byte-by-byte
   // append cost more than everything else done with the copy, and in
   // WebAssembly an append call per run still cost as much as the copying.
-  std::size_t j = find_space_or_tab(t);
-  if (j == t.size()) return std::string(t);
-  std::string out(t.size() - 1, '\0');  // at least one byte goes
+  // Written into out's own storage: a buffer kept by the caller is reused
+  // (unless t is a view of it, read while written: then into a new string).
+  const std::less<const char*> before;
+  if (!before(t.data(), out.data()) && before(t.data(), out.data() + out.capacity())) {
+    std::string fresh;
+    write_without_spaces(t, first_space, fresh);
+    out.swap(fresh);
+    return;
+  }
+  out.resize(t.size() - 1);  // at least one byte goes
   char* o = out.data();
-  for (std::size_t i = 0;;) {
+  for (std::size_t i = 0, j = first_space;;) {
     std::memcpy(o, t.data() + i, j - i);
     o += j - i;
     if (j == t.size()) break;
@@ -166,6 +174,13 @@ std::string without_spaces(std::string_view t) {
     j = find_space_or_tab(t, i);
   }
   out.resize(static_cast<std::size_t>(o - out.data()));
+}
+
+std::string without_spaces(std::string_view t) {
+  const std::size_t j = find_space_or_tab(t);
+  if (j == t.size()) return std::string(t);
+  std::string out;
+  write_without_spaces(t, j, out);
   return out;
 }
 

@@ -607,3 +607,19 @@ TEST_CASE("without_spaces drops every space and tab, at either end and in runs",
     CHECK((view.data() == text.data()) == (want == text));  // no copy when nothing is dropped
   }
 }
+
+TEST_CASE("without_spaces reuses its buffer, and reads a view of that buffer safely", "[unit][normalize]") {
+  // One buffer for many names: written over, its storage kept (no new
+  // allocation once it is large enough), each result exactly that name's.
+  std::string buffer;
+  CHECK(hezhang::without_spaces("行政 事业单位 离退休  支出（款）", buffer) == "行政事业单位离退休支出（款）");
+  const char* storage = buffer.data();
+  CHECK(hezhang::without_spaces("一般 公共 服务", buffer) == "一般公共服务");
+  CHECK(buffer.data() == storage);
+  CHECK(buffer == "一般公共服务");
+  // The text is the buffer itself, read while it is written.
+  buffer = "a long line with spaces to drop, longer than any short string";
+  CHECK(hezhang::without_spaces(buffer, buffer) == "alonglinewithspacestodrop,longerthananyshortstring");
+  buffer = "x  y z and more words here, long enough for the heap";
+  CHECK(hezhang::without_spaces(std::string_view(buffer).substr(3), buffer) == "yzandmorewordshere,longenoughfortheheap");
+}
