@@ -727,16 +727,13 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         return -1;
       };
       auto track_depth = [&](std::string_view text) {
-        for (std::size_t i = 0; i < text.size(); ++i) {
-          // Brackets are rare: eight bytes with no '(', ')' or EF (the lead
-          // of （ and ）, never a continuation byte) are passed at once.
-          if (i + 8 <= text.size()) {
-            const std::uint64_t w = load_word(text.data() + i);
-            if ((bytes_equal(w, '(') | bytes_equal(w, ')') | bytes_equal(w, 0xEF)) == 0) {
-              i += 7;
-              continue;
-            }
-          }
+        // Brackets are rare: eight bytes at a time to the next '(', ')' or
+        // EF (the lead of （ and ）, never a continuation byte).
+        const auto brackets = [](std::uint64_t w) {
+          return bytes_equal(w, '(') | bytes_equal(w, ')') | bytes_equal(w, 0xEF);
+        };
+        for (std::size_t i = skip_to_flagged(text.data(), 0, text.size(), brackets); i < text.size();
+             i = skip_to_flagged(text.data(), i + 1, text.size(), brackets)) {
           if (text[i] == '(' || word_at(text, i, "（")) ++depth;
           else if ((text[i] == ')' || word_at(text, i, "）")) && depth > 0) {
             --depth;

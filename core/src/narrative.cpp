@@ -121,14 +121,8 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       // character boundaries fall between.
       const unsigned char c = static_cast<unsigned char>(pending[i]);
       if (c != 0xE3 && c != 0xEF) {
-        ++i;
-        for (; i + 8 <= pending.size(); i += 8) {
-          const std::uint64_t w = load_word(pending.data() + i);
-          if (const std::uint64_t z = bytes_equal(w, 0xE3) | bytes_equal(w, 0xEF)) {
-            i += first_flagged(z);
-            break;
-          }
-        }
+        i = skip_to_flagged(pending.data(), i + 1, pending.size(),
+                            [](std::uint64_t w) { return bytes_equal(w, 0xE3) | bytes_equal(w, 0xEF); });
         continue;
       }
       if (!word_at(pending, i, "。") && !word_at(pending, i, "！") && !word_at(pending, i, "？")) {

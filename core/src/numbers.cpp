@@ -144,15 +144,10 @@ bool next_prose_number(std::string_view s, std::size_t from, ProseNumber& out) {
     while (digit(i)) ++i;
     return i;
   };
-  std::size_t p = from;
-  // Prose has few digits: eight bytes at a time until a word holds one (a
-  // digit XOR '0' is below 10).
-  // The first digit is the first flagged byte of the word that holds one.
-  for (; p + 8 <= s.size(); p += 8)
-    if (const std::uint64_t z = bytes_below(load_word(s.data() + p) ^ (kEachByte * '0'), 10)) {
-      p += first_flagged(z);
-      break;
-    }
+  // Prose has few digits: eight bytes at a time to the first (a digit XOR
+  // '0' is below 10).
+  std::size_t p = skip_to_flagged(s.data(), from, s.size(),
+                                  [](std::uint64_t w) { return bytes_below(w ^ (kEachByte * '0'), 10); });
   while (p < s.size() && !digit(p)) ++p;
   if (p >= s.size()) return false;
   std::size_t run = digits_from(p), e;

@@ -31,5 +31,14 @@ inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return byte
 // The position in its word (0-7) of the first byte such a mask flags (the
 // mask not 0): its lowest set byte, which is exact (see above).
 inline std::size_t first_flagged(std::uint64_t flags) { return static_cast<std::size_t>(__builtin_ctzll(flags)) / 8; }
+// From p[i], eight bytes at a time, to the first byte that flags(word) marks
+// (a mask as above): its index, or, when no whole word before n has one,
+// the index of the last few bytes, which are the caller's to test.
+template <typename Flags>
+inline std::size_t skip_to_flagged(const char* p, std::size_t i, std::size_t n, Flags flags) {
+  for (; i + 8 <= n; i += 8)
+    if (const std::uint64_t z = flags(load_word(p + i))) return i + first_flagged(z);
+  return i;
+}
 
 }  // namespace hezhang
