@@ -276,7 +276,7 @@ void run_declared_empty(RuleContext& ctx) {
   for (const Table& t : report.tables) final_tables += starts_with(t.template_id, "final.") ? 1 : 0;
   if (final_tables < 3) return;  // not a report whose table set we can judge
   struct Required { int number; std::vector<std::string_view> ids; };
-  const Required kRequired[] = {
+  static const Required kRequired[] = {
       {1, {"final.summary"}}, {2, {"final.income"}}, {3, {"final.expense"}},
       {4, {"final.fiscal_summary"}}, {5, {"final.general_budget"}},
       {6, {"final.general_budget_basic", "final.general_budget_detail"}},
