@@ -1,6 +1,8 @@
 // Fuzz target: the whole analysis, bytes in, JSON out, as the CLI and the
 // WebAssembly module call it. Invariants: never throws; the output is valid
-// JSON of schema hezhang.report/1; a second run gives the same bytes.
+// JSON of schema hezhang.report/1 (parsed strictly: its UTF-8 too, which the
+// writer checks only at the ends of analyze's strings, see
+// Report::strings_valid_utf8); a second run gives the same bytes.
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"

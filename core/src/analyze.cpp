@@ -83,6 +83,9 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
     if (mark) mark(context, phase);
   };
   Report r;
+  // See model.h. Every return below keeps it so: the input is checked first
+  // (or was by the caller: options.utf8_checked).
+  r.strings_valid_utf8 = true;
   r.input.name = options.name;
   r.input.encoding = options.encoding;
   r.input.bytes = options.input_bytes ? options.input_bytes : text.size();

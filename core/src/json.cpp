@@ -7,7 +7,9 @@
 // of nlohmann's dump(-1, ' ', false, replace), which this file used before:
 // strings escape '"', '\\', \b \f \n \r \t and other controls as \u00xx
 // (lowercase hex), all else verbatim; a string with invalid UTF-8 (which
-// analyze refuses, so never expected) goes through nlohmann itself.
+// analyze refuses, so never expected) goes through nlohmann itself. In a
+// report from analyze (Report::strings_valid_utf8) only the bytes to escape
+// are looked for, and the UTF-8 is checked at each string's ends only.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -53,7 +55,9 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 // the output a block at a time.
 class Writer {
  public:
-  explicit Writer(std::size_t reserve) { out_.reserve(reserve); }
+  // strings_valid_utf8: the strings to be written are known to be valid
+  // UTF-8 (a report from analyze), but for those written with checked_value.
+  Writer(std::size_t reserve, bool strings_valid_utf8) : valid_utf8_(strings_valid_utf8) { out_.reserve(reserve); }
   std::string take() {
     flush();
     return std::move(out_);
@@ -74,7 +78,14 @@ class Writer {
 
   Writer& value(std::string_view s) {
     separate();
-    string(s);
+    string(s, valid_utf8_);
+    return done();
+  }
+  // A string from outside the analysis (the caller's file name), checked
+  // as UTF-8 in any report.
+  Writer& checked_value(std::string_view s) {
+    separate();
+    string(s, false);
     return done();
   }
   Writer& value(const char* s) { return value(std::string_view(s)); }
@@ -248,10 +259,49 @@ class Writer {
     return i;
   }
 
-  // Most strings need nothing done to them: copied whole, quoted.
-  void string(std::string_view s) {
-    const auto* b = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size(), i = plain_until(b, 0, n);
+  // Where, from i, the first byte to escape is ('"', '\\' or a control);
+  // n when none is: what string() needs instead of plain_until for a string
+  // known to be valid UTF-8. Eight bytes at a time, Chinese or not.
+  static std::size_t escape_until(const char* b, std::size_t i, std::size_t n) {
+    // The lowest mark of each of bytes_below/bytes_equal is exact (see
+    // word_bytes.h), so the lowest of the three together is too. A word of
+    // bytes all past 0x7F (Chinese, most of the text) has none to escape.
+    constexpr std::uint64_t kHigh = kEachByte * 0x80;
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = load_word(b + i);
+      if ((w & kHigh) == kHigh) continue;
+      if (const std::uint64_t marks = bytes_below(w, 0x20) | bytes_equal(w, '"') | bytes_equal(w, '\\'))
+        return i + first_flagged(marks);
+    }
+    for (; i < n; ++i) {
+      const auto c = static_cast<unsigned char>(b[i]);
+      if (c < 0x20 || c == '"' || c == '\\') return i;
+    }
+    return n;
+  }
+  // Whether s starts and ends with whole characters, as a string cut inside
+  // a character would not: its first byte is no continuation byte, and its
+  // last character as long as its lead byte says. (Inside, a string from
+  // analyze holds what analyze read, whose UTF-8 it checked.)
+  static bool whole_characters(std::string_view s) {
+    const std::size_t n = s.size();
+    if (n == 0) return true;
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[k])); };
+    if ((byte(0) & 0xC0) == 0x80) return false;
+    std::size_t lead = n - 1;
+    while (lead > 0 && n - lead < 4 && (byte(lead) & 0xC0) == 0x80) --lead;
+    const unsigned c = byte(lead);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return length == n - lead;
+  }
+
+  // Most strings need nothing done to them: copied whole, quoted. `valid`:
+  // s is known to be valid UTF-8 (but for its ends, checked all the same).
+  void string(std::string_view s, bool valid) {
+    const std::size_t n = s.size();
+    const std::size_t i = valid && whole_characters(s)
+                              ? escape_until(s.data(), 0, n)
+                              : plain_until(reinterpret_cast<const unsigned char*>(s.data()), 0, n);
     if (i < n || n + 2 > kBlock) return string_from(s, i);
     quoted(s);
   }
@@ -313,6 +363,7 @@ class Writer {
   char block_[kBlock];  // written after out_, used_ bytes of it
   std::size_t used_ = 0;
   bool comma_ = false;
+  const bool valid_utf8_;
 };
 
 std::string_view kind_name(CellKind k) {
@@ -383,14 +434,14 @@ std::string to_json(const Report& r) {
   // prose): one allocation up front for a report, but never more than 8 MB
   // reserved ahead (a 20 MB paste must not claim 120 MB of a phone's memory
   // before it is needed; past that the string grows as it fills).
-  Writer w(std::min<std::size_t>(6 * r.input.bytes + 4096, std::size_t{8} << 20));
+  Writer w(std::min<std::size_t>(6 * r.input.bytes + 4096, std::size_t{8} << 20), r.strings_valid_utf8);
   w.begin_object().field("schema", "hezhang.report/1");
   w.key("input")
       .begin_object()
-      .field("name", r.input.name)
+      .key("name").checked_value(r.input.name)
       .field("bytes", r.input.bytes)
       .field("lines", r.input.lines)
-      .field("encoding", r.input.encoding)
+      .key("encoding").checked_value(r.input.encoding)
       .end_object();
   w.key("document")
       .begin_object()

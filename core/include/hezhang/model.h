@@ -177,6 +177,12 @@ struct Report {
   std::vector<InputMessage> messages;
   std::vector<Finding> findings;
   std::vector<CheckEntry> checks;
+  // Set by analyze(): every string it made is valid UTF-8 (it refuses input
+  // that is not, and cuts text only between characters), so to_json looks
+  // in them only for bytes to escape. input.name and input.encoding, the
+  // caller's own, are checked whatever this says. A report built by hand
+  // keeps false: to_json then checks every string and replaces invalid bytes.
+  bool strings_valid_utf8 = false;
 };
 
 }  // namespace hezhang
