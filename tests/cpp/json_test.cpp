@@ -116,3 +116,29 @@ TEST_CASE("analyze marks its strings valid; the caller's file name is checked al
   CHECK(json.find("\"name\":" + nlohmann_dump(options.name) + ",") != std::string::npos);
   CHECK_FALSE(nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false).is_discarded());
 }
+
+TEST_CASE("integers are written as std::to_chars writes them, at each length's edges", "[unit][json]") {
+  // Those below 100 000 are written two digits at a time, the rest by to_chars.
+  const std::vector<int> lines = {0,    1,     9,     10,    11,     99,     100,     101,      999,       1000,
+                                  1001, 9999,  10000, 10001, 99999,  100000, 100001,  -1,       -10,       -99999,
+                                  -100000, 2147483647, -2147483647 - 1, 54321, 12345};
+  hezhang::Report report;
+  for (int line : lines) {
+    hezhang::InputMessage m;
+    m.line = line;
+    report.messages.push_back(m);
+  }
+  report.input.bytes = 99999;
+  const std::string json = hezhang::to_json(report);
+  std::size_t from = 0;
+  for (int line : lines) {
+    const std::string want = "\"line\":" + std::to_string(line) + ",";
+    const std::size_t at = json.find(want, from);
+    INFO(line);
+    REQUIRE(at != std::string::npos);
+    from = at + want.size();
+  }
+  CHECK(json.find("\"bytes\":99999,") != std::string::npos);
+  report.input.bytes = 18446744073709551615u;
+  CHECK(hezhang::to_json(report).find("\"bytes\":18446744073709551615,") != std::string::npos);
+}
