@@ -25,12 +25,6 @@ inline int word_order(std::uint64_t x, std::uint64_t y) {
   return static_cast<int>((x >> shift) & 0xFF) - static_cast<int>((y >> shift) & 0xFF);
 }
 
-inline std::uint32_t load_half_word(const unsigned char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-
 // As memcmp. Most calls compare a few words of Chinese (3 bytes a character):
 // the last bytes are read as one word overlapping bytes already found equal,
 // not one at a time.

@@ -277,21 +277,36 @@ class Writer {
     return i;
   }
 
-  // Where, from i, the first byte to escape is ('"', '\\' or a control);
-  // n when none is: what string() needs instead of plain_until for a string
-  // known to be valid UTF-8. Eight bytes at a time, Chinese or not.
-  static std::size_t escape_until(const char* b, std::size_t i, std::size_t n) {
+  // Where the first byte to escape ('"', '\\' or a control) is in s; its
+  // size when none is: what string() needs instead of plain_until for a
+  // string known to be valid UTF-8. Eight bytes at a time, Chinese or not,
+  // the last few as a word that overlaps those already read.
+  static std::size_t first_escape(std::string_view s) {
+    const char* const b = s.data();
+    const std::size_t n = s.size();
     // The lowest mark of each of bytes_below/bytes_equal is exact (see
-    // word_bytes.h), so the lowest of the three together is too. A word of
-    // bytes all past 0x7F (Chinese, most of the text) has none to escape.
+    // word_bytes.h), so the lowest of the three together is too; a word's
+    // bytes already read hold no escape, so its lowest mark is past them.
+    // A word of bytes all past 0x7F (Chinese, most of the text) has none.
     constexpr std::uint64_t kHigh = kEachByte * 0x80;
-    for (; i + 8 <= n; i += 8) {
-      const std::uint64_t w = load_word(b + i);
-      if ((w & kHigh) == kHigh) continue;
-      if (const std::uint64_t marks = bytes_below(w, 0x20) | bytes_equal(w, '"') | bytes_equal(w, '\\'))
-        return i + first_flagged(marks);
+    const auto marks = [](std::uint64_t w) -> std::uint64_t {
+      if ((w & kHigh) == kHigh) return 0;
+      return bytes_below(w, 0x20) | bytes_equal(w, '"') | bytes_equal(w, '\\');
+    };
+    if (n >= 8) {
+      const std::size_t i = skip_to_flagged(b, 0, n, marks);
+      if (i + 8 <= n) return i;
+      const std::uint64_t m = marks(load_word(b + n - 8));
+      return m ? n - 8 + first_flagged(m) : n;
     }
-    for (; i < n; ++i) {
+    if (n >= 4) {
+      // Two words of four bytes (their high halves zero, and not looked at).
+      constexpr std::uint64_t kLow = 0x80808080u;
+      if (const std::uint64_t m = marks(load_half_word(b)) & kLow) return first_flagged(m);
+      const std::uint64_t m = marks(load_half_word(b + n - 4)) & kLow;
+      return m ? n - 4 + first_flagged(m) : n;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
       const auto c = static_cast<unsigned char>(b[i]);
       if (c < 0x20 || c == '"' || c == '\\') return i;
     }
@@ -305,9 +320,13 @@ class Writer {
     const std::size_t n = s.size();
     if (n == 0) return true;
     const auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[k])); };
-    if ((byte(0) & 0xC0) == 0x80) return false;
+    const auto continues = [&](std::size_t k) { return (byte(k) & 0xC0) == 0x80; };
+    if (continues(0)) return false;
+    if (byte(n - 1) < 0x80) return true;  // most strings end in ASCII or ...
+    if (n >= 3 && (byte(n - 3) & 0xF0) == 0xE0 && continues(n - 2) && continues(n - 1))
+      return true;  // ... in a 3-byte character
     std::size_t lead = n - 1;
-    while (lead > 0 && n - lead < 4 && (byte(lead) & 0xC0) == 0x80) --lead;
+    while (lead > 0 && n - lead < 4 && continues(lead)) --lead;
     const unsigned c = byte(lead);
     const std::size_t length = c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     return length == n - lead;
@@ -318,7 +337,7 @@ class Writer {
   void string(std::string_view s, bool valid) {
     const std::size_t n = s.size();
     const std::size_t i = valid && whole_characters(s)
-                              ? escape_until(s.data(), 0, n)
+                              ? first_escape(s)
                               : plain_until(reinterpret_cast<const unsigned char*>(s.data()), 0, n);
     if (i < n || n + 2 > kBlock) return string_from(s, i);
     quoted(s);

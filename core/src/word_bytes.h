@@ -25,6 +25,11 @@ inline std::uint64_t load_word(const void* p) {
   std::memcpy(&w, p, 8);  // one unaligned load
   return w;
 }
+inline std::uint32_t load_half_word(const void* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
 inline std::uint64_t bytes_below(std::uint64_t w, unsigned n) { return (w - kEachByte * n) & ~w & kEachByte * 0x80; }
 // Bytes of w equal to b.
 inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) { return bytes_below(w ^ (kEachByte * b), 1); }

@@ -78,13 +78,14 @@ TEST_CASE("JSON strings are written as nlohmann's dump writes them", "[unit][jso
 
 TEST_CASE("a report from analyze: valid strings written as nlohmann's, escapes found at every offset",
           "[unit][json]") {
-  // The fast path reads eight bytes at a time: each escaped byte at each of
-  // the first 20 offsets (every place in a word, and in the bytes after the
-  // last whole word), among ASCII and among Chinese characters.
+  // The fast path reads eight bytes at a time, the last few as a word that
+  // overlaps, and strings of four to seven bytes as two words of four: each
+  // escaped byte at each offset of strings of 1 to 20 bytes, and among
+  // Chinese characters (strings of 4 to 61 bytes).
   std::vector<std::string> texts = random_texts(kValidPieces);
   for (const char* escaped : {"\"", "\\", "\n", "\x01", "\x1f"})
     for (std::size_t at = 0; at < 20; ++at) {
-      texts.push_back(std::string(at, 'x') + escaped + std::string(20 - at, 'y'));
+      for (std::size_t size = at + 1; size <= 20; ++size) texts.push_back(std::string(at, 'x') + escaped + std::string(size - at - 1, 'y'));
       std::string chinese;
       for (std::size_t k = 0; k < at; ++k) chinese += "行";
       texts.push_back(chinese + escaped + "。");
