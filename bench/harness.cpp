@@ -76,7 +76,7 @@ double median_of(std::vector<double> xs) {
 }
 
 // The phases in the order analyze_marked() ends them, then the JSON writer.
-constexpr const char* kPhases[] = {"utf8", "lines", "tables", "sections", "claims", "link", "rules", "json"};
+constexpr const char* kPhases[] = {"input", "lines", "tables", "sections", "claims", "link", "rules", "json"};
 constexpr std::size_t kPhaseCount = sizeof kPhases / sizeof kPhases[0];
 
 // Milliseconds since the last mark, added to the phase that just ended.

@@ -39,7 +39,7 @@ inline std::size_t count_code_points(const char* p, std::size_t n) {
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
-// analyze() with mark(context, phase) called as each phase ends ("utf8",
+// analyze() with mark(context, phase) called as each phase ends ("input",
 // "lines", "tables", "sections", "claims", "link", "rules"; none after input
 // that is refused): bench/harness.cpp times the phases with it. analyze()
 // passes no mark.
@@ -80,6 +80,10 @@ __attribute__((always_inline)) inline std::size_t three_byte_run_end(std::string
 
 // Decodes one code point at text[i] (valid UTF-8 assumed), advancing i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
+// The code point at s[i] and the length of its UTF-8 (RFC 3629: no
+// overlong forms, surrogates or values past U+10FFFF), or 0 when s[i]
+// starts no valid character.
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
 void append_utf8(std::string& out, char32_t cp);
 
 bool is_cjk(char32_t cp);  // ideographs and CJK/full-width punctuation
@@ -148,13 +152,20 @@ std::size_t maps_to_itself(std::string_view raw, std::size_t i);
 // Normalizes one physical line (full-width digits and signs to ASCII, odd
 // spaces to ' ', <b>/<br>/<p> tags, markdown markers, LaTeX remnants) and
 // splits it into cells. Appends one or more logical lines to `out`.
-void normalize_line(std::string_view raw, int number, std::vector<Line>& out);
+// The line's UTF-8 is checked as it is read: with invalid_at, a byte that
+// starts no valid character stops it there (its offset in raw goes to
+// *invalid_at, nothing is appended); without, each such byte becomes U+FFFD.
+void normalize_line(std::string_view raw, int number, std::vector<Line>& out, std::size_t* invalid_at = nullptr);
 
 // Splits text into physical lines (\n, \r\n or a lone \r) and normalizes
 // each; a line longer than limits.max_line_bytes is kept blank, with an
 // input.line_too_long message. Sets physical_lines to the count of lines.
-std::vector<Line> split_lines(std::string_view text, const Limits& limits,
-                              std::vector<InputMessage>& messages, int& physical_lines);
+// With first_invalid, stops at the first line that is not valid UTF-8 and
+// sets *first_invalid to the offset in text of its first invalid byte
+// (npos when every line is valid): analyze()'s check of the input, made as
+// the text is read rather than in a pass of its own.
+std::vector<Line> split_lines(std::string_view text, const Limits& limits, std::vector<InputMessage>& messages,
+                              int& physical_lines, std::size_t* first_invalid = nullptr);
 
 // Removes spaces that sit between two CJK characters ("行政事业单 位" ->
 // "行政事业单位"): PDF conversion wraps names inside cells.

@@ -10,6 +10,27 @@
 
 namespace hezhang {
 
+std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t length;
+  if (c < 0x80) { cp = c; return 1; }
+  if (c >= 0xC2 && c <= 0xDF) { length = 2; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { length = 3; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { length = 4; cp = c & 0x07; }
+  else return 0;
+  if (length > s.size() - i) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return length;
+}
+
 namespace {
 
 // Reads s as UTF-8 up to its first invalid byte, whose position it returns
@@ -35,24 +56,11 @@ std::size_t read_utf8(std::string_view s, Sink& sink) {
       i = end;
       continue;
     }
-    int len;
     char32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + static_cast<std::size_t>(len) > n) return i;
-    for (int k = 1; k < len; ++k) {
-      unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid.
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
+    const std::size_t length = decode_utf8(s, i, cp);
+    if (length == 0) return i;
     sink.code_point(cp);
-    i += static_cast<std::size_t>(len);
+    i += length;
   }
   return std::string_view::npos;
 }
@@ -273,7 +281,8 @@ bool map_code_point(char32_t cp, char32_t& out) {
 // U+00AD, U+2000..U+207F (odd spaces, invisible ones, the en dash),
 // U+2200..U+223F (the minus sign), U+3000, U+FEC0..U+FF7F (the BOM and the
 // full-width forms); their neighbours are tested with them, and go the
-// slow way to the same result. Invalid UTF-8 goes the slow way too.
+// slow way to the same result. Invalid UTF-8 goes the slow way too (0:
+// normalize_line's check of the text's UTF-8 relies on it).
 std::size_t maps_to_itself(std::string_view raw, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(raw[k]); };
   const unsigned char c = byte(i);
@@ -282,6 +291,7 @@ std::size_t maps_to_itself(std::string_view raw, std::size_t i) {
   if (c >= 0xE0 && c <= 0xEF) {
     if (!continues(i + 1) || !continues(i + 2)) return 0;
     const unsigned char b1 = byte(i + 1);
+    if ((c == 0xE0 && b1 < 0xA0) || (c == 0xED && b1 >= 0xA0)) return 0;  // overlong, surrogate
     // Full-width ！：；？ stay as they are (prose punctuation, frequent).
     if (c == 0xEF && b1 == 0xBC) {
       const unsigned char b2 = byte(i + 2);
@@ -293,7 +303,11 @@ std::size_t maps_to_itself(std::string_view raw, std::size_t i) {
     return 3;
   }
   if (c >= 0xC2 && c <= 0xDF) return continues(i + 1) && !(c == 0xC2 && (byte(i + 1) == 0xA0 || byte(i + 1) == 0xAD)) ? 2 : 0;
-  if (c >= 0xF0 && c <= 0xF4) return continues(i + 1) && continues(i + 2) && continues(i + 3) ? 4 : 0;
+  if (c >= 0xF0 && c <= 0xF4)  // not overlong, not past U+10FFFF
+    return continues(i + 1) && continues(i + 2) && continues(i + 3) && !(c == 0xF0 && byte(i + 1) < 0x90) &&
+                   !(c == 0xF4 && byte(i + 1) >= 0x90)
+               ? 4
+               : 0;
   return 0;
 }
 
@@ -448,7 +462,7 @@ bool has_dot_run(std::string_view text) {
 
 }  // namespace
 
-void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
+void normalize_line(std::string_view raw, int number, std::vector<Line>& out, std::size_t* invalid_at) {
   // 1. Code points: full-width forms, odd spaces, invisible characters.
   // Decoded on the fly (no array of code points: this is every character of
   // the report); printable ASCII, which maps to itself, is copied in runs.
@@ -466,12 +480,13 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
     std::size_t run = i;
     bool ascii_last = false;
     while (run < raw.size()) {
-      // Two ideographs U+4000..U+9FFF (lead bytes E4..E9) at a time, read
-      // as one word: most of a report's text, with no mark and no comma.
-      // (raw is valid UTF-8: a lead byte is followed by its continuations.)
+      // Two ideographs U+4000..U+9FFF (lead bytes E4..E9, each followed by
+      // two continuation bytes) at a time, read as one word: most of a
+      // report's text, with no mark and no comma.
       if (run + 8 <= raw.size()) {
         const std::uint64_t w = load_word(raw.data() + run);
-        if ((w & 0xFF) - 0xE4 <= 5 && (w >> 24 & 0xFF) - 0xE4 <= 5) {
+        if ((w & 0xFF) - 0xE4 <= 5 && (w >> 24 & 0xFF) - 0xE4 <= 5 &&
+            (w & 0xC0C000C0C000u) == 0x808000808000u) {
           run += 6;
           ascii_last = false;
           continue;
@@ -481,9 +496,12 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       // first: most of the rest.
       const unsigned char c = static_cast<unsigned char>(raw[run]);
       marks |= kMarkOf[c];
-      std::size_t length = (c >= 0x20 && c < 0x80) || c == '\t'             ? 1
-                           : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() ? 3
-                                                                            : maps_to_itself(raw, run);
+      std::size_t length = (c >= 0x20 && c < 0x80) || c == '\t' ? 1
+                           : c >= 0xE4 && c <= 0xE9 && run + 2 < raw.size() &&
+                                   (static_cast<unsigned char>(raw[run + 1]) & 0xC0) == 0x80 &&
+                                   (static_cast<unsigned char>(raw[run + 2]) & 0xC0) == 0x80
+                               ? 3
+                               : maps_to_itself(raw, run);
       // A full-width comma stays one unless a digit comes before it (then
       // the test below reads the next character too).
       if (length == 0 && c == 0xEF && raw.substr(run, 3) == "，"sv &&
@@ -501,7 +519,19 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
       i = run;
       continue;
     }
-    const char32_t cp = next_code_point(raw, i);
+    // Each character that takes this way is checked (decode_utf8); those
+    // above were by their bytes: the line's UTF-8 is checked as it is read.
+    char32_t cp;
+    std::size_t length = decode_utf8(raw, i, cp);
+    if (length == 0) {
+      if (invalid_at) {
+        *invalid_at = i;
+        return;
+      }
+      cp = 0xFFFD;  // a caller that checked (Options::utf8_checked) was wrong: one byte replaced
+      length = 1;
+    }
+    i += length;
     char32_t m;
     if (map_code_point(cp, m)) {
       // A full-width comma between digits is a thousands separator.
@@ -627,8 +657,9 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out) {
   } while (start != std::string::npos && start < s.size());
 }
 
-std::vector<Line> split_lines(std::string_view text, const Limits& limits,
-                              std::vector<InputMessage>& messages, int& physical_lines) {
+std::vector<Line> split_lines(std::string_view text, const Limits& limits, std::vector<InputMessage>& messages,
+                              int& physical_lines, std::size_t* first_invalid) {
+  if (first_invalid) *first_invalid = std::string_view::npos;
   // \n, \r\n and a lone \r all end a line; a final newline opens no new line.
   std::vector<Line> lines;
   int number = 0;
@@ -647,6 +678,13 @@ std::vector<Line> split_lines(std::string_view text, const Limits& limits,
     std::string_view raw = text.substr(i, end - i);
     ++number;
     if (raw.size() > limits.max_line_bytes) {
+      // Skipped, but its UTF-8 checked all the same.
+      if (first_invalid) {
+        if (const std::size_t bad = find_invalid_utf8(raw); bad != std::string_view::npos) {
+          *first_invalid = i + bad;
+          break;
+        }
+      }
       messages.push_back(make_message(
           "input.line_too_long", "warning", number,
           "第 " + std::to_string(number) + " 行过长（" + megabytes(raw.size()) + "，上限 " +
@@ -655,7 +693,12 @@ std::vector<Line> split_lines(std::string_view text, const Limits& limits,
               "; the limit is " + megabytes(limits.max_line_bytes) + "); it was skipped."));
       lines.push_back(Line{number, "", {}, false, false});
     } else {
-      normalize_line(raw, number, lines);
+      std::size_t bad = std::string_view::npos;
+      normalize_line(raw, number, lines, first_invalid ? &bad : nullptr);
+      if (bad != std::string_view::npos) {
+        *first_invalid = i + bad;
+        break;
+      }
     }
     if (end >= text.size()) break;
     i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);

@@ -160,9 +160,20 @@ TEST_CASE("utf8_checked: a caller's own check stands in for analyze()'s, and JSO
   // It skips that check (so only a caller that has checked may set it)...
   hezhang::Report skipped = hezhang::analyze("a\n\xFF\n", checked);
   for (const auto& m : skipped.messages) CHECK(m.id != "input.invalid_utf8");
+  // (a byte such a caller missed becomes U+FFFD: the report stays valid UTF-8)
+  CHECK(hezhang::is_valid_utf8(hezhang::to_json(skipped)));
   // ...and a page or script cannot turn it on.
   CHECK_FALSE(hezhang::options_from_json(R"({"utf8_checked":true})").utf8_checked);
   expect_refused("a\n\xFF\n", "input.invalid_utf8", 2);
+}
+
+TEST_CASE("invalid UTF-8 on or after a line too long is refused alone", "[unit][bad_input]") {
+  // The check is made as lines are read: a skipped line is checked too, and
+  // the warnings about lines before the invalid one are not kept.
+  hezhang::Options options;
+  options.limits.max_line_bytes = 50;
+  expect_refused(std::string(60, 'a') + "\n\xff\n", "input.invalid_utf8", 2, options);
+  expect_refused("ok\n" + std::string(60, 'a') + "\xff", "input.invalid_utf8", 2, options);
 }
 
 TEST_CASE("invalid UTF-8 after CRLF line endings keeps its line", "[unit][bad_input]") {

@@ -491,6 +491,53 @@ TEST_CASE("find_invalid_utf8 agrees with RFC 3629 on every 3-byte shape, mid-run
   CHECK(hezhang::find_invalid_utf8("一般公共预算财政拨款支出") == std::string_view::npos);
 }
 
+TEST_CASE("split_lines checks UTF-8 as it reads: the first invalid byte RFC 3629 finds, or U+FFFD", "[unit][normalize]") {
+  // analyze() has no pass of its own for UTF-8: normalization's fast paths
+  // (two ideographs as a word, an ideograph by its lead byte, characters
+  // that map to themselves) check the bytes they pass, the rest is decoded.
+  // Every lead byte with continuation bytes at the edges of their range
+  // (and a fourth byte, for 4-byte leads), after Chinese characters (read as
+  // pairs) or ASCII, on the second of three lines.
+  const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+  std::size_t wrong = 0, wrong_replaced = 0, invalid = 0;
+  std::string first_wrong;
+  for (int lead = 0x80; lead <= 0xFF; ++lead)
+    for (unsigned char b1 : edges)
+      for (unsigned char b2 : edges)
+        for (const char* after : {"", "字", "a", "\x80字", "\xbf"})
+          for (const char* before : {"", "中", "中文", "中文字", "ab", "0123456"}) {
+            std::string line = before;
+            line += static_cast<char>(lead);
+            line += static_cast<char>(b1);
+            line += static_cast<char>(b2);
+            line += after;
+            const std::string text = "第一行\n" + line + "字\n第三行";
+            const std::size_t expected = reference_invalid_utf8(text);
+            invalid += expected != std::string_view::npos;
+            hezhang::Limits limits;
+            std::vector<hezhang::InputMessage> messages;
+            int physical = 0;
+            std::size_t found = 0;
+            hezhang::split_lines(text, limits, messages, physical, &found);
+            if (found != expected && wrong++ == 0)
+              first_wrong = "lead " + std::to_string(lead) + " " + std::to_string(b1) + " " + std::to_string(b2) +
+                            " before \"" + before + "\" after \"" + after + "\": found " + std::to_string(found);
+            // Without the check (a caller that checked), what is not valid becomes U+FFFD.
+            for (const hezhang::Line& l : hezhang::split_lines(text, limits, messages, physical))
+              wrong_replaced += !hezhang::is_valid_utf8(l.text);
+          }
+  INFO(first_wrong);
+  CHECK(wrong == 0);
+  CHECK(wrong_replaced == 0);
+  CHECK(invalid > 10000);  // the shapes did include invalid ones
+  // Each byte that starts no character is replaced on its own.
+  std::vector<hezhang::InputMessage> messages;
+  int physical = 0;
+  const auto lines = hezhang::split_lines("a\xff\xe4\xb8" "b", hezhang::Limits{}, messages, physical);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].text == "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b");
+}
+
 namespace {
 // UTF-16 of valid UTF-8, one sequence at a time (code points past U+FFFF as
 // surrogate pairs): the reference for utf8_to_utf16.
