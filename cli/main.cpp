@@ -117,20 +117,25 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
   options.limits = limits;
   options.name = file == "-" ? "stdin" : file;
   options.input_bytes = bytes.size();
-  std::string text;
-  if (hezhang::is_valid_utf8(bytes)) {
-    // Checked once: analyze() need not read it all again (iconv's output, below, it does check).
-    options.encoding = "utf-8";
-    options.utf8_checked = true;
-    text = std::move(bytes);
-  } else if (gb18030_to_utf8(bytes, &text)) {
-    options.encoding = "gb18030";
-  } else {
-    // Neither encoding: let the core report the invalid bytes with their line.
-    options.encoding = "unknown";
-    text = std::move(bytes);
+  // Read as UTF-8 first: analyze() checks the UTF-8 as it reads the lines,
+  // so a check of its own here read every report twice. Only text it
+  // refuses (for invalid bytes, or before reading it: binary, too large) is
+  // checked here, and when it is not UTF-8 it is read again as GB18030.
+  options.encoding = "utf-8";
+  hezhang::Report report = hezhang::analyze(bytes, options);
+  bool refused = false;
+  for (const auto& m : report.messages) refused |= m.severity == "error";
+  if (refused && !hezhang::is_valid_utf8(bytes)) {
+    std::string text;
+    if (gb18030_to_utf8(bytes, &text)) {
+      options.encoding = "gb18030";
+      report = hezhang::analyze(text, options);
+    } else {
+      // Neither encoding: the core's report of the invalid bytes, with their line.
+      options.encoding = "unknown";
+      report = hezhang::analyze(bytes, options);
+    }
   }
-  hezhang::Report report = hezhang::analyze(text, options);
   // The newline appended in place, not by a copy of the whole JSON.
   result.out = format == "json" ? hezhang::to_json(report) : hezhang::to_text(report, lang);
   if (format == "json") result.out += '\n';

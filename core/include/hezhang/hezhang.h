@@ -37,10 +37,10 @@ struct Options {
   std::string encoding = "utf-8"; // what the caller decoded the bytes from
   std::uint64_t input_bytes = 0;  // size of the original bytes; 0 = text size
   Limits limits;
-  // The caller has already found the text valid UTF-8 (the CLI does, to
-  // choose between UTF-8 and GB18030), so analyze() does not refuse text
-  // for invalid bytes (any it meets anyway become U+FFFD). Not read from
-  // JSON options: the page's text is checked.
+  // The caller has already found the text valid UTF-8, so analyze() does
+  // not refuse text for invalid bytes (any it meets anyway become U+FFFD).
+  // Not read from JSON options: the page's text is checked. (The check
+  // costs little: it is made as the lines are read.)
   bool utf8_checked = false;
 };
 
