@@ -131,9 +131,9 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
       options.encoding = "gb18030";
       report = hezhang::analyze(text, options);
     } else {
-      // Neither encoding: the core's report of the invalid bytes, with their line.
-      options.encoding = "unknown";
-      report = hezhang::analyze(bytes, options);
+      // Neither encoding: the core's report of the invalid bytes, with their
+      // line, as it stands (the encoding is all analyze() takes from it).
+      report.input.encoding = "unknown";
     }
   }
   // The newline appended in place, not by a copy of the whole JSON.

@@ -78,12 +78,12 @@ __attribute__((always_inline)) inline std::size_t three_byte_run_end(std::string
   return j;
 }
 
-// Decodes one code point at text[i] (valid UTF-8 assumed), advancing i.
-char32_t next_code_point(std::string_view text, std::size_t& i);
 // The code point at s[i] and the length of its UTF-8 (RFC 3629: no
 // overlong forms, surrogates or values past U+10FFFF), or 0 when s[i]
 // starts no valid character.
 std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+// The same, advancing i past it: U+FFFD and one byte where none starts.
+char32_t next_code_point(std::string_view text, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 
 bool is_cjk(char32_t cp);  // ideographs and CJK/full-width punctuation

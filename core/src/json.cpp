@@ -314,7 +314,7 @@ class Writer {
   }
   // Whether s starts and ends with whole characters, as a string cut inside
   // a character would not: its first byte is no continuation byte, and its
-  // last character as long as its lead byte says. (Inside, a string from
+  // last character a whole, valid one. (Inside, a string from
   // analyze holds what analyze read, whose UTF-8 it checked.)
   static bool whole_characters(std::string_view s) {
     const std::size_t n = s.size();
@@ -327,9 +327,7 @@ class Writer {
       return true;  // ... in a 3-byte character
     std::size_t lead = n - 1;
     while (lead > 0 && n - lead < 4 && continues(lead)) --lead;
-    const unsigned c = byte(lead);
-    const std::size_t length = c < 0x80 ? 1 : c < 0xC0 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return length == n - lead;
+    return utf8_length(s, lead) == n - lead;  // 0 for a lead that is none
   }
 
   // Most strings need nothing done to them: copied whole, quoted. `valid`:

@@ -111,14 +111,10 @@ bool utf8_to_utf16(std::string_view utf8, std::u16string& utf16) {
 bool is_valid_utf8(std::string_view bytes) { return find_invalid_utf8(bytes) == std::string_view::npos; }
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { ++i; return c; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < len && i + k < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += static_cast<std::size_t>(len);
-  return cp;
+  char32_t cp;
+  const std::size_t length = decode_utf8(s, i, cp);
+  i += length ? length : 1;
+  return length ? cp : 0xFFFD;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
