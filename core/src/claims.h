@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hezhang/model.h"
@@ -26,7 +27,7 @@ std::string subject_name_en(const Claim& c);
 
 // The parts a whole is made of, when they are fixed by the templates
 // (本年收入合计 = 财政拨款收入 + 上级补助收入 + …); nullptr when open-ended.
-const std::vector<std::string>* components_of(const std::string& whole);
+const std::vector<std::string_view>* components_of(std::string_view whole);
 // Whether `part` is listed under `whole` (a component, a class of an
 // expenditure total, a subset such as 授予中小企业 of 政府采购).
 bool is_part_of(const std::string& part, const std::string& whole);
