@@ -21,7 +21,11 @@ bool is_placeholder(std::string_view t) {
 // left and exactly three digits on its right. Returns false for a comma that
 // is not a separator (then the cell is text, not a number).
 bool strip_separators(std::string_view in, std::string& out) {
-  out.clear();
+  // Written through a pointer into room for all of `in`, then cut: a call
+  // to push_back per character had been 0.7% of a report of figures with
+  // separators in WebAssembly, where libc++ does not inline it.
+  out.resize(in.size());
+  char* to = out.data();
   for (std::size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
     if (c == ',') {
@@ -31,8 +35,9 @@ bool strip_separators(std::string_view in, std::string& out) {
       if (!left || d != 3) return false;
       continue;
     }
-    out += c;
+    *to++ = c;
   }
+  out.resize(static_cast<std::size_t>(to - out.data()));
   return true;
 }
 

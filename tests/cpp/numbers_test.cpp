@@ -39,6 +39,10 @@ TEST_CASE("parse_cell_number reads thousands separators", "[unit][numbers]") {
   auto c = parse_cell_number("1,234,567.89");
   CHECK(c.kind == CellKind::Amount);
   CHECK(value_of(c) == "1234567.89");
+  // Longer than a std::string holds inline: the digits are copied to the heap.
+  auto e = parse_cell_number("1,234,567,890,123.45");
+  CHECK(e.kind == CellKind::Amount);
+  CHECK(value_of(e) == "1234567890123.45");
 
   // A comma that is not a thousands separator makes the cell text.
   auto d = parse_cell_number("12,34");
