@@ -127,6 +127,7 @@ std::optional<Figure> figure_in_column(const Table& t, const TableRow& row, int 
 
 std::vector<int> value_columns(const Table& t, int group) {
   std::vector<int> cols;
+  cols.reserve(t.columns.size());  // one allocation, not a growth per column
   for (const auto& c : t.columns)
     if (c.group == group && !is_label_key(c.key) && !c.key.empty() && c.key != "is_empty"sv &&
         c.key != "empty_reason"sv)

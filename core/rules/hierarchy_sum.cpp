@@ -142,7 +142,9 @@ void run_hierarchy_sum(RuleContext& ctx) {
     for (std::size_t k = 0; k < sums.size(); ++k) {
       const SumCheck& s = sums[k];
       const std::vector<int>& pcols = columns_of(s.parent->group);
-      std::vector<int> lines{s.parent->line};
+      std::vector<int> lines;
+      lines.reserve(1 + s.children.size());
+      lines.push_back(s.parent->line);
       for (auto* c : s.children) lines.push_back(c->line);
       std::string status = "passed";
       bool checked = false;

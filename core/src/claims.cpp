@@ -695,7 +695,11 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
     claims.reserve(std::min<std::size_t>(2 * sentences, 4096));
   }
   std::vector<int> serial;  // sentence number of each claim (lines repeat)
+  serial.reserve(claims.capacity());
   std::vector<std::size_t> group_head;  // first claim of each group
+  // Per sentence, kept here so that each sentence reuses their room.
+  std::vector<int> current;          // group per bracket depth
+  std::vector<int> sentence_groups;
   int next_group = 0, next_sentence = 0;
   std::vector<std::string> topics(8);  // topic in force at each heading depth
   for (std::size_t si = 0; si < sections.size(); ++si) {
@@ -716,11 +720,11 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       bool continues = false;
       std::vector<Figure> figures = find_figures(s);
       // Flat-change words carry no figure: "与上年预算数持平".
-      std::vector<int> current(1, -1);  // group per bracket depth
+      current.assign(1, -1);
       std::size_t prev_end = 0;
       int depth = 0;
       bool first = true;
-      std::vector<int> sentence_groups;
+      sentence_groups.clear();
       auto current_group = [&]() {
         for (int d = std::min<int>(depth, static_cast<int>(current.size()) - 1); d >= 0; --d)
           if (current[d] >= 0) return current[d];
