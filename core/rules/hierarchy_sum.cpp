@@ -2,8 +2,11 @@
 // economic classification 301 = Σ 301xx; 人员经费合计 / 公用经费合计 in
 // side-by-side layouts. Rows out of code order work: parents are found by
 // code prefix, not by position.
+#include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "../src/internal.h"
 #include "../src/templates.h"
@@ -16,10 +19,11 @@ namespace {
 bool is_function(const std::string& level) { return level == "类"sv || level == "款"sv || level == "项"sv; }
 bool is_economic(const std::string& level) { return level == "econ_class"sv || level == "econ_item"sv; }
 
-std::string parent_code(const TableRow& r) {
-  if (r.level == "款"sv || r.level == "econ_item"sv) return r.code.substr(0, 3);
-  if (r.level == "项"sv) return r.code.substr(0, 5);
-  return "";
+// A view of the row's own code.
+std::string_view parent_code(const TableRow& r) {
+  if (r.level == "款"sv || r.level == "econ_item"sv) return std::string_view(r.code).substr(0, 3);
+  if (r.level == "项"sv) return std::string_view(r.code).substr(0, 5);
+  return {};
 }
 
 struct SumCheck {
@@ -60,30 +64,45 @@ void run_hierarchy_sum(RuleContext& ctx) {
     // the real one is a guess, so their sums are ambiguous.
     std::set<const TableRow*> doubtful;
     for (int g = 0; g < groups; ++g) {
-      std::map<std::string, const TableRow*> by_code;
-      for (const auto& r : t.rows) {
-        if (r.group != g || r.code.empty() || !(is_function(r.level) || is_economic(r.level))) continue;
-        auto ins = by_code.emplace(r.code, &r);
-        if (!ins.second && !same_figures(*ins.first->second, r)) doubtful.insert(ins.first->second);
+      // The group's coded rows by code, the first row of each code: a
+      // sorted vector of views, not a map of strings (a node and a string
+      // per row, every table).
+      std::vector<std::pair<std::string_view, const TableRow*>> by_code;
+      for (const auto& r : t.rows)
+        if (r.group == g && !r.code.empty() && (is_function(r.level) || is_economic(r.level)))
+          by_code.emplace_back(r.code, &r);
+      std::stable_sort(by_code.begin(), by_code.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::size_t kept = 0;
+      for (std::size_t k = 0; k < by_code.size(); ++k) {
+        if (kept > 0 && by_code[kept - 1].first == by_code[k].first) {
+          if (!same_figures(*by_code[kept - 1].second, *by_code[k].second)) doubtful.insert(by_code[kept - 1].second);
+          continue;
+        }
+        by_code[kept++] = by_code[k];
       }
+      by_code.resize(kept);
+      auto row_of = [&by_code](std::string_view code) -> const TableRow* {
+        auto it = std::lower_bound(by_code.begin(), by_code.end(), code,
+                                   [](const auto& e, std::string_view c) { return e.first < c; });
+        return it != by_code.end() && it->first == code ? it->second : nullptr;
+      };
       std::map<const TableRow*, std::vector<const TableRow*>> children;
       std::vector<const TableRow*> classes, econ_classes;
       for (const auto& kv : by_code) {
         const TableRow* r = kv.second;
         if (r->level == "类"sv) classes.push_back(r);
         if (r->level == "econ_class"sv) econ_classes.push_back(r);
-        std::string p = parent_code(*r);
+        const std::string_view p = parent_code(*r);
         if (p.empty()) continue;
-        auto it = by_code.find(p);
-        if (it != by_code.end()) children[it->second].push_back(r);
+        if (const TableRow* parent = row_of(p)) children[parent].push_back(r);
       }
       for (auto& kv : children) {
         const TableRow* p = kv.first;
         std::string sub = p->level == "类"sv ? "款" : p->level == "款"sv ? "项" : "明细科目";
         std::string sub_en = p->level == "类"sv ? "款 (sub-class)" : p->level == "款"sv ? "项 (item)" : "item";
         SumCheck s{p, kv.second, "其下各" + sub + "之和", "the sum of its " + sub_en + " rows"};
-        auto gp = by_code.find(parent_code(*p));
-        if (gp != by_code.end()) s.grandparent = gp->second;
+        s.grandparent = row_of(parent_code(*p));
         sums.push_back(std::move(s));
       }
       // Totals: 合计 = Σ 类 (or Σ economic classes).
