@@ -31,12 +31,9 @@ void run_narrative_repeated(RuleContext& ctx) {
   std::map<Key, const Claim*> first;
   for (const Claim& c : claims) {
     if (!comparable(c)) continue;
-    Key key{c.subject, c.scope, c.relation, c.qualifier, c.direction};
-    auto it = first.find(key);
-    if (it == first.end()) {
-      first[key] = &c;
-      continue;
-    }
+    // One look-up: the first claim of a key is kept, a later one compared.
+    const auto [it, is_first] = first.try_emplace(Key{c.subject, c.scope, c.relation, c.qualifier, c.direction}, &c);
+    if (is_first) continue;
     const Claim& a = *it->second;
     if (a.group == c.group) continue;
     auto sa = money_span(a), sc = money_span(c);
