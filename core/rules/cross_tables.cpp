@@ -122,8 +122,9 @@ void run_cross_tables(RuleContext& ctx) {
           }
           auto f = figure_in_column(t, r, col);
           if (!f) continue;  // empty: nothing printed to compare
-          if (!by_key.count(key)) order.push_back(key);
-          by_key[key].push_back({*f});
+          auto [entries, is_new] = by_key.try_emplace(key);  // one look-up
+          if (is_new) order.push_back(key);
+          entries->second.push_back({*f});
         }
       }
     }

@@ -674,7 +674,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       for (const auto& r : t.rows)
         if ((r.level == "econ_item"sv || r.level == "econ_class"sv) && !r.code.empty()) {
           std::string n = without_spaces(r.name);
-          if (code_points(n) >= 2 && !seen.count(n)) seen[n] = r.code;
+          if (code_points(n) >= 2) seen.try_emplace(std::move(n), r.code);
         }
     for (const auto& kv : seen) items.items.push_back(kv);
     // Reports name a few dozen items; a bound keeps label matching linear.
