@@ -49,6 +49,16 @@ void run_names(RuleContext& ctx) {
     if (!several_tables) continue;
     const std::string code(code_view);
     for (auto& s : seen) s.key = comparable(*s.name);
+    std::vector<int> lines;
+    lines.reserve(seen.size());
+    for (const auto& s : seen) lines.push_back(s.line);
+    // Most codes have one name everywhere: nothing to count.
+    bool one_name = true;
+    for (const auto& s : seen) one_name = one_name && s.key == seen.front().key;
+    if (one_name) {
+      ctx.check(std::string(kRule) + ":" + code, kRule, "passed", lines);
+      continue;
+    }
     // The name most tables use is the reference.
     std::map<std::string, int> votes;
     for (const auto& s : seen) ++votes[s.key];
@@ -56,8 +66,6 @@ void run_names(RuleContext& ctx) {
     int best = 0;
     for (const auto& s : seen)
       if (votes[s.key] > best) { best = votes[s.key]; reference = &s; }
-    std::vector<int> lines;
-    for (const auto& s : seen) lines.push_back(s.line);
     int leaders = 0;
     for (const auto& v : votes) leaders += v.second == best ? 1 : 0;
     if (leaders > 1) {
