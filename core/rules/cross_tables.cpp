@@ -102,7 +102,7 @@ void run_cross_tables(RuleContext& ctx) {
   for (const Scope& scope : scopes()) {
     if (scope.applies && !scope.applies(report)) continue;
     std::map<std::string, std::vector<Entry>> by_key;
-    std::vector<std::string> order;
+    std::vector<const std::pair<const std::string, std::vector<Entry>>*> order;  // keys as first seen
     for (const Source& src : scope.sources) {
       for (const Table& t : report.tables) {
         if (t.template_id != src.template_id) continue;
@@ -123,28 +123,36 @@ void run_cross_tables(RuleContext& ctx) {
           auto f = figure_in_column(t, r, col);
           if (!f) continue;  // empty: nothing printed to compare
           auto [entries, is_new] = by_key.try_emplace(key);  // one look-up
-          if (is_new) order.push_back(key);
+          if (is_new) order.push_back(&*entries);
           entries->second.push_back({*f});
         }
       }
     }
-    for (const std::string& key : order) {
-      const auto& entries = by_key[key];
+    for (const auto* keyed : order) {
+      const std::string& key = keyed->first;
+      const auto& entries = keyed->second;
       // Only compare across tables.
-      std::map<const Table*, int> tables;
-      for (const auto& e : entries) ++tables[e.figure.table];
-      if (tables.size() < 2) continue;
+      bool several_tables = false;
+      for (const auto& e : entries) several_tables = several_tables || e.figure.table != entries.front().figure.table;
+      if (!several_tables) continue;
       std::vector<int> lines;
+      lines.reserve(entries.size());
       for (const auto& e : entries) lines.push_back(e.figure.row->line);
       // One table printing the key twice with different figures: which one
       // the others should match is a guess.
-      // (Each against its table's first: equality is transitive, so linear.)
+      // (Each against its table's first: equality is transitive, so linear
+      // in the tables, a handful per key: a list, not a map.)
       bool twice = false;
-      std::map<const Table*, const Figure*> first_of;
+      std::vector<const Figure*> first_of;  // each table's first figure
       for (const auto& e : entries) {
-        auto ins = first_of.emplace(e.figure.table, &e.figure);
-        twice = twice || (!ins.second &&
-                          RuleContext::compare_equal(e.figure, *ins.first->second).outcome != Outcome::Passed);
+        const Figure* const* first = nullptr;
+        for (const Figure* const& f : first_of)
+          if (f->table == e.figure.table) first = &f;
+        if (!first) {
+          first_of.push_back(&e.figure);
+          continue;
+        }
+        twice = twice || RuleContext::compare_equal(e.figure, **first).outcome != Outcome::Passed;
       }
       if (twice) {
         ctx.check(concat({kRule, ":", scope.id, ":", key}), kRule, "ambiguous", lines);
