@@ -379,15 +379,19 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
   std::vector<int> parent_span(ncols, 0);
   bool first_text_row = true;
   const Line* numbering = nullptr;
+  // Per row, made once for all the rows (their room reused).
+  std::vector<std::string> buffers(ncols);
+  std::vector<std::string_view> cell(ncols);
+  std::vector<int> span(ncols), next(ncols);
+  for (auto& p : h.pieces) p.reserve(header_rows.size());
   for (const Line* row : header_rows) {
     if (is_numbering_row(row->cells())) { numbering = row; continue; }
     // The row's cells without spaces, once (views of the cells that have none).
-    std::vector<std::string> buffers(ncols);
-    std::vector<std::string_view> cell(ncols);
+    std::fill(cell.begin(), cell.end(), std::string_view());
     const LineCells row_cells = row->cells();
     for (std::size_t c = 0; c < ncols && c < row_cells.size(); ++c)
       cell[c] = without_spaces(row_cells[c], buffers[c]);
-    std::vector<int> span(ncols, -1);
+    std::fill(span.begin(), span.end(), -1);
     for (std::size_t c = 0; c < ncols; ++c) {
       if (!cell[c].empty()) { span[c] = static_cast<int>(c); continue; }
       if (c > 0 && span[c - 1] >= 0 && (first_text_row || parent_span[c] == parent_span[c - 1]))
@@ -400,10 +404,9 @@ HeaderModel read_header(const std::vector<const Line*>& header_rows, std::size_t
       if (p.empty() || p.back() != text) p.emplace_back(text);
     }
     // The next row's parent spans: inherited spans, keyed by start column.
-    std::vector<int> next(ncols, 0);
     for (std::size_t c = 0; c < ncols; ++c)
       next[c] = span[c] >= 0 ? span[c] * 1000 + parent_span[c] % 1000 : -1 - static_cast<int>(c);
-    parent_span = next;
+    parent_span.swap(next);
     first_text_row = false;
   }
   h.keys = column_keys(h.pieces);
