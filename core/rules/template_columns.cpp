@@ -152,11 +152,11 @@ void run_template_columns(RuleContext& ctx) {
         }
         // basic and its own parts are never summed together.
         bool has_basic = std::find(used.begin(), used.end(), "basic") != used.end();
-        if (has_basic) {
-          std::vector<Term> filtered;
+        if (has_basic) {  // filtered in place: no vector per row
+          std::size_t kept = 0;
           for (std::size_t i = 0; i < parts.size(); ++i)
-            if (used[i] != "personnel"sv && used[i] != "public_expense"sv) filtered.push_back(parts[i]);
-          parts.swap(filtered);
+            if (used[i] != "personnel"sv && used[i] != "public_expense"sv) parts[kept++] = parts[i];
+          parts.resize(kept);
         }
         auto total = figure_in_column(t, row, tcol);
         // A total left blank (only the 合计 row filled in) is not a claim.
