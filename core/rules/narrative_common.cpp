@@ -172,6 +172,11 @@ ClaimIndex::ClaimIndex(const std::vector<Claim>& claims) : claims_(claims) {
   for (std::size_t i = 0; i < claims.size(); ++i) by_group_[next[group_of(i)]++] = i;
 }
 
+const ClaimIndex& RuleContext::claim_index() {
+  if (!claim_index_) claim_index_ = std::make_shared<const ClaimIndex>(report_.claims);
+  return *claim_index_;
+}
+
 ClaimIndex::Indices ClaimIndex::group(int g) const {
   if (g < 0 || static_cast<std::size_t>(g) + 1 >= start_.size()) return {nullptr, nullptr};
   const std::size_t* data = by_group_.data();

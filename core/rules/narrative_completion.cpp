@@ -14,7 +14,7 @@ const char* kRule = "narrative.completion";
 
 void run_narrative_completion(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
-  const ClaimIndex idx(claims);
+  const ClaimIndex& idx = ctx.claim_index();
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& rate = claims[i];
     if (rate.relation != "completion"sv) continue;

@@ -34,7 +34,7 @@ const Claim* current_of(const ClaimIndex& idx, std::size_t at, bool vs_budget) {
 
 void run_narrative_growth(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
-  const ClaimIndex idx(claims);
+  const ClaimIndex& idx = ctx.claim_index();
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& change = claims[i];
     if (change.relation != "change"sv || !is_money(change)) continue;

@@ -18,7 +18,7 @@ const char* kRule = "narrative.parts";
 
 void run_narrative_parts(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
-  const ClaimIndex idx(claims);
+  const ClaimIndex& idx = ctx.claim_index();
   // Parts by the group of their whole, in order; one amount per part group.
   std::map<int, std::vector<const Claim*>> parts;
   std::map<int, bool> seen;

@@ -48,7 +48,7 @@ const Claim* stated_amount(const std::vector<Claim>& claims, const AmountsBySubj
 
 void run_narrative_percent(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
-  const ClaimIndex idx(claims);
+  const ClaimIndex& idx = ctx.claim_index();
   const AmountsBySubject by_subject = amounts_by_subject(claims);
   // Per sentence: the sum of a list whose shares add up to 100%, if any.
   std::map<std::pair<int, int>, std::optional<Span>> list_sums;

@@ -56,7 +56,7 @@ void run_narrative_repeated(RuleContext& ctx) {
   // Keyed by (current figure, rate, unit, direction) as printed.
   using ChangeKey = std::tuple<std::string_view, std::string_view, std::string_view, int>;
   std::map<ChangeKey, std::vector<std::pair<const Claim*, const Claim*>>> same;  // (change, current)
-  const ClaimIndex idx(claims);
+  const ClaimIndex& idx = ctx.claim_index();
   std::set<std::pair<int, std::string>> reported;  // (line, change): said once
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& ch = claims[i];

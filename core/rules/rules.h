@@ -7,6 +7,7 @@
 // within that is "rounding" (info), beyond it "material" (error).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,8 @@ struct FindingOrigin {
   std::string what_zh, what_en;  // the relation, as the finding words it
 };
 
+class ClaimIndex;  // narrative.h
+
 class RuleContext {
  public:
   explicit RuleContext(Report& report);
@@ -78,9 +81,15 @@ class RuleContext {
   // Two figures that must be equal, possibly in different units.
   static Comparison compare_equal(const Figure& actual, const Figure& expected);
 
+  // The report's claims by group, built when first asked and shared by the
+  // narrative rules (claims do not change while rules run; each had built
+  // its own). Defined in narrative_common.cpp, beside ClaimIndex.
+  const ClaimIndex& claim_index();
+
  private:
   Report& report_;
   std::vector<FindingOrigin> origins_;
+  std::shared_ptr<const ClaimIndex> claim_index_;  // shared_ptr: ClaimIndex is incomplete here
 };
 
 // ---- reading figures -------------------------------------------------------
