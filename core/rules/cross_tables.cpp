@@ -131,29 +131,26 @@ void run_cross_tables(RuleContext& ctx) {
     for (const auto* keyed : order) {
       const std::string& key = keyed->first;
       const auto& entries = keyed->second;
-      // Only compare across tables.
-      bool several_tables = false;
-      for (const auto& e : entries) several_tables = several_tables || e.figure.table != entries.front().figure.table;
-      if (!several_tables) continue;
+      // Each table's first figure of the key (a handful of tables: a list,
+      // not a map), and whether one table prints it twice with different
+      // figures: which one the others should match is then a guess. (Each
+      // against its table's first: equality is transitive, so linear.)
+      std::vector<const Figure*> first_of;
+      bool twice = false;
+      for (const auto& e : entries) {
+        const Figure* first = nullptr;
+        for (const Figure* f : first_of)
+          if (f->table == e.figure.table) {
+            first = f;
+            break;
+          }
+        if (!first) first_of.push_back(&e.figure);
+        else twice = twice || RuleContext::compare_equal(e.figure, *first).outcome != Outcome::Passed;
+      }
+      if (first_of.size() < 2) continue;  // only compared across tables
       std::vector<int> lines;
       lines.reserve(entries.size());
       for (const auto& e : entries) lines.push_back(e.figure.row->line);
-      // One table printing the key twice with different figures: which one
-      // the others should match is a guess.
-      // (Each against its table's first: equality is transitive, so linear
-      // in the tables, a handful per key: a list, not a map.)
-      bool twice = false;
-      std::vector<const Figure*> first_of;  // each table's first figure
-      for (const auto& e : entries) {
-        const Figure* const* first = nullptr;
-        for (const Figure* const& f : first_of)
-          if (f->table == e.figure.table) first = &f;
-        if (!first) {
-          first_of.push_back(&e.figure);
-          continue;
-        }
-        twice = twice || RuleContext::compare_equal(e.figure, **first).outcome != Outcome::Passed;
-      }
       if (twice) {
         ctx.check(concat({kRule, ":", scope.id, ":", key}), kRule, "ambiguous", lines);
         continue;

@@ -48,6 +48,7 @@ void run_names(RuleContext& ctx) {
     for (const auto& s : seen) several_tables = several_tables || s.table != seen.front().table;
     if (!several_tables) continue;
     const std::string code(code_view);
+    const std::string id = std::string(kRule) + ":" + code;
     for (auto& s : seen) s.key = comparable(*s.name);
     std::vector<int> lines;
     lines.reserve(seen.size());
@@ -56,7 +57,7 @@ void run_names(RuleContext& ctx) {
     bool one_name = true;
     for (const auto& s : seen) one_name = one_name && s.key == seen.front().key;
     if (one_name) {
-      ctx.check(std::string(kRule) + ":" + code, kRule, "passed", lines);
+      ctx.check(id, kRule, "passed", lines);
       continue;
     }
     // The name most tables use is the reference.
@@ -86,7 +87,7 @@ void run_names(RuleContext& ctx) {
       f.message_zh = "科目 " + code + " 在各表中的名称不一致：" + zh + "。";
       f.message_en = "Code " + code + " is named differently in the tables: " + en + ".";
       ctx.add_finding(std::move(f));
-      ctx.check(std::string(kRule) + ":" + code, kRule, "failed", lines);
+      ctx.check(id, kRule, "failed", lines);
       continue;
     }
     bool differ = false;
@@ -106,7 +107,7 @@ void run_names(RuleContext& ctx) {
                      " is named \"" + *s.name + "\", while other tables name it \"" + *reference->name + "\".";
       ctx.add_finding(std::move(f));
     }
-    ctx.check(std::string(kRule) + ":" + code, kRule, differ ? "failed" : "passed", lines);
+    ctx.check(id, kRule, differ ? "failed" : "passed", lines);
   }
 }
 

@@ -975,10 +975,10 @@ std::string subject_name_en(const Claim& c) {
 }
 
 const std::vector<std::string_view>* components_of(std::string_view whole) {
-  // A list scanned in order, not a std::map: is_part_of asks for every
-  // figure against each of the figures before it in its sentence, and a
-  // tree's string compares were most of that (in WebAssembly, 1.5% of the
-  // time of a report of much prose).
+  // A list scanned in order, not a std::map of strings: is_part_of asks
+  // for every figure against each of the figures before it in its sentence
+  // (the tree's string compares showed in WebAssembly profiles of reports
+  // of much prose; the time saved is within the noise).
   struct Parts {
     std::string_view whole;
     std::vector<std::string_view> parts;
