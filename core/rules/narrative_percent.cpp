@@ -13,8 +13,9 @@ namespace {
 
 const char* kRule = "narrative.percent";
 
-// Where each subject's amounts are stated (value/actual), in order.
-using AmountsBySubject = std::map<std::string, std::vector<std::size_t>>;
+// Where each subject's amounts are stated (value/actual), in order. Keyed
+// by views of the claims' subjects, which outlive the map.
+using AmountsBySubject = std::map<std::string_view, std::vector<std::size_t>>;
 
 AmountsBySubject amounts_by_subject(const std::vector<Claim>& claims) {
   AmountsBySubject out;
@@ -64,20 +65,18 @@ void run_narrative_percent(RuleContext& ctx) {
     auto part_span = money_span(*part);
     std::optional<Span> whole_span;
     std::vector<int> lines{share.line, part->line};
-    std::string whole_zh, whole_en;
+    // The whole as a finding names it: the stated amount, or (null) the
+    // sum of the listed items. Named only for a finding: most shares pass.
+    const Claim* whole = nullptr;
     if (!share.qualifier.empty() && share.qualifier.compare(0, 6, "words:") != 0) {
-      if (const Claim* w = stated_amount(claims, by_subject, i, share.qualifier, share.scope)) {
-        whole_span = money_span(*w);
-        lines.push_back(w->line);
-        whole_zh = subject_name_zh(*w) + " " + w->text;
-        whole_en = subject_name_en(*w) + " " + w->text;
+      if ((whole = stated_amount(claims, by_subject, i, share.qualifier, share.scope))) {
+        whole_span = money_span(*whole);
+        lines.push_back(whole->line);
       }
     } else if (share.qualifier.empty() && part->parent >= 0) {
-      if (const Claim* w = idx.amount(part->parent)) {
-        whole_span = money_span(*w);
-        lines.push_back(w->line);
-        whole_zh = subject_name_zh(*w) + " " + w->text;
-        whole_en = subject_name_en(*w) + " " + w->text;
+      if ((whole = idx.amount(part->parent))) {
+        whole_span = money_span(*whole);
+        lines.push_back(whole->line);
       }
     } else if (share.qualifier.empty()) {
       // The shares of this sentence's list: when they add up to 100%, the
@@ -111,11 +110,7 @@ void run_narrative_percent(RuleContext& ctx) {
         if (ok && n >= 2 && shares.lo <= hundred && hundred <= shares.hi) result = sum;
         cached = list_sums.emplace(key, result).first;
       }
-      if (cached->second) {
-        whole_span = cached->second;
-        whole_zh = "所列各项之和";
-        whole_en = "the sum of the listed items";
-      }
+      if (cached->second) whole_span = cached->second;
     }
     if (!part_span || !whole_span) {
       ctx.check(claim_check_id(kRule, share), kRule, "insufficient_data", lines);
@@ -131,6 +126,8 @@ void run_narrative_percent(RuleContext& ctx) {
     ctx.check(claim_check_id(kRule, share), kRule, status_of(o), lines);
     if (o == Outcome::Passed) continue;
     std::string expected = ratio_text(*part_span, *whole_span, share.value.scale);
+    const std::string whole_zh = whole ? subject_name_zh(*whole) + " " + whole->text : "所列各项之和";
+    const std::string whole_en = whole ? subject_name_en(*whole) + " " + whole->text : "the sum of the listed items";
     std::string zh = "“" + subject_name_zh(*part) + " " + part->text + "”占" + whole_zh + "应为 " + expected +
                      "%，文中写作 " + share.text;
     std::string en = subject_name_en(*part) + " " + part->text + " is " + expected + "% of " + whole_en +

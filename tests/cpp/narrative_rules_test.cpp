@@ -67,6 +67,9 @@ TEST_CASE("narrative.percent: consistent, rounding slip and material break", "[n
   CHECK(f[0]->actual == "60.51");
   CHECK(f[0]->difference == "-4.00");
   CHECK(f[0]->first_line == 7);
+  // The finding names the whole it divided by, with its figure.
+  CHECK(f[0]->message_zh.find("占本年支出合计 214.96 万元应为 64.51%") != std::string::npos);
+  CHECK(f[0]->message_en.find("is 64.51% of expenditure of the year 214.96 万元") != std::string::npos);
 }
 
 TEST_CASE("narrative.percent: the whole is the sum of the list when its shares add up to 100%", "[narrative][percent]") {
@@ -78,6 +81,15 @@ TEST_CASE("narrative.percent: the whole is the sum of the list when its shares a
   // Without a whole and without shares adding to 100%: not checked, not passed.
   auto none = run("2. 按支出用途分类\n\n包括人员支出 174.88 万元，占 34.5%。\n");
   CHECK(statuses(none, "narrative.percent") == std::vector<std::string>{"insufficient_data"});
+  // 194.88 for 174.88: the shares still add up to 100%, the amounts no
+  // longer match them; each finding names the sum of the list as its whole.
+  auto off = run("2. 按支出用途分类\n\n包括人员支出 194.88 万元，占 34.5%；日常公用支出 43.55 万元，占 8.6%；"
+                 "项目支出 288.38 万元，占 56.9%。\n");
+  auto f = of(off, "narrative.percent");
+  REQUIRE(f.size() == 3);
+  CHECK(f[0]->expected == "37.0");  // 194.88 / 526.81 = 36.99%, to the share's one decimal
+  CHECK(f[0]->message_zh.find("占所列各项之和应为 37.0%") != std::string::npos);
+  CHECK(f[0]->message_en.find("of the sum of the listed items") != std::string::npos);
 }
 
 TEST_CASE("narrative.percent: a part larger than its whole", "[narrative][percent]") {
