@@ -97,20 +97,25 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
 
   // Where each appended physical line starts in `pending` (byte, line).
   std::vector<std::pair<int, int>> marks;
+  // Scratch lists, reused: a sentence's line starts, the marks kept.
+  std::vector<std::pair<int, int>> starts, kept;
   auto emit = [&](std::size_t from, std::size_t to, int first, int last) {
     const std::string_view raw = std::string_view(pending).substr(from, to - from);
     const std::string_view s = trimmed(raw);
     const std::size_t lead = static_cast<std::size_t>(s.data() - raw.data());
     // A stray "。" (doubled punctuation) is not a sentence.
     if (s.empty() || s == "。"sv || s == "！"sv || s == "？"sv) return;
-    Sentence sentence{first, last, std::string(s), {}};
+    starts.clear();
     for (const auto& m : marks) {
       long rel = static_cast<long>(m.first) - static_cast<long>(from + lead);
       if (rel >= static_cast<long>(s.size())) break;
-      if (rel <= 0) sentence.line_starts.assign(1, {0, m.second});
-      else sentence.line_starts.push_back({static_cast<int>(rel), m.second});
+      if (rel <= 0) starts.assign(1, {0, m.second});
+      else starts.push_back({static_cast<int>(rel), m.second});
     }
-    current.sentences.push_back(std::move(sentence));
+    Sentence& sentence = current.sentences.emplace_back(Sentence{first, last, std::string(s), {}});
+    // A sentence on the one line it starts on (most) needs no list: a
+    // reader of line_starts starts from Sentence::line.
+    if (!(starts.size() == 1 && starts[0] == std::pair<int, int>{0, first})) sentence.line_starts = starts;
   };
   auto flush_sentence = [&](bool force) {
     // Split the pending text on sentence ends; keep an unfinished tail.
@@ -136,15 +141,20 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       pending_line = pending_last;
     }
     if (force) emit(start, pending.size(), pending_line, pending_last);
-    pending = force ? std::string() : pending.substr(start);
+    if (force) {
+      pending.clear();
+      marks.clear();
+      return;
+    }
+    pending.erase(0, start);
     // Keep the marks of the tail, re-based; the last one before it stays at 0.
-    std::vector<std::pair<int, int>> kept;
+    kept.clear();
     for (const auto& m : marks) {
       long rel = static_cast<long>(m.first) - static_cast<long>(start);
       if (rel <= 0) kept.assign(1, {0, m.second});
       else kept.push_back({static_cast<int>(rel), m.second});
     }
-    marks = force ? std::vector<std::pair<int, int>>() : std::move(kept);
+    marks.swap(kept);
   };
   auto close_section = [&](int last_line) {
     flush_sentence(true);

@@ -62,6 +62,29 @@ TEST_CASE("claims: a sentence wrapped over lines gives each figure its own line"
   CHECK(values[1].sentence_line == 7);
 }
 
+TEST_CASE("claims: a sentence starting after another on its line, then wrapped", "[claims]") {
+  // Line 7 holds a whole sentence and the start of the next, which ends on
+  // line 8; line 10 is a sentence of its own. Sentences all on the line they
+  // start on keep no list of line starts (Sentence::line says it).
+  auto r = run(kHead + "（一）收入支出决算总体情况说明\n\n"
+                       "收入总计41,943,654.36元。支出总计41,943,654.36元，\n其中基本支出1,000.00元。\n\n"
+                       "年末结转和结余0元。\n");
+  auto values = with(r, "value");
+  REQUIRE(values.size() == 4);
+  CHECK(values[0].line == 7);
+  CHECK(values[1].line == 7);
+  CHECK(values[1].sentence_line == 7);
+  CHECK(values[2].line == 8);
+  CHECK(values[2].sentence_line == 7);
+  CHECK(values[3].line == 10);
+  REQUIRE(!r.sections.empty());
+  const auto& sentences = r.sections.back().sentences;
+  REQUIRE(sentences.size() == 3);
+  CHECK(sentences[0].line_starts.empty());
+  CHECK(sentences[1].line_starts.size() == 2);
+  CHECK(sentences[2].line_starts.empty());
+}
+
 TEST_CASE("claims: shares name their whole", "[claims]") {
   // Seed 002 line 47 and a variant with 占比.
   auto r = run(kHead + "（二）收入决算情况说明\n\n"

@@ -82,7 +82,8 @@ struct Sentence {
   int last_line = 0;
   std::string text;
   // Where each physical line begins in `text` (byte offset, line), so a
-  // figure inside a wrapped sentence knows its own line.
+  // figure inside a wrapped sentence knows its own line. Empty for a
+  // sentence all on `line` (most): no list to allocate.
   std::vector<std::pair<int, int>> line_starts;
 };
 
