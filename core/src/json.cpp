@@ -71,6 +71,9 @@ class Writer {
   // `"name":` — the value follows. Keys are our own ASCII identifiers, most
   // of them literals, whose length is known here.
   template <std::size_t N>
+#if defined(__GNUC__)
+  __attribute__((always_inline))
+#endif
   Writer& key(const char (&name)[N]) {
     return key_of(name, N - 1);
   }
