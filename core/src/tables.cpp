@@ -577,15 +577,15 @@ std::optional<std::vector<std::string>> realigned_indicator_cells(LineCells cell
 
 // In side-by-side layouts a total's figures may be printed under another
 // group ("公用经费合计→→→…→18098136.56"): give them to the named total.
-void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vector<Column>& columns,
+void merge_orphan_total_values(const std::vector<TableRow*>& line_rows, const std::vector<Column>& columns,
                                const std::vector<Group>& groups) {
   for (std::size_t i = 0; i < line_rows.size(); ++i) {
-    TableRow& total = line_rows[i];
+    TableRow& total = *line_rows[i];
     if (total.level != "total"sv || row_has_values(total)) continue;
     std::vector<Cell> orphans;
     std::size_t j = i + 1;
     for (; j < line_rows.size(); ++j) {
-      TableRow& r = line_rows[j];
+      TableRow& r = *line_rows[j];
       if (!r.name.empty() || !r.code.empty()) break;
       for (auto& c : r.cells)
         if (c.kind != CellKind::Empty) orphans.push_back(c);
@@ -602,7 +602,7 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
       orphans[k].column = value_cols[offset + k];
       total.cells.push_back(orphans[k]);
     }
-    for (std::size_t k = i + 1; k < j; ++k) line_rows[k].cells.clear();
+    for (std::size_t k = i + 1; k < j; ++k) line_rows[k]->cells.clear();
   }
 }
 
@@ -610,12 +610,13 @@ void merge_orphan_total_values(std::vector<TableRow>& line_rows, const std::vect
 // than the group has value columns, can be read left-aligned (blanks at the
 // end, as taken) or with its blanks anywhere else: the rules must not guess.
 // Report tables only; evaluation and index tables have their own layouts.
-void mark_uncertain_cells(std::vector<TableRow>& line_rows, const Line& line, const Table& t,
+void mark_uncertain_cells(const std::vector<TableRow*>& line_rows, const Line& line, const Table& t,
                           const std::vector<Group>& groups) {
   if (!(starts_with(t.template_id, "final.") || starts_with(t.template_id, "budget.")) ||
       t.template_id == "final.table_index"sv || t.template_id == "budget.project_performance"sv)
     return;
-  for (TableRow& r : line_rows) {
+  for (TableRow* row : line_rows) {
+    TableRow& r = *row;
     const Group& g = groups[static_cast<std::size_t>(r.group)];
     if (line.cell_spans.size() > g.last) continue;  // every column of the group was printed
     std::size_t value_cols = 0, filled = 0;
@@ -771,10 +772,12 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
         t.columns[c].group = static_cast<int>(g);
 
     // Rows in reading order: group by group (left to right), each in line
-    // order. Each group's rows are kept apart while read, then joined.
+    // order. Each group's rows are kept apart while read, then joined. A
+    // line's row of each group is read in place at the end of its group's
+    // list (line_rows points at them) and taken off again if it is not kept.
     std::vector<std::vector<TableRow>> by_group(groups.size());
     for (auto& rows : by_group) rows.reserve(data_rows.size());
-    std::vector<TableRow> line_rows;
+    std::vector<TableRow*> line_rows;
     for (const Line* l : data_rows) {
       if (!l->is_cell_line()) {
         // A lone fragment line: continues the name of the row above it.
@@ -798,22 +801,25 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       }
       line_rows.clear();
       for (std::size_t g = 0; g < groups.size(); ++g)
-        read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size(), line_rows.emplace_back());
+        read_group_row(*row_line, t.columns, groups[g], g, g + 1 == groups.size(), by_group[g].emplace_back());
+      for (auto& rows : by_group) line_rows.push_back(&rows.back());
       merge_orphan_total_values(line_rows, t.columns, groups);
       mark_uncertain_cells(line_rows, *row_line, t, groups);
-      for (auto& r : line_rows) {
-        std::vector<TableRow>& rows = by_group[static_cast<std::size_t>(r.group)];
-        if (r.code.empty() && r.name.empty() && r.row_number.empty() && !row_has_values(r)) continue;
-        if (is_name_fragment(r) && !rows.empty()) {
-          TableRow& prev = rows.back();
-          if (!prev.code.empty() || !prev.row_number.empty()) {
-            prev.name += r.name;
-            continue;
+      for (std::vector<TableRow>& rows : by_group) {
+        const TableRow& r = rows.back();  // this line's row of the group
+        const auto kept = [&] {
+          if (r.code.empty() && r.name.empty() && r.row_number.empty() && !row_has_values(r)) return false;
+          if (is_name_fragment(r) && rows.size() > 1) {
+            TableRow& prev = rows[rows.size() - 2];
+            if (!prev.code.empty() || !prev.row_number.empty()) {
+              prev.name += r.name;
+              return false;
+            }
           }
-        }
-        if (r.code.empty() && r.name.empty() && !row_has_values(r)) continue;
-        if (is_sub_header(r)) continue;
-        rows.push_back(std::move(r));
+          if (r.code.empty() && r.name.empty() && !row_has_values(r)) return false;
+          return !is_sub_header(r);
+        };
+        if (!kept()) rows.pop_back();
       }
     }
     if (by_group.size() == 1) {
