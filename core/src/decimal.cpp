@@ -121,7 +121,7 @@ std::optional<Decimal> Decimal::rescaled(int new_scale) const {
   return Decimal{out, new_scale};
 }
 
-std::optional<Decimal> Decimal::shifted(int power) const {
+std::optional<Decimal> Decimal::shifted_by(int power) const {
   if (power == 0) return *this;
   if (power < 0) {
     // Dividing by 10^k: raise the scale (exact) while it stays in range.
