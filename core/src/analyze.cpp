@@ -26,19 +26,26 @@ int line_of_offset(std::string_view text, std::size_t offset) {
 
 // Binary data: NUL bytes, or many control characters that no text has.
 bool looks_binary(std::string_view text) {
-  if (text.find('\0') != std::string_view::npos) return true;
-  // Counted from a table, with no test per byte: this reads every byte.
+  // Counted from a table, with no test per byte: this reads every byte. A
+  // NUL weighs 2^40, past the threshold below for any input: the same pass
+  // finds it, where a search of its own read the whole input again. Once
+  // the count reaches 2^40 the answer is known; stopping there also keeps
+  // the count from overflowing (2^24 NULs would wrap it to 0).
+  constexpr std::uint64_t kNul = std::uint64_t{1} << 40;
   static constexpr auto kControl = [] {
-    std::array<std::uint8_t, 256> is_control{};
-    for (int c = 1; c < 0x20; ++c) is_control[c] = c != '\t' && c != '\n' && c != '\r' && c != '\f';
-    return is_control;
+    std::array<std::uint64_t, 256> weight{};
+    weight[0] = kNul;
+    for (int c = 1; c < 0x20; ++c) weight[c] = c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    return weight;
   }();
   // Eight bytes at a time, counted only where one is below 0x20 (line ends
   // and tabs).
-  std::size_t controls = 0, i = 0;
+  std::uint64_t controls = 0;
+  std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     if (bytes_below(load_word(text.data() + i), 0x20) == 0) continue;
     for (std::size_t k = i; k < i + 8; ++k) controls += kControl[static_cast<unsigned char>(text[k])];
+    if (controls >= kNul) return true;
   }
   for (; i < text.size(); ++i) controls += kControl[static_cast<unsigned char>(text[i])];
   return controls > 16 && controls * 100 > text.size();

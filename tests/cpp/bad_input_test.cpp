@@ -137,6 +137,19 @@ TEST_CASE("control bytes are counted wherever they fall", "[unit][bad_input]") {
   for (std::size_t k = 0; k < spaced.size(); k += 3) spaced[k] = k % 2 ? '\t' : '\n';
   hezhang::Report plain = hezhang::analyze(spaced, {});
   for (const auto& m : plain.messages) CHECK(m.id != "input.binary");
+  // One NUL anywhere in a report's text, at each offset in its eight bytes
+  // and in the last few, is binary on its own (no other control byte).
+  const std::string report = read_input("../fixtures/002_dc4432bf91a26f7a.txt");
+  REQUIRE(report.size() > 1000);
+  for (std::size_t at : {std::size_t{0}, std::size_t{1}, std::size_t{640}, std::size_t{643}, std::size_t{647},
+                         report.size() - 3, report.size() - 1}) {
+    std::string with_nul = report;
+    with_nul[at] = '\0';
+    INFO("NUL at " << at);
+    expect_refused(with_nul, "input.binary");
+  }
+  // 2^24 NULs: weighed 2^40 each (analyze.cpp), their sum would wrap to 0.
+  expect_refused(std::string(std::size_t{1} << 24, '\0'), "input.binary");
 }
 
 TEST_CASE("invalid UTF-8 is refused with its line", "[unit][bad_input]") {
