@@ -1,7 +1,6 @@
 #include "hezhang/decimal.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdlib>
 
 #include "internal.h"
@@ -73,18 +72,12 @@ std::uint64_t magnitude(std::int64_t units) {
   return units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
 }
 
-std::size_t digit_count(std::uint64_t m) {
-  std::size_t n = 1;
-  for (; m >= 10; m /= 10) ++n;
-  return n;
-}
-
 }  // namespace
 
 // Digits, with a point before the last `scale` of them when scale > 0, and
 // zeros in front so that one digit stands before the point ("0.05").
 std::size_t Decimal::length() const {
-  std::size_t digits = digit_count(magnitude(units)), sign = units < 0 ? 1 : 0;
+  std::size_t digits = decimal_digits(magnitude(units)), sign = units < 0 ? 1 : 0;
   if (scale <= 0) return sign + digits;
   const auto s = static_cast<std::size_t>(scale);
   return sign + (digits > s ? digits : s + 1) + 1;
@@ -92,8 +85,8 @@ std::size_t Decimal::length() const {
 
 char* Decimal::write(char* out) const {
   char digits[20];
-  const std::size_t n =
-      static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude(units)).ptr - digits);
+  const std::size_t n = decimal_digits(magnitude(units));
+  write_digits_backward(digits + n, magnitude(units));
   if (units < 0) *out++ = '-';
   if (scale <= 0) return std::copy(digits, digits + n, out);
   const auto s = static_cast<std::size_t>(scale);

@@ -231,20 +231,12 @@ class Writer {
     separate();
     char* p = room(24);
     if (n >= 0 && n < 100000) {
-      // Line numbers, columns, counts: most of a report's numbers. Two
-      // digits at a time from the last: in WebAssembly, std::to_chars's
-      // chain of calls had been 2% of an analysis.
-      static constexpr auto kPairs = [] {
-        std::array<char, 200> pairs{};
-        for (int k = 0; k < 100; ++k) pairs[2 * k] = static_cast<char>('0' + k / 10), pairs[2 * k + 1] = static_cast<char>('0' + k % 10);
-        return pairs;
-      }();
-      auto v = static_cast<unsigned>(n);
+      // Line numbers, columns, counts: most of a report's numbers. Not
+      // std::to_chars: in WebAssembly its chain of calls had been 2% of an
+      // analysis (write_digits_backward, internal.h).
+      const auto v = static_cast<std::uint32_t>(n);
       char* const end = p + (v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5);
-      char* q = end;
-      for (; v >= 100; v /= 100) q -= 2, std::memcpy(q, kPairs.data() + 2 * (v % 100), 2);
-      if (v >= 10) std::memcpy(q - 2, kPairs.data() + 2 * v, 2);
-      else *--q = static_cast<char>('0' + v);
+      write_digits_backward(end, v);
       used_ = static_cast<std::size_t>(end - block_);
     } else {
       used_ = static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - block_);

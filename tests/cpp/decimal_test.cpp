@@ -2,6 +2,7 @@
 // scale, arithmetic is exact and overflow-checked.
 #include <catch2/catch.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -154,6 +155,36 @@ TEST_CASE("Decimal write and length give to_string's characters", "[unit][decima
     char buf[64];
     CHECK(std::string(buf, c.d.write(buf)) == c.text);
   }
+}
+
+TEST_CASE("decimal_digits and write_digits_backward give std::to_chars' digits", "[unit][decimal]") {
+  // Every power of ten and its neighbours, both sides of 2^32 (where the
+  // writer goes from 64 to 32 bits), the largest values, and a sweep of
+  // pseudo-random values of every width. Counted, then one assertion.
+  std::vector<std::uint64_t> values = {0, std::numeric_limits<std::uint64_t>::max(), 0xFFFFFFFFull, 0x100000000ull,
+                                       static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + 1};
+  for (std::uint64_t p = 1;; p *= 10) {
+    for (std::uint64_t v : {p - 1, p, p + 1}) values.push_back(v);
+    if (p > std::numeric_limits<std::uint64_t>::max() / 10) break;
+  }
+  std::uint64_t state = 20261123;
+  for (int k = 0; k < 20000; ++k) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    values.push_back(state >> (state % 64));
+  }
+  std::size_t wrong = 0;
+  std::string first_wrong;
+  for (std::uint64_t v : values) {
+    char want[24], got[24];
+    const std::string expected(want, std::to_chars(want, want + sizeof want, v).ptr);
+    const std::size_t n = hezhang::decimal_digits(v);
+    char* const start = hezhang::write_digits_backward(got + n, v);
+    if ((n != expected.size() || start != got || std::string(got, n) != expected) && wrong++ == 0)
+      first_wrong = std::to_string(v);
+  }
+  INFO("first wrong: " << first_wrong);
+  CHECK(wrong == 0);
+  CHECK(values.size() > 20000);
 }
 
 TEST_CASE("Decimal compare is exact across scales", "[unit][decimal]") {
