@@ -85,8 +85,9 @@ std::size_t Decimal::length() const {
 
 char* Decimal::write(char* out) const {
   char digits[20];
-  const std::size_t n = decimal_digits(magnitude(units));
-  write_digits_backward(digits + n, magnitude(units));
+  const std::uint64_t m = magnitude(units);
+  const std::size_t n = decimal_digits(m);
+  write_digits_backward(digits + n, m);
   if (units < 0) *out++ = '-';
   if (scale <= 0) return std::copy(digits, digits + n, out);
   const auto s = static_cast<std::size_t>(scale);

@@ -38,7 +38,7 @@ struct Decimal {
   // for power 0 (figures of one unit, most comparisons): a call each had
   // been most of its cost.
   std::optional<Decimal> shifted(int power) const { return power == 0 ? std::optional<Decimal>(*this) : shifted_by(power); }
-  std::optional<Decimal> shifted_by(int power) const;  // shifted(), power != 0
+  std::optional<Decimal> shifted_by(int power) const;  // shifted(), out of line (any power)
 
   bool is_zero() const { return units == 0; }
 };
