@@ -1,7 +1,5 @@
 // Report-level facts: kind (决算/预算), year, department, unit; and where a
 // second report starts when several were pasted into one input.
-#include <re2/re2.h>
-
 #include <map>
 
 #include "internal.h"
@@ -10,7 +8,6 @@ namespace hezhang {
 
 DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<Table>& tables) {
   DocumentInfo doc;
-  static const RE2 year_re(R"((20\d\d)\s*年)");
   // The cover: the first line naming a year and 决算/预算.
   int seen = 0;
   std::string previous;
@@ -21,7 +18,7 @@ DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<T
     bool final_kind = contains(t, "决算");
     bool budget_kind = contains(t, "预算");
     std::string year;
-    if ((final_kind || budget_kind) && RE2::PartialMatch(t, year_re, &year)) {
+    if ((final_kind || budget_kind) && find_report_year(t, true, &year)) {
       doc.kind = final_kind ? "final_accounts" : "budget";
       doc.year = std::stoi(year);
       std::size_t at = t.find(year);
@@ -102,9 +99,8 @@ bool is_cover_line(const Line& l, std::string* kind, int* year) {
     if (ends_with(core, tail)) core.remove_suffix(tail.size());
   bool final_kind = ends_with(core, "决算"), budget_kind = ends_with(core, "预算");
   if (final_kind == budget_kind) return false;
-  static const RE2 year_re(R"((20\d\d)年)");
   std::string y;
-  if (!RE2::PartialMatch(t, year_re, &y)) return false;
+  if (!find_report_year(t, false, &y)) return false;
   *kind = final_kind ? "final_accounts" : "budget";
   *year = std::stoi(y);
   return true;

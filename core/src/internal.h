@@ -470,6 +470,12 @@ struct FormulaMatch {
 bool next_formula(std::string_view text, std::size_t from, FormulaMatch& out);
 extern const char* const kFormulaPattern;  // for RE2, in the test
 
+// ---- year_pattern.cpp ----------------------------------------------------
+
+// The digits of the first "20dd年" in text ("20dd 年" too when
+// spaces_before_nian), by RE2. References only: see the file.
+bool find_report_year(const std::string_view& text, bool spaces_before_nian, std::string* year);
+
 // ---- document.cpp --------------------------------------------------------
 
 DocumentInfo detect_document(const std::vector<Line>& lines,
