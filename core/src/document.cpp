@@ -18,7 +18,7 @@ DocumentInfo detect_document(const std::vector<Line>& lines, const std::vector<T
     bool final_kind = contains(t, "决算");
     bool budget_kind = contains(t, "预算");
     std::string year;
-    if ((final_kind || budget_kind) && find_report_year(t, true, &year)) {
+    if ((final_kind || budget_kind) && find_report_year(t, &year)) {
       doc.kind = final_kind ? "final_accounts" : "budget";
       doc.year = std::stoi(year);
       std::size_t at = t.find(year);
@@ -100,7 +100,7 @@ bool is_cover_line(const Line& l, std::string* kind, int* year) {
   bool final_kind = ends_with(core, "决算"), budget_kind = ends_with(core, "预算");
   if (final_kind == budget_kind) return false;
   std::string y;
-  if (!find_report_year(t, false, &y)) return false;
+  if (!find_report_year(t, &y)) return false;
   *kind = final_kind ? "final_accounts" : "budget";
   *year = std::stoi(y);
   return true;

@@ -472,9 +472,11 @@ extern const char* const kFormulaPattern;  // for RE2, in the test
 
 // ---- year_pattern.cpp ----------------------------------------------------
 
-// The digits of the first "20dd年" in text ("20dd 年" too when
-// spaces_before_nian), by RE2. References only: see the file.
-bool find_report_year(const std::string_view& text, bool spaces_before_nian, std::string* year);
+// The digits of the first "20dd年" in text, by RE2. For text without white
+// space (without_spaces of a normalized line: \f, \v and \r are spaces by
+// then), so "2020 年" reads as 2020 once its space is gone. References
+// only: see the file.
+bool find_report_year(const std::string_view& text, std::string* year);
 
 // ---- document.cpp --------------------------------------------------------
 

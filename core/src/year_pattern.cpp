@@ -10,10 +10,9 @@
 
 namespace hezhang {
 
-bool find_report_year(const std::string_view& text, bool spaces_before_nian, std::string* year) {
-  static const RE2 spaced(R"((20\d\d)\s*年)");
-  static const RE2 tight(R"((20\d\d)年)");
-  return RE2::PartialMatch(text, spaces_before_nian ? spaced : tight, year);
+bool find_report_year(const std::string_view& text, std::string* year) {
+  static const RE2 year_re(R"((20\d\d)年)");
+  return RE2::PartialMatch(text, year_re, year);
 }
 
 }  // namespace hezhang
