@@ -526,6 +526,14 @@ if (n?.per_seed) {
   });
   rows.push(['native throughput, all seeds', `${fmt(n.throughput_mb_s, 1)} MB/s`, '≥ 50',
     check('native MB/s', n.throughput_mb_s, 50, '>=')]);
+  // How much the host's other work inflates the medians: on a quiet host the
+  // medians are a few percent over the minimums, on a busy one half as much
+  // again. Shown so a miss can be read as the code's or the host's, never
+  // judged (the target is the median's).
+  n.total_min_ms = n.per_seed.reduce((a, s) => a + s.min_ms, 0);
+  n.fastest_throughput_mb_s = n.total_bytes / MB / (n.total_min_ms / 1000);
+  rows.push(['native throughput, fastest runs; medians / minimums (host noise)',
+    `${fmt(n.fastest_throughput_mb_s, 1)} MB/s; ${fmt(n.total_median_ms / n.total_min_ms)}×`, '', '']);
   const worst = n.per_seed.reduce((a, s) => (s.peak_rss_kb / s.peak_rss_limit_kb > a.peak_rss_kb / a.peak_rss_limit_kb ? s : a));
   rows.push([`peak RSS (worst: ${worst.name.slice(0, 3)})`, `${(worst.peak_rss_kb / 1024).toFixed(1)} MB`,
     `≤ ${(worst.peak_rss_limit_kb / 1024).toFixed(1)} MB`, check('peak RSS KB', worst.peak_rss_kb, worst.peak_rss_limit_kb, '<=')]);
@@ -543,9 +551,9 @@ if (w?.per_seed && n?.per_seed) {
   rows.push(['wasm/native, all seeds, string call (analyze)', `${fmt(w.string_call_ratio_to_native)}× (${fmt(w.string_call_total_median_ms)} ms)`, '', '']);
   // Other work on a shared host slows some runs, never speeds one up: the
   // fastest runs are the steadiest comparison of the code (shown, not judged).
-  const fastest = (r) => r.per_seed.reduce((a, s) => a + s.min_ms, 0);
-  w.fastest_ratio_to_native = fastest(w) / fastest(n);
-  rows.push(['wasm/native, all seeds, fastest runs', `${fmt(w.fastest_ratio_to_native)}× (${fmt(fastest(w))} / ${fmt(fastest(n))} ms)`, '', '']);
+  w.total_min_ms = w.per_seed.reduce((a, s) => a + s.min_ms, 0);
+  w.fastest_ratio_to_native = w.total_min_ms / n.total_min_ms;
+  rows.push(['wasm/native, all seeds, fastest runs', `${fmt(w.fastest_ratio_to_native)}× (${fmt(w.total_min_ms)} / ${fmt(n.total_min_ms)} ms)`, '', '']);
 } else if (!w?.per_seed) rows.push(['wasm', w?.error || w?.skipped || '–', '', '']);
 const ph = results.phases;
 if (ph?.native_ms) {
