@@ -2,9 +2,9 @@
 // natively (build/native/bench/hezhang_bench) and as a Node program of the
 // same WebAssembly core (build/wasm/bench/hezhang_bench.cjs, for --phases).
 //
-//   hezhang_bench [--min-seconds S] [--min-runs N] FILE...   one JSON line per file
-//   hezhang_bench --peak-rss FILE                            one analysis, then peak RSS
-//   hezhang_bench --phases [--min-runs N] FILE...            time by phase, one JSON line
+//   hezhang_bench [--min-seconds S] [--min-runs N] [--probe] FILE...   one JSON line per file
+//   hezhang_bench --peak-rss FILE                                      one analysis, then peak RSS
+//   hezhang_bench --phases [--min-runs N] FILE...                      time by phase, one JSON line
 //
 // Times the same call the WebAssembly binding makes (text in, JSON out:
 // hezhang::analyze_to_json), so the WASM/native ratio compares like with like.
@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -61,7 +62,7 @@ long peak_rss_kb() {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: hezhang_bench [--min-seconds S] [--min-runs N] FILE...\n"
+               "usage: hezhang_bench [--min-seconds S] [--min-runs N] [--probe] FILE...\n"
                "       hezhang_bench --peak-rss FILE\n"
                "       hezhang_bench --phases [--min-runs N] FILE...\n");
   return 2;
@@ -128,6 +129,29 @@ int time_phases(const std::vector<std::string>& files, long passes) {
   return 0;
 }
 
+// A chunk of register arithmetic that reads and writes no memory (six
+// chained sums: the chain stops the compiler from folding or vectorising
+// it). With --probe, timed after each analysis, in the same seconds: caches,
+// the allocator and the input cannot slow it, so its medians over its minimums
+// show how much the host itself slowed those seconds (busy neighbours on a
+// shared processor), beside the analyses' own medians over minimums.
+volatile std::uint64_t probe_sink;
+double probe_chunk_ms() {
+  std::uint64_t a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;
+  const auto t0 = Clock::now();
+  for (std::uint64_t i = 0; i < 400000; ++i) {
+    a += b ^ i;
+    b += c >> 3;
+    c ^= d + i;
+    d += e << 1;
+    e ^= f + 7;
+    f += a >> 5;
+  }
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  probe_sink = a + b + c + d + e + f;
+  return ms;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -135,7 +159,7 @@ int main(int argc, char** argv) {
   hezhang::keep_heap_between_reports();
   double min_seconds = 1.0;
   long min_runs = 30;
-  bool peak_rss = false, phases = false;
+  bool peak_rss = false, phases = false, probe = false;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -147,6 +171,8 @@ int main(int argc, char** argv) {
       peak_rss = true;
     } else if (a == "--phases") {
       phases = true;
+    } else if (a == "--probe") {
+      probe = true;
     } else if (!a.empty() && a[0] == '-') {
       return usage();
     } else {
@@ -174,18 +200,23 @@ int main(int argc, char** argv) {
     std::size_t json_bytes = 0;
     for (int w = 0; w < 3; ++w) json_bytes = hezhang::analyze_to_json(bytes, options).size();
 
-    std::vector<double> ms;
+    std::vector<double> ms, probe_ms;
     const auto start = Clock::now();
     while (static_cast<long>(ms.size()) < min_runs ||
            std::chrono::duration<double>(Clock::now() - start).count() < min_seconds) {
       const auto t0 = Clock::now();
       json_bytes = hezhang::analyze_to_json(bytes, options).size();
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      if (probe) probe_ms.push_back(probe_chunk_ms());
     }
     std::printf("{\"file\":\"%s\",\"bytes\":%zu,\"json_bytes\":%zu,\"runs\":%zu,"
-                "\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f}\n",
+                "\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f",
                 file.c_str(), bytes.size(), json_bytes, ms.size(), median_of(ms),
                 *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()));
+    if (probe)
+      std::printf(",\"probe_median_ms\":%.4f,\"probe_min_ms\":%.4f", median_of(probe_ms),
+                  *std::min_element(probe_ms.begin(), probe_ms.end()));
+    std::printf("}\n");
     std::fflush(stdout);
   }
   return 0;

@@ -1,6 +1,8 @@
 // The benchmark suite behind `npm run bench` (bench/run.sh builds first).
 // Measures, on the seed reports in tests/fixtures/:
-//   native   analysis time per seed (median of many runs), MB/s over all seeds, peak RSS
+//   native   analysis time per seed (median of many runs), MB/s over all seeds, peak RSS;
+//            the medians' excess over the fastest runs, and the same for a loop touching
+//            no memory timed between the runs (how much the host slowed those seconds)
 //   wasm     the same per-seed times in Node, with the module the page uses, and the
 //            WASM/native ratio from this same run (bytes in and out, as natively, into
 //            one buffer kept between reports; a new array per report and the page's
@@ -178,7 +180,7 @@ function timeWasm(module, seed, secs) {
 }
 
 function timeNative(seed, secs) {
-  return JSON.parse(execFileSync(benchBin, ['--min-seconds', String(secs), '--min-runs', '10', seed.file],
+  return JSON.parse(execFileSync(benchBin, ['--min-seconds', String(secs), '--min-runs', '10', '--probe', seed.file],
     { encoding: 'utf8' }));
 }
 
@@ -188,6 +190,11 @@ const combine = (rounds) => ({
   median_ms: median(rounds.map((r) => r.median_ms)),
   min_ms: Math.min(...rounds.map((r) => r.min_ms)),
   round_medians_ms: rounds.map((r) => r.median_ms),
+  // The native harness's probe, timed between the runs (bench/harness.cpp).
+  ...(rounds[0].probe_min_ms !== undefined && {
+    probe_median_ms: median(rounds.map((r) => r.probe_median_ms)),
+    probe_min_ms: Math.min(...rounds.map((r) => r.probe_min_ms)),
+  }),
 });
 // A field summed over the seeds (their medians, their minimums).
 const sumOf = (perSeed, field) => perSeed.reduce((a, s) => a + s[field], 0);
@@ -229,7 +236,8 @@ async function runTimings() {
     const totalMinMs = sumOf(perSeed, 'min_ms');
     results.native = { per_seed: perSeed, total_bytes: totalBytes, total_median_ms: totalMs,
       throughput_mb_s: totalBytes / MB / (totalMs / 1000), total_min_ms: totalMinMs,
-      fastest_throughput_mb_s: totalBytes / MB / (totalMinMs / 1000) };
+      fastest_throughput_mb_s: totalBytes / MB / (totalMinMs / 1000),
+      probe_median_over_min: sumOf(perSeed, 'probe_median_ms') / sumOf(perSeed, 'probe_min_ms') };
   }
   if (module) {
     const perSeed = seeds.map((seed, i) => ({ name: seed.name, bytes: seed.bytes,
@@ -536,6 +544,10 @@ if (n?.per_seed) {
   // judged (the target is the median's).
   rows.push(['native throughput, fastest runs; medians / minimums (host noise)',
     `${fmt(n.fastest_throughput_mb_s, 1)} MB/s; ${fmt(n.total_median_ms / n.total_min_ms)}×`, '', '']);
+  // The same excess for a loop that touches no memory, timed between the
+  // runs: what the host alone does to those seconds.
+  rows.push(['the host: a loop touching no memory, between the runs; medians / minimums',
+    `${fmt(n.probe_median_over_min)}×`, '', '']);
   const worst = n.per_seed.reduce((a, s) => (s.peak_rss_kb / s.peak_rss_limit_kb > a.peak_rss_kb / a.peak_rss_limit_kb ? s : a));
   rows.push([`peak RSS (worst: ${worst.name.slice(0, 3)})`, `${(worst.peak_rss_kb / 1024).toFixed(1)} MB`,
     `≤ ${(worst.peak_rss_limit_kb / 1024).toFixed(1)} MB`, check('peak RSS KB', worst.peak_rss_kb, worst.peak_rss_limit_kb, '<=')]);
