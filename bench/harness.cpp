@@ -134,7 +134,8 @@ int time_phases(const std::vector<std::string>& files, long passes) {
 // it). With --probe, timed after each analysis, in the same seconds: caches,
 // the allocator and the input cannot slow it, so its medians over its minimums
 // show how much the host itself slowed those seconds (busy neighbours on a
-// shared processor), beside the analyses' own medians over minimums.
+// shared processor), beside the analyses' own medians over minimums. Its
+// time counts towards --min-seconds (fewer analyses, never shorter ones).
 volatile std::uint64_t probe_sink;
 double probe_chunk_ms() {
   std::uint64_t a = 1, b = 2, c = 3, d = 4, e = 5, f = 6;

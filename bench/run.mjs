@@ -196,7 +196,7 @@ const combine = (rounds) => ({
     probe_min_ms: Math.min(...rounds.map((r) => r.probe_min_ms)),
   }),
 });
-// A field summed over the seeds (their medians, their minimums).
+// A field summed over the seeds (their bytes, medians, minimums, instructions).
 const sumOf = (perSeed, field) => perSeed.reduce((a, s) => a + s[field], 0);
 
 async function runTimings() {
@@ -231,7 +231,7 @@ async function runTimings() {
         peak_rss_limit_kb: Math.round((10 * seed.bytes + 16 * 2 ** 20) / 1024),
       };
     });
-    const totalBytes = perSeed.reduce((a, s) => a + s.bytes, 0);
+    const totalBytes = sumOf(perSeed, 'bytes');
     const totalMs = sumOf(perSeed, 'median_ms');
     const totalMinMs = sumOf(perSeed, 'min_ms');
     results.native = { per_seed: perSeed, total_bytes: totalBytes, total_median_ms: totalMs,
@@ -245,8 +245,8 @@ async function runTimings() {
       string_call: combine(was[i].map((r) => r.string_call)) }));
     results.wasm = { entry_point: 'analyzeBytesInto', per_seed: perSeed,
       total_median_ms: sumOf(perSeed, 'median_ms'), total_min_ms: sumOf(perSeed, 'min_ms'),
-      fresh_buffer_total_median_ms: perSeed.reduce((a, s) => a + s.fresh_buffer.median_ms, 0),
-      string_call_total_median_ms: perSeed.reduce((a, s) => a + s.string_call.median_ms, 0) };
+      fresh_buffer_total_median_ms: sumOf(perSeed.map((s) => s.fresh_buffer), 'median_ms'),
+      string_call_total_median_ms: sumOf(perSeed.map((s) => s.string_call), 'median_ms') };
   }
 }
 
@@ -347,8 +347,8 @@ function runInstructions() {
     const per = Math.round((count(seed, 5) - count(seed, 1)) / 4);
     return { name: seed.name, bytes: seed.bytes, instructions: per, per_byte: per / seed.bytes };
   });
-  const total = perSeed.reduce((a, s) => a + s.instructions, 0);
-  const bytes = perSeed.reduce((a, s) => a + s.bytes, 0);
+  const total = sumOf(perSeed, 'instructions');
+  const bytes = sumOf(perSeed, 'bytes');
   return { per_seed: perSeed, total, per_byte: total / bytes };
 }
 
