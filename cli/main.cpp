@@ -29,9 +29,12 @@
 
 namespace {
 
-bool gb18030_to_utf8(const std::string& in, std::string* out) {
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
+// `in` converted from `encoding` (an iconv name) to UTF-8; false when it is
+// not valid in that encoding.
+bool to_utf8(const char* encoding, std::string_view in, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", encoding);
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  // GB18030 takes at most 3 UTF-8 bytes per 2 bytes, UTF-16 3 per 2 (or 4 per 4).
   out->assign(in.size() * 2 + 16, '\0');
   char* src = const_cast<char*>(in.data());
   size_t src_left = in.size();
@@ -41,6 +44,14 @@ bool gb18030_to_utf8(const std::string& in, std::string* out) {
   out->resize(out->size() - dst_left);
   iconv_close(cd);
   return ok;
+}
+
+// The UTF-16 of a byte-order mark at the start ("utf-16le", "utf-16be"), or nullptr.
+const char* utf16_with_bom(std::string_view bytes) {
+  if (bytes.size() < 2) return nullptr;
+  if (bytes[0] == '\xFF' && bytes[1] == '\xFE') return "utf-16le";
+  if (bytes[0] == '\xFE' && bytes[1] == '\xFF') return "utf-16be";
+  return nullptr;
 }
 
 // A plain decimal number (no sign, no spaces) of at most `max_digits` digits.
@@ -117,17 +128,33 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
   options.limits = limits;
   options.name = file == "-" ? "stdin" : file;
   options.input_bytes = bytes.size();
+  options.encoding = "utf-8";
+  // UTF-16 with a byte-order mark (Windows' "Unicode" text) is converted
+  // first: no UTF-8 or GB18030 text starts with FF FE or FE FF.
+  if (const char* utf16 = utf16_with_bom(bytes)) {
+    std::string text;
+    if (to_utf8(utf16, std::string_view(bytes).substr(2), &text)) {
+      options.encoding = utf16;
+      bytes.swap(text);
+    }
+  }
   // Read as UTF-8 first: analyze() checks the UTF-8 as it reads the lines,
   // so a check of its own here read every report twice. Only text it
   // refuses (for invalid bytes, or before reading it: binary, too large) is
   // checked here, and when it is not UTF-8 it is read again as GB18030.
-  options.encoding = "utf-8";
   hezhang::Report report = hezhang::analyze(bytes, options);
-  bool refused = false;
-  for (const auto& m : report.messages) refused |= m.severity == "error";
-  if (refused && !hezhang::is_valid_utf8(bytes)) {
+  bool refused = false, utf16 = false;
+  for (const auto& m : report.messages) {
+    refused |= m.severity == "error";
+    utf16 |= m.id == "input.utf16";
+  }
+  // UTF-16 the core recognised (without a byte-order mark) is not read as
+  // GB18030: its NULs would make that binary, and the core's message says what to do.
+  if (utf16) {
+    report.input.encoding = "unknown";
+  } else if (refused && options.encoding == "utf-8" && !hezhang::is_valid_utf8(bytes)) {
     std::string text;
-    if (gb18030_to_utf8(bytes, &text)) {
+    if (to_utf8("GB18030", bytes, &text)) {
       options.encoding = "gb18030";
       report = hezhang::analyze(text, options);
     } else {

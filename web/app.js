@@ -437,9 +437,19 @@ ui.input.addEventListener('input', () => {
   if (source) { source = null; showSource(); }
 });
 
-// UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK and GB2312, which
-// is what these reports use when they are not UTF-8). The CLI decides the same way.
+// UTF-16 when the bytes start with its byte-order mark (Windows' "Unicode" text; no
+// UTF-8 or GB18030 text starts so); else UTF-8 if the bytes are valid UTF-8, else
+// GB18030 (a superset of GBK and GB2312, which is what these reports use when they are
+// not UTF-8). The CLI decides the same way.
 function decode(bytes) {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    try {
+      return { text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      // Not valid UTF-16 after all: read on as below, and the checker says what it is.
+    }
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

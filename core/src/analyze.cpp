@@ -51,6 +51,23 @@ bool looks_binary(std::string_view text) {
   return controls > 16 && controls * 100 > text.size();
 }
 
+// UTF-16 text (Windows' "Unicode" text, a spreadsheet saved as "Unicode
+// text"), which looks_binary refuses for its NULs: a byte-order mark, or
+// NULs nearly all in the even or nearly all in the odd bytes (the high byte
+// of each ASCII character). Told apart so that the message says what to do.
+bool looks_utf16(std::string_view text) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+    return true;
+  std::size_t nuls[2] = {0, 0};
+  // The first 64 KiB decide: enough for any report's first lines.
+  const std::size_t n = std::min<std::size_t>(text.size(), 1 << 16);
+  for (std::size_t i = 0; i < n; ++i) nuls[i & 1] += text[i] == '\0';
+  const std::size_t most = std::max(nuls[0], nuls[1]), fewest = std::min(nuls[0], nuls[1]);
+  // Ideographs whose low byte is 0 (U+4E00 一, frequent in reports) put a few
+  // NULs in the other half; random bytes put as many in each.
+  return most >= 8 && most >= 4 * fewest;
+}
+
 }  // namespace
 
 Options options_from_json(std::string_view json, std::string* error) {
@@ -110,9 +127,18 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.remove_prefix(3);
 
   if (looks_binary(text)) {
-    r.messages.push_back(make_message(
-        "input.binary", "error", 0, "输入看起来是二进制文件，不是文本报告。请粘贴或上传文本（.txt/.md/.html）。",
-        "The input looks like a binary file, not a text report. Paste or upload text (.txt/.md/.html)."));
+    r.messages.push_back(
+        looks_utf16(text)
+            ? make_message("input.utf16", "error", 0,
+                           "输入是 UTF-16 编码的文本（Windows 的“Unicode”格式），无法直接读取。请另存为 UTF-8 "
+                           "后再检查（网页和命令行工具能自动转换以字节顺序标记 BOM 开头的 UTF-16 文件）。",
+                           "The input is UTF-16 text (Windows' \"Unicode\"), which cannot be read as it is. "
+                           "Save it as UTF-8 and check it again (the page and the command-line tool convert "
+                           "UTF-16 files that start with a byte-order mark).")
+            : make_message("input.binary", "error", 0,
+                           "输入看起来是二进制文件，不是文本报告。请粘贴或上传文本（.txt/.md/.html）。",
+                           "The input looks like a binary file, not a text report. Paste or upload text "
+                           "(.txt/.md/.html)."));
     return r;
   }
   phase_done("input");

@@ -147,7 +147,7 @@ test('phone width: no horizontal page scroll, results readable', { timeout: 2 * 
   await close();
 });
 
-test('served page: seed 003 uploaded as UTF-8 and as GB18030 gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
+test('served page: seed 003 uploaded as UTF-8, GB18030 and UTF-16 gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
   const gbFile = path.join(tmp, '003-gb18030.txt');
   execFileSync('sh', ['-c', 'iconv -f UTF-8 -t GB18030 "$1" > "$2"', 'sh', SEED_003, gbFile]);
   const expectedUtf8 = cliReport(SEED_003);
@@ -166,6 +166,17 @@ test('served page: seed 003 uploaded as UTF-8 and as GB18030 gives the CLI summa
   assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'gb18030');
   assert.match(await page.textContent('[data-testid="encoding"]'), /GB18030/);
   assert.match(await page.textContent('[data-testid="source-info"]'), /003-gb18030\.txt/);
+
+  // UTF-16 with a byte-order mark (Windows' "Unicode" text): converted, and the
+  // same report as the CLI gives for the same file.
+  const utf16File = path.join(tmp, '003-utf16.txt');
+  writeFileSync(utf16File, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(SEED_003, 'utf8'), 'utf16le')]));
+  const expectedUtf16 = cliReport(utf16File);
+  assert.equal(expectedUtf16.input.encoding, 'utf-16le');
+  await page.setInputFiles('[data-testid="upload"]', utf16File);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedUtf16);
+  assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'utf-16le');
 
   // Dropped on the input area: the same.
   await page.fill('[data-testid="report-input"]', '');

@@ -119,6 +119,44 @@ TEST_CASE("NUL bytes and binary data are refused", "[unit][bad_input]") {
   expect_refused(controls, "input.binary");
 }
 
+// UTF-16 (Windows' "Unicode" text) is told apart from binary data, with or
+// without its byte-order mark, so that the message says to save it as
+// UTF-8. U+4E00 (一) puts a NUL in the other half of the bytes too.
+TEST_CASE("UTF-16 text is refused as UTF-16, not as binary", "[unit][bad_input]") {
+  const std::u16string text = u"2022年度部门决算\n一、收入支出决算总表\n项目\t金额\n一般公共预算财政拨款收入\t100.00\n";
+  auto bytes = [&](bool little_endian, bool bom) {
+    std::string out;
+    if (bom) out += little_endian ? "\xFF\xFE" : "\xFE\xFF";
+    for (char16_t unit : text) {
+      const char low = static_cast<char>(unit & 0xFF), high = static_cast<char>(unit >> 8);
+      out += little_endian ? low : high;
+      out += little_endian ? high : low;
+    }
+    return out;
+  };
+  for (bool little_endian : {true, false})
+    for (bool bom : {true, false}) {
+      INFO((little_endian ? "UTF-16LE" : "UTF-16BE") << (bom ? " with" : " without") << " a byte-order mark");
+      expect_refused(bytes(little_endian, bom), "input.utf16");
+      hezhang::Report r = hezhang::analyze(bytes(little_endian, bom), {});
+      REQUIRE(r.messages.size() == 1);
+      CHECK(r.messages[0].message_zh.find("UTF-8") != std::string::npos);
+      CHECK(r.messages[0].message_en.find("Save it as UTF-8") != std::string::npos);
+    }
+  // NULs mostly in one half of the bytes (at least 8, four times those in
+  // the other) are UTF-16's; fewer, or spread over both halves, are binary.
+  auto nuls = [](int even, int odd) {
+    std::string data(400, 'a');
+    for (int k = 0; k < even; ++k) data[static_cast<std::size_t>(2 * k * 10)] = '\0';
+    for (int k = 0; k < odd; ++k) data[static_cast<std::size_t>(2 * k * 10 + 201)] = '\0';
+    return data;
+  };
+  expect_refused(nuls(8, 0), "input.utf16");
+  expect_refused(nuls(8, 2), "input.utf16");
+  expect_refused(nuls(8, 3), "input.binary");
+  expect_refused(nuls(7, 0), "input.binary");
+}
+
 TEST_CASE("control bytes are counted wherever they fall", "[unit][bad_input]") {
   // The binary test reads eight bytes at a time: put the control bytes at
   // odd offsets, in the last few bytes too, and sit on the threshold (more
