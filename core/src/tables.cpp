@@ -286,6 +286,40 @@ bool is_fragment_line(const Line& l) {
   return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l, /*has_formulas=*/false);
 }
 
+// A page number a page break left between a table's rows (text from a PDF
+// or a word processor): "5", "- 5 -", "— 5 —", "第 5 页", "第5页 共20页",
+// "5/20". Never a row: a row has cells, and no report prints a lone figure
+// between two of them.
+bool is_page_number_line(const Line& l) {
+  if (l.is_cell_line() || l.blank()) return false;
+  std::string buffer;
+  std::string_view t = without_spaces(l.text, buffer);
+  const auto take = [&](std::string_view prefix) {
+    if (!starts_with(t, prefix)) return false;
+    t.remove_prefix(prefix.size());
+    return true;
+  };
+  const auto take_back = [&](std::string_view suffix) {
+    if (t.size() < suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
+    t.remove_suffix(suffix.size());
+    return true;
+  };
+  const auto take_number = [&] {
+    const std::size_t n = digit_run(t);
+    t.remove_prefix(n);
+    return n >= 1 && n <= 4;
+  };
+  while (take("-") || take("—")) {}
+  while (take_back("-") || take_back("—")) {}
+  const bool nth = take("第");
+  if (!take_number()) return false;
+  if (nth && !take("页")) return false;
+  if (!nth) take("页");
+  if (take("/")) return take_number() && t.empty();
+  if (take("共")) return take_number() && take("页") && t.empty();
+  return t.empty();
+}
+
 struct Context {
   std::string title, label, unit;
   int title_line = 0, unit_line = 0, first_line = 0;
@@ -695,7 +729,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       if (l.blank()) continue;
       if (l.is_cell_line()) { last = k; continue; }
-      if (is_fragment_line(l)) {
+      if (is_fragment_line(l) || is_page_number_line(l)) {
         std::size_t n = k + 1;
         while (n < lines.size() && lines[n].blank()) ++n;
         if (n < lines.size() && lines[n].is_cell_line()) continue;
@@ -742,11 +776,18 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     for (std::size_t k = first; k <= last; ++k) {
       in_table[k] = true;
       const Line& l = lines[k];
-      if (l.blank()) continue;
+      if (l.blank() || is_page_number_line(l)) continue;
       ncols = std::max(ncols, l.cell_spans.size());
       cells_total += l.cell_spans.size();
-      if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) header_rows.push_back(&l);
-      else { in_data = true; data_rows.push_back(&l); }
+      if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) {
+        header_rows.push_back(&l);
+      } else if (in_data && std::any_of(header_rows.begin(), header_rows.end(),
+                                        [&](const Line* h) { return h->text == l.text; })) {
+        // The header printed again after a page break: not a row.
+      } else {
+        in_data = true;
+        data_rows.push_back(&l);
+      }
     }
     if (cells_total > limits.max_cells_per_table) {
       messages.push_back(make_message(

@@ -366,3 +366,80 @@ TEST_CASE("rows named 合计, 总计 or 小计 without a code are totals", "[uni
                                            "小计:total", "合计数:total", "计划支出:line", "总体支出:line",
                                            "支出小计数:line"});
 }
+
+// Text from a PDF or a word processor carries what its page breaks left: a
+// page number between two rows, and the column headers printed again. Neither
+// may end the table (the rows after it would be an unknown table, and the
+// 合计 above would fail against the 类 rows left in it) nor be read as a row.
+TEST_CASE("a page number between a table's rows does not end the table", "[unit][tables]") {
+  for (const char* page : {"5", "- 5 -", "— 5 —", "－５－", "第 5 页", "第5页 共20页", "5/20", "5 / 20"}) {
+    const std::string text = std::string(
+                                 "支出决算表\n"
+                                 "公开03表\n"
+                                 "金额单位：万元\n"
+                                 "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+                                 "功能分类科目编码\t科目名称\t\t\t\n"
+                                 "合计\t\t30.00\t20.00\t10.00\n"
+                                 "201\t一般公共服务支出\t10.00\t10.00\t\n"
+                                 "20199\t其他一般公共服务支出\t10.00\t10.00\t\n") +
+                             page + "\n\n" +
+                             "2019999\t其他一般公共服务支出\t10.00\t10.00\t\n"  // 11
+                             "205\t教育支出\t20.00\t10.00\t10.00\n";         // 12
+    INFO("page line: " << page);
+    auto r = run(text);
+    const Table& t = only_table(r);
+    INFO(describe(t));
+    REQUIRE(t.rows.size() == 5);
+    CHECK(t.rows[3].code == "2019999");
+    CHECK(t.rows[3].line == 11);
+    CHECK(t.rows[3].name == "其他一般公共服务支出");  // the page number joined no name
+    CHECK(t.last_line == 12);
+    for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  }
+}
+
+TEST_CASE("a line that only looks like a page number still ends a table", "[unit][tables]") {
+  // A sentence, a figure with decimals and a page number with more than four
+  // digits are text: what follows is another table.
+  for (const char* line : {"本表数据来自财务系统。", "5.5", "第 5 页 说明", "12345"}) {
+    const std::string text = std::string(
+                                 "项目\t金额\n"
+                                 "合计\t10.00\n") +
+                             line + "\n" +
+                             "项目\t金额\n"
+                             "合计\t20.00\n";
+    INFO("line: " << line);
+    auto r = run(text);
+    CHECK(r.tables.size() == 2);
+  }
+}
+
+TEST_CASE("column headers printed again after a page break are not rows", "[unit][tables]") {
+  const char* text =
+      "支出决算表\n"                                               // 1
+      "公开03表\n"                                                 // 2
+      "金额单位：万元\n"                                           // 3
+      "项目\t\t本年支出合计\t基本支出\t项目支出\n"                 // 4
+      "功能分类科目编码\t科目名称\t\t\t\n"                         // 5
+      "栏次\t\t1\t2\t3\n"                                          // 6
+      "合计\t\t30.00\t20.00\t10.00\n"                              // 7
+      "201\t一般公共服务支出\t10.00\t10.00\t\n"                    // 8
+      "- 2 -\n"                                                    // 9
+      "项目\t\t本年支出合计\t基本支出\t项目支出\n"                 // 10
+      "功能分类科目编码\t科目名称\t\t\t\n"                         // 11
+      "栏次\t\t1\t2\t3\n"                                          // 12
+      "20199\t其他一般公共服务支出\t10.00\t10.00\t\n"              // 13
+      "205\t教育支出\t20.00\t10.00\t10.00\n";                      // 14
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[1].name == "一般公共服务支出");
+  CHECK(t.rows[2].line == 13);
+  CHECK(t.rows[2].code == "20199");
+  CHECK(t.rows[3].line == 14);
+  // No 栏次 row among the data, so no check of 1 = 2 + 3 on it.
+  for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  for (const auto& c : r.checks)
+    for (int line : c.lines) CHECK((line < 9 || line > 12));
+}
