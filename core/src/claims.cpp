@@ -419,9 +419,18 @@ SubjectMatch match_subject(std::string_view label, const ItemWords& items, std::
   // The best word or class by place.
   SubjectMatch best;
   std::size_t best_id = 0;
+  // A class's name marked 款 or 项 ("其他社会保障和就业支出（项）", or its
+  // tail on a line of its own when the text was wrapped) names a row below
+  // the class, never the class.
+  const auto marked_lower = [&](std::size_t end) {
+    const std::string_view after = label.substr(end);
+    return starts_with(after, "（款）") || starts_with(after, "（项）") || starts_with(after, "(款)") ||
+           starts_with(after, "(项)");
+  };
   for (const auto& [id, p, end] : found) {
     if (id >= items.items_base) break;  // the items follow
     if (!better(best, p, end)) continue;
+    if (id >= words.size() && marked_lower(end)) continue;
     best.begin = p, best.end = end, best_id = id;
   }
   if (best.begin != std::string::npos) best = named(best_id, best.begin, best.end);

@@ -175,8 +175,26 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       continue;
     }
     if (l.blank() || l.is_cell_line()) continue;
-    const std::string_view t = trimmed(l.text);
-    if (starts_with(t, "- ") || l.toc_entry) continue;  // table of contents
+    std::string_view t = trimmed(l.text);
+    if (l.toc_entry && in_toc && toc_first.empty()) {
+      // "第一部分 概况......1": the heading the body repeats where the
+      // contents end, once its leader dots and page number are cut off.
+      std::string_view entry = t;
+      while (!entry.empty() && ((entry.back() >= '0' && entry.back() <= '9') || entry.back() == ' ' ||
+                                entry.back() == '.'))
+        entry.remove_suffix(1);
+      while (ends_with(entry, "…")) entry.remove_suffix(3);
+      std::string entry_buffer;
+      const std::string_view compact_entry = without_spaces(entry, entry_buffer);
+      HeadingMatch h;
+      if (match_heading(compact_entry, h)) toc_first = std::string(compact_entry);
+    }
+    // A markdown list item is an entry in the contents, else prose
+    // ("- 一般公共服务支出(类)3,640,931.06元，占比15.78%；"): its words are
+    // read, never as a heading.
+    const bool list_item = starts_with(t, "- ");
+    if (l.toc_entry || (list_item && in_toc)) continue;
+    if (list_item) t = trimmed(t.substr(2));
     // A view of t when it has no spaces (most lines): no copy.
     const std::string_view compact = without_spaces(t, compact_buffer);
     if (compact == "目录"sv) { in_toc = true; continue; }
@@ -187,10 +205,30 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       continue;
     }
     HeadingMatch h;
-    bool is_heading = match_heading(compact, h);
+    bool is_heading = !list_item && match_heading(compact, h);
     if (in_toc) {
-      if (!is_heading && code_points(compact) > 40) in_toc = false;
-      else if (is_heading && toc_first.empty()) { toc_first = std::string(compact); continue; }
+      // Prose ends the contents: a long line, or (text wrapped short, as
+      // copied from a PDF) a comma or a sentence's end, which no entry has.
+      // Its paragraph is read from its first line: the plain lines just
+      // before it, passed over as more of the contents.
+      if (!is_heading && (code_points(compact) > 40 || contains(compact, "。") || contains(compact, "，"))) {
+        in_toc = false;
+        std::size_t start = i;
+        std::string buffer;
+        HeadingMatch ignored;
+        while (start > 0 && i - start < 20) {
+          const Line& before = lines[start - 1];
+          if (in_table[start - 1] || before.blank() || before.is_cell_line() || before.toc_entry) break;
+          const std::string_view words = trimmed(before.text);
+          const std::string_view compact_words = without_spaces(words, buffer);
+          if (starts_with(words, "- ") || compact_words == "目录"sv || match_heading(compact_words, ignored)) break;
+          --start;
+        }
+        if (start < i) {
+          i = start - 1;  // the loop's ++i brings it to `start`
+          continue;
+        }
+      } else if (is_heading && toc_first.empty()) { toc_first = std::string(compact); continue; }
       else if (is_heading && compact == toc_first) in_toc = false;
       else continue;
     }
@@ -199,7 +237,17 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
       current.number = h.number;
       current.depth = h.depth;
       current.line = l.number;
-      bool short_heading = code_points(compact) <= 40;
+      // A comma makes it a sentence ("1、因公出国境费支出0.00元，出国团组共0个，…"),
+      // however short: a heading has none, and prose wrapped short (copied
+      // from a PDF) puts a paragraph's first words alone on its first line.
+      // So does a figure cut by the line's end ("…预算为 14." then "18 万元，…"):
+      // a heading never ends in a digit or a decimal point that the next line
+      // goes on from.
+      const bool cut_figure = !compact.empty() &&
+                              ((compact.back() >= '0' && compact.back() <= '9') || compact.back() == '.') &&
+                              i + 1 < lines.size() && !in_table[i + 1] && !lines[i + 1].blank() &&
+                              !lines[i + 1].is_cell_line();
+      bool short_heading = code_points(compact) <= 40 && !contains(compact, "，") && !cut_figure;
       if (short_heading) {
         current.heading = t;
         current.topic = topic_of(current.heading);
