@@ -68,6 +68,63 @@ bool looks_utf16(std::string_view text) {
   return most >= 8 && most >= 4 * fewest;
 }
 
+// Whether text at i starts with `word`, ASCII letters in either case.
+bool starts_with_ci(std::string_view text, std::size_t i, std::string_view word) {
+  if (text.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = text[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[k]) return false;
+  }
+  return true;
+}
+
+// A saved web page's head (title, styles, scripts), <style> and <script>
+// blocks and <!-- comments --> (a word processor's run for pages), which
+// span lines and hold no text of the report: written over with spaces in a
+// copy, line ends kept so that every line keeps its number. False (and `out`
+// untouched) when the text has none, as plain text and markdown never do.
+// A block holding invalid UTF-8 is left for the check of the lines to report.
+bool blank_html_blocks(std::string_view text, std::string& out) {
+  struct Block {
+    std::string_view open, close;
+  };
+  static constexpr Block kBlocks[] = {
+      {"<!--", "-->"}, {"<head>", "</head>"}, {"<head ", "</head>"}, {"<style", "</style>"}, {"<script", "</script>"}};
+  // A kind of block found once never closed is never closed further on:
+  // not looked for again (else a text of many "<style" would be quadratic).
+  bool unclosed[std::size(kBlocks)] = {};
+  bool blanked = false;
+  for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    const Block* block = nullptr;
+    for (const Block& b : kBlocks)
+      if (!unclosed[&b - kBlocks] && starts_with_ci(text, i, b.open)) {
+        block = &b;
+        break;
+      }
+    if (block == nullptr) continue;
+    // Its close, in either case: a comment's anywhere, a tag's at a '<'.
+    std::size_t end = i + block->open.size();
+    if (block->close == "-->"sv) {
+      end = text.find("-->", end);
+    } else {
+      while (end != std::string_view::npos && !starts_with_ci(text, end, block->close)) end = text.find('<', end + 1);
+    }
+    if (end == std::string_view::npos) {  // never closed: left as it is
+      unclosed[block - kBlocks] = true;
+      continue;
+    }
+    end += block->close.size();
+    if (find_invalid_utf8(text.substr(i, end - i)) != std::string_view::npos) continue;
+    if (!blanked) out.assign(text);
+    blanked = true;
+    for (std::size_t k = i; k < end; ++k)
+      if (out[k] != '\n' && out[k] != '\r') out[k] = ' ';
+    i = end - 1;
+  }
+  return blanked;
+}
+
 }  // namespace
 
 Options options_from_json(std::string_view json, std::string* error) {
@@ -141,6 +198,8 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
                            "(.txt/.md/.html)."));
     return r;
   }
+  std::string page_text;  // the text with a web page's head and styles blanked
+  if (blank_html_blocks(text, page_text)) text = page_text;
   phase_done("input");
 
   // The UTF-8 is checked as the lines are read (split_lines): a pass of its

@@ -344,14 +344,18 @@ void replace_latex(std::string& s) {
   s.swap(out);
 }
 
-// Lower-cased ASCII tag name at s[i] == '<', or "" when it is not a tag.
+// Lower-cased tag name at s[i] == '<', or "" when it is not a tag: an
+// HTML tag or a word processor's ("<o:p>", namespaced). *end is past its '>'.
 std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
   std::size_t j = i + 1;
   if (j < s.size() && s[j] == '/') ++j;
   std::size_t start = j;
+  bool namespaced = false;
   while (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-                          (s[j] >= '0' && s[j] <= '9')))
+                          (s[j] >= '0' && s[j] <= '9') || (s[j] == ':' && j > start))) {
+    namespaced |= s[j] == ':';
     ++j;
+  }
   if (j == start || j - start > 10) return "";
   // Only a '>' within 200 bytes closes a tag: looking further would make a
   // line of many '<' quadratic.
@@ -359,12 +363,73 @@ std::string tag_name(std::string_view s, std::size_t i, std::size_t* end) {
   if (close == std::string_view::npos) return "";
   std::string name(s.substr(start, j - start));
   for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  static constexpr std::string_view kKnown[] = {"b", "strong", "i", "em", "u", "br", "p", "span", "div",
-                                                "font", "sup", "sub", "table", "tbody", "thead", "tr",
-                                                "td", "th", "colgroup", "col", "caption"};
+  static constexpr std::string_view kKnown[] = {
+      "b",     "strong", "i",     "em",      "u",      "br",     "p",       "span",  "div",    "font",
+      "sup",   "sub",    "table", "tbody",   "thead",  "tfoot",  "tr",      "td",    "th",     "colgroup",
+      "col",   "caption", "h1",   "h2",      "h3",     "h4",     "h5",      "h6",    "html",   "body",
+      "meta",  "title",  "link",  "a",       "img",    "ul",     "ol",      "li",    "dl",     "dt",
+      "dd",    "hr",     "small", "big",     "center", "strike", "s",       "del",   "ins",    "tt",
+      "code",  "pre",    "blockquote", "label", "section", "article", "header", "footer", "main", "nav"};
   for (std::string_view k : kKnown)
     if (name == k) { *end = close + 1; return name; }
+  if (namespaced) { *end = close + 1; return name; }
   return "";
+}
+
+// The code point an HTML character reference names ("nbsp", "ldquo",
+// "#12289", "#x3001": what lies between '&' and ';'), or 0.
+char32_t entity_code_point(std::string_view name) {
+  if (name.size() >= 2 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    std::uint32_t cp = 0;
+    std::size_t k = hex ? 2 : 1;
+    if (k == name.size() || name.size() - k > 7) return 0;
+    for (; k < name.size(); ++k) {
+      const char c = name[k];
+      const int digit = c >= '0' && c <= '9' ? c - '0'
+                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                      : -1;
+      if (digit < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+    }
+    return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : cp;
+  }
+  // The named ones a report's page uses: spaces, markup characters, quotes,
+  // dashes and the signs of figures.
+  static constexpr std::pair<std::string_view, char32_t> kNamed[] = {
+      {"nbsp", 0xA0},    {"ensp", 0x2002},  {"emsp", 0x2003},  {"thinsp", 0x2009}, {"amp", '&'},
+      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},    {"ldquo", 0x201C},
+      {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"mdash", 0x2014},  {"ndash", 0x2013},
+      {"hellip", 0x2026}, {"middot", 0xB7}, {"times", 0xD7},   {"divide", 0xF7},   {"yen", 0xA5},
+      {"plusmn", 0xB1},  {"le", 0x2264},    {"ge", 0x2265},    {"ne", 0x2260},     {"permil", 0x2030},
+      {"deg", 0xB0},     {"bull", 0x2022},  {"minus", 0x2212}, {"shy", 0xAD},      {"zwsp", 0x200B}};
+  for (const auto& [entity, cp] : kNamed)
+    if (name == entity) return cp;
+  return 0;
+}
+
+// HTML character references in a line ("&nbsp;" in an empty cell,
+// "&ldquo;三公&rdquo;"), each as its character would have been normalized.
+// A '&' that starts none stays.
+void decode_entities(std::string& s) {
+  std::size_t amp = s.find('&');
+  if (amp == std::string::npos) return;
+  std::string out(s, 0, amp);
+  out.reserve(s.size());
+  for (std::size_t i = amp; i < s.size();) {
+    const std::size_t semi = s[i] == '&' ? s.find(';', i + 1) : std::string::npos;
+    if (semi != std::string::npos && semi - i <= 9) {
+      if (const char32_t cp = entity_code_point(std::string_view(s).substr(i + 1, semi - i - 1))) {
+        char32_t mapped;
+        if (map_code_point(cp, mapped)) append_utf8(out, mapped);
+        i = semi + 1;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  s.swap(out);
 }
 
 // Appends the cells of `text`, split on `sep`, to line.text (joined by '\t')
@@ -435,7 +500,16 @@ void clear_cells(Line& line) {
 // '…' among them), which leader dots are made of; apart, because either
 // alone is common (a figure's decimal point, the quotes “”) and each needs
 // its own search. No step below makes either.
-enum : unsigned char { kMarkTag = 1, kMarkStar = 2, kMarkLatex = 4, kMarkTab = 8, kMarkDot = 16, kMarkE2 = 32 };
+// kMarkAmp: an HTML character reference's '&'.
+enum : unsigned char {
+  kMarkTag = 1,
+  kMarkStar = 2,
+  kMarkLatex = 4,
+  kMarkTab = 8,
+  kMarkDot = 16,
+  kMarkE2 = 32,
+  kMarkAmp = 64
+};
 constexpr auto kMarkOf = [] {
   std::array<unsigned char, 256> marks{};
   marks['<'] = kMarkTag;
@@ -444,6 +518,7 @@ constexpr auto kMarkOf = [] {
   marks['\t'] = kMarkTab;
   marks['.'] = kMarkDot;
   marks[0xE2] = kMarkE2;
+  marks['&'] = kMarkAmp;
   return marks;
 }();
 
@@ -559,10 +634,27 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out, st
     t.reserve(s.size());
     bool in_row = false;
     for (std::size_t i = 0; i < s.size();) {
+      // "<!DOCTYPE html>", "<!-- … -->" on one line (longer ones were blanked
+      // with the page's head: blank_html_blocks).
+      if (s[i] == '<' && i + 1 < s.size() && s[i + 1] == '!') {
+        const bool comment = s.compare(i, 4, "<!--") == 0;
+        const std::size_t close = comment ? s.find("-->", i + 4) : s.find('>', i + 2);
+        if (close != std::string::npos) {
+          i = close + (comment ? 3 : 1);
+          continue;
+        }
+      }
       std::size_t end = 0;
       std::string name = s[i] == '<' ? tag_name(s, i, &end) : "";
       if (name.empty()) { t += s[i++]; continue; }
       bool closing = s[i + 1] == '/';
+      // <h1>…<h6>: a heading, as a markdown '#' makes one.
+      if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        if (!closing) heading = true;
+        t += ' ';
+        i = end;
+        continue;
+      }
       if (name == "td"sv || name == "th"sv) {
         html_row = true;
         if (!closing && in_row) t += '\t';
@@ -570,7 +662,7 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out, st
       } else if (name == "tr"sv) {
         html_row = true;
         if (closing || in_row) { t += '\n'; in_row = false; }
-      } else if (name == "br"sv || name == "p"sv || name == "div"sv) {
+      } else if (name == "br"sv || name == "p"sv || name == "div"sv || name == "li"sv) {
         t += ' ';
       }
       i = end;
@@ -588,6 +680,8 @@ void normalize_line(std::string_view raw, int number, std::vector<Line>& out, st
     }
     s.swap(t);
   }
+  // After the tags: "&lt;" is a character, never the start of one.
+  if (marks & kMarkAmp) decode_entities(s);
   if (marks & kMarkLatex) replace_latex(s);
   // Tags may have put in the tabs between cells and the line ends between rows.
   const bool tabs = (marks & kMarkTab) || html_row;

@@ -196,6 +196,9 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[unit][bad_input]") {
   expect_refused(read_input("bad_surrogate_utf8.txt"), "input.invalid_utf8", 2);
   expect_refused(read_input("bad_truncated_utf8.txt"), "input.invalid_utf8", 2);
   expect_refused("a\nb\nc\n\xF5\x80\x80\x80", "input.invalid_utf8", 4);  // past U+10FFFF
+  // A web page's style block is blanked before the lines are read, but not
+  // one holding an invalid byte: that is still reported, on its line.
+  expect_refused("<html><head>\n<style>\n/* \xC3\x28 */\n</style>\n</head>\n", "input.invalid_utf8", 3);
   expect_refused("\xC3", "input.invalid_utf8", 1);
 }
 

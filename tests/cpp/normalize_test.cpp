@@ -81,6 +81,40 @@ TEST_CASE("simple HTML tags are stripped", "[unit][normalize]") {
   CHECK(one("x<5").text == "x<5");
 }
 
+TEST_CASE("a saved web page's markup: headings, namespaced and other tags, doctype", "[unit][normalize]") {
+  Line h = one("<h3 style=\"margin:0\">（二）收入决算情况说明</h3>");
+  CHECK(h.text == "(二)收入决算情况说明");
+  CHECK(h.markdown_heading);  // a heading as '#' makes one
+  CHECK_FALSE(one("<p>（二）收入决算情况说明</p>").markdown_heading);
+  // A word processor's namespaced tags, any name with a colon.
+  CHECK(one("<p class=MsoNormal><span lang=EN-US>合计<o:p></o:p></span></p>").text == "合计");
+  CHECK(one("<w:Sdt>文字</w:Sdt>").text == "文字");
+  CHECK(one("<!DOCTYPE html>").blank());
+  CHECK(one("文字<!-- 注释 -->说明").text == "文字说明");
+  CHECK(one("<ul><li>一般公共服务支出</li></ul>").text == "一般公共服务支出");
+  CHECK(one("<a href=\"#t1\">公开01表</a>").text == "公开01表");
+  // Still text: no name, a colon first, a name over ten letters.
+  CHECK(one("a <:b> c").text == "a <:b> c");
+  CHECK(one("<abcdefghijk>x").text == "<abcdefghijk>x");
+}
+
+TEST_CASE("HTML character references become the characters they name, normalized", "[unit][normalize]") {
+  CHECK(one("&ldquo;三公&rdquo;经费").text == "“三公”经费");
+  CHECK(one("R&amp;D&nbsp;支出").text == "R&D 支出");
+  CHECK(one("1&lt;2&gt;0").text == "1<2>0");  // after the tags: never a tag
+  CHECK(one("&#12289;&#x3001;&#65297;&#xFF12;").text == "、、12");  // full-width digits made ASCII
+  CHECK(one("&minus;12.50").text == "-12.50");
+  CHECK(one("&ensp;&emsp;合计&thinsp;").text == "合计");
+  // Not references: kept as they are.
+  CHECK(one("R&D").text == "R&D");
+  CHECK(one("&unknown;").text == "&unknown;");
+  CHECK(one("&#;&#x;&#xD800;&#1114112;").text == "&#;&#x;&#xD800;&#1114112;");
+  CHECK(one("& nbsp;").text == "& nbsp;");
+  // An empty cell written &nbsp; is empty.
+  Line row = one("<tr><td>合计</td><td>&nbsp;</td><td>1,802.64</td></tr>");
+  CHECK(cells_of(row) == Cells{"合计", "", "1,802.64"});
+}
+
 TEST_CASE("markup written in full-width forms is markup once mapped", "[unit][normalize]") {
   // normalize_line notes which markup bytes occur as it reads each character,
   // after mapping it: a full-width ＊, ＜, ＄ or ＼ is found the same way as

@@ -443,3 +443,57 @@ TEST_CASE("column headers printed again after a page break are not rows", "[unit
   for (const auto& c : r.checks)
     for (int line : c.lines) CHECK((line < 9 || line > 12));
 }
+
+// A report saved as a web page (a browser's "save as", a word processor's
+// "save as web page"): its head, styles, scripts and comments span lines and
+// hold none of the report; empty cells hold &nbsp;. The table is read as the
+// same table written with tabs, on the same lines.
+TEST_CASE("a report saved as a web page reads like the same report as text", "[unit][tables]") {
+  const char* page =
+      "<!DOCTYPE html>\n"                                                              // 1
+      "<html><head><meta charset=\"utf-8\"><title>公开03表</title>\n"                  // 2
+      "<style>\n"                                                                      // 3
+      "td { border: 1px solid; } /* 合计 100 */\n"                                     // 4
+      "</style>\n"                                                                     // 5
+      "<script>var rows = \"<tr><td>201</td><td>9</td></tr>\";</script>\n"             // 6
+      "</head><body>\n"                                                                // 7
+      "<!--[if gte mso 9]><xml>\n"                                                     // 8
+      "<w:WordDocument>合计\t1</w:WordDocument></xml><![endif]-->\n"                   // 9
+      "<h2>支出决算表</h2>\n"                                                          // 10
+      "<p class=MsoNormal>公开03表<o:p></o:p></p>\n"                                   // 11
+      "<p>金额单位：万元</p>\n"                                                        // 12
+      "<table border=1>\n"                                                             // 13
+      "<tr><td>项目</td><td>&nbsp;</td><td>本年支出合计</td><td>基本支出</td><td>项目支出</td></tr>\n"  // 14
+      "<tr><td>功能分类科目编码</td><td>科目名称</td><td>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td></tr>\n"  // 15
+      "<tr><td>合计</td><td>&nbsp;</td><td>1,802.64</td><td>1,000.00</td><td>802.64</td></tr>\n"  // 16
+      "<tr><td>201</td><td>一般公共服务支出</td><td>1,802.64</td><td>1,000.00</td><td>802.64</td></tr>\n"  // 17
+      "</table>\n"                                                                     // 18
+      "</body></html>\n";
+  auto r = run(page);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.title == "支出决算表");
+  CHECK(t.label == "公开03表");
+  CHECK(t.unit == "万元");
+  CHECK(t.template_id == "final.expense");
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].line == 16);
+  CHECK(t.rows[0].level == "total");
+  CHECK(values(t.rows[0]) == "1802.64|1000.00|802.64");
+  CHECK(t.rows[1].line == 17);
+  CHECK(t.rows[1].code == "201");
+  for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  // Nothing of the head, the style, the script or the comment became text.
+  for (const auto& s : r.sections)
+    for (const auto& sentence : s.sentences) {
+      CHECK(sentence.text.find("border") == std::string::npos);
+      CHECK(sentence.text.find("rows") == std::string::npos);
+      CHECK(sentence.line >= 10);
+    }
+}
+
+TEST_CASE("a <header> is not the page's head, and a head never closed is left as it is", "[unit][tables]") {
+  auto r = run("<header>某单位2022年度部门决算</header>\n<head>\n项目\t金额\n合计\t10.00\n");
+  CHECK(r.document.year == 2022);  // the header's words were read
+  CHECK(r.tables.size() == 1);     // an unclosed <head> hides nothing
+}
