@@ -279,12 +279,44 @@ bool is_note_line(const Line& l, bool has_formulas) {
          starts_with(t, "本表") || declares_empty(t) || has_formulas;
 }
 
+// The mark a table continued on the next page carries: "续表", "（续表）",
+// "续表2", "续上表", "公开03表（续）", "表3续".
+bool is_continuation_mark(const Line& l) {
+  if (l.is_cell_line() || l.blank()) return false;
+  std::string buffer;
+  std::string_view t = without_spaces(l.text, buffer);
+  if (code_points(t) > 12) return false;
+  // Its brackets (full-width ones are half-width by now) say nothing.
+  std::string bare;
+  for (char c : t)
+    if (c != '(' && c != ')') bare += c;
+  t = bare;
+  if (t == "续上表"sv) return true;
+  if (starts_with(t, "续表")) return t.size() == 6 || all_digits(t.substr(6));
+  return ends_with(t, "续") && contains(t, "表");
+}
+
 // A wrapped piece of a name left alone on its own line ("出"). Without a
 // digit it can hold no formula (each starts with its row or column number).
 bool is_fragment_line(const Line& l) {
   if (l.is_cell_line() || l.blank()) return false;
-  return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l, /*has_formulas=*/false);
+  return code_points(l.text) <= 4 && !has_digit(l.text) && !is_note_line(l, /*has_formulas=*/false) &&
+         !is_continuation_mark(l);
 }
+
+// A table's label or unit line ("公开03表", "金额单位：万元"), which a page
+// break may print again after its page number or continuation mark.
+bool is_caption_repeat(const Line& l) {
+  if (l.is_cell_line() || l.blank() || code_points(l.text) > 40) return false;
+  std::string buffer;
+  const std::string_view t = without_spaces(l.text, buffer);
+  return !caption_unit(t).empty() || (!public_label(t).empty() && code_points(t) <= 8);
+}
+
+// What a page break leaves between a table's rows and never a row: a page
+// number or the table's continuation mark.
+bool is_page_number_line(const Line& l);
+bool is_page_break_line(const Line& l) { return is_page_number_line(l) || is_continuation_mark(l); }
 
 // A page number a page break left between a table's rows (text from a PDF
 // or a word processor): "5", "- 5 -", "— 5 —", "第 5 页", "第5页 共20页",
@@ -729,10 +761,22 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       if (l.blank()) continue;
       if (l.is_cell_line()) { last = k; continue; }
-      if (is_fragment_line(l) || is_page_number_line(l)) {
+      if (is_fragment_line(l) || is_page_break_line(l)) {
+        // Rows follow, past blank lines and the rest of a page break ("- 5 -"
+        // then "续表"); after a continuation mark, the table's label and unit
+        // printed again. (Without the mark, a label and a unit after a page
+        // number open the next table.)
+        bool continued = is_continuation_mark(l);
         std::size_t n = k + 1;
-        while (n < lines.size() && lines[n].blank()) ++n;
-        if (n < lines.size() && lines[n].is_cell_line()) continue;
+        while (n < lines.size() && (lines[n].blank() || is_page_break_line(lines[n]) ||
+                                    (continued && is_caption_repeat(lines[n])))) {
+          continued |= is_continuation_mark(lines[n]);
+          ++n;
+        }
+        if (n < lines.size() && lines[n].is_cell_line()) {
+          k = n - 1;  // on at the row
+          continue;
+        }
       }
       break;
     }
@@ -776,7 +820,9 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     for (std::size_t k = first; k <= last; ++k) {
       in_table[k] = true;
       const Line& l = lines[k];
-      if (l.blank() || is_page_number_line(l)) continue;
+      // A caption line inside the block is one a page break printed again:
+      // the block takes none otherwise.
+      if (l.blank() || is_page_break_line(l) || is_caption_repeat(l)) continue;
       ncols = std::max(ncols, l.cell_spans.size());
       cells_total += l.cell_spans.size();
       if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) {

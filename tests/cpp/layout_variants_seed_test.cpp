@@ -1,10 +1,11 @@
 // The five real reports laid out as other tools lay them out, each compared
 // with the analysis of its own original, line for line once the variant's
 // lines are mapped back (nothing here is written down per seed):
-// - page breaks: after every 12th row of each table, a page number and the
-//   table's column headers printed again (text from a PDF or a word
-//   processor): no table cut in two, no header read as a row, the same
-//   findings and checks;
+// - page breaks (text from a PDF or a word processor): after every 12th row
+//   of each table, a page number and the table's column headers printed
+//   again, every other time after a continuation mark ("（续表）") and the
+//   table's unit line: no table cut in two, no header read as a row, the
+//   same findings and checks;
 // - prose wrapped short, as text copied from a PDF is (numbered paragraphs
 //   cut after a few words, figures cut in two): no new finding, none lost;
 // - saved as a web page by a word processor: a head with styles and a
@@ -43,9 +44,11 @@ struct Variant {
 Variant with_page_breaks(const std::string& text, const hezhang::Report& report) {
   const std::vector<std::string> lines = split_lines(text);
   // After which original lines a break goes, and what it repeats: the cell
-  // lines above the table's first row (its column headers).
+  // lines above the table's first row (its column headers), every other
+  // time after a continuation mark and the table's unit line.
   std::vector<std::vector<int>> repeat_after(lines.size() + 1);
   std::vector<bool> breaks_after(lines.size() + 1, false);
+  std::vector<int> unit_line(lines.size() + 1, 0);
   for (const auto& table : report.tables) {
     std::set<int> row_lines;
     for (const auto& row : table.rows) row_lines.insert(row.line);
@@ -53,6 +56,7 @@ Variant with_page_breaks(const std::string& text, const hezhang::Report& report)
     std::vector<int> header;
     for (int n = table.first_line; n < *row_lines.begin(); ++n)
       if (lines[static_cast<std::size_t>(n - 1)].find('\t') != std::string::npos) header.push_back(n);
+    for (int n : row_lines) unit_line[static_cast<std::size_t>(n)] = table.unit_line;
     int count = 0;
     for (int n : row_lines)
       if (++count % 12 == 0 && n != *row_lines.rbegin()) {
@@ -68,6 +72,11 @@ Variant with_page_breaks(const std::string& text, const hezhang::Report& report)
     ++v.changes;
     v.text += "- " + std::to_string(v.changes + 1) + " -\n";
     v.original_line.push_back(0);
+    if (v.changes % 2 == 0 && unit_line[i + 1] > 0) {
+      v.text += "（续表）\n" + lines[static_cast<std::size_t>(unit_line[i + 1] - 1)] + "\n";
+      v.original_line.push_back(0);
+      v.original_line.push_back(0);
+    }
     for (int n : repeat_after[i + 1]) {
       v.text += lines[static_cast<std::size_t>(n - 1)] + "\n";
       v.original_line.push_back(0);

@@ -371,17 +371,21 @@ TEST_CASE("rows named 合计, 总计 or 小计 without a code are totals", "[uni
 // page number between two rows, and the column headers printed again. Neither
 // may end the table (the rows after it would be an unknown table, and the
 // 合计 above would fail against the 类 rows left in it) nor be read as a row.
+// The head of a table broken by a page: its total is 201 + 205, the 205 row
+// coming after the break.
+const char* const kBrokenTableHead =
+    "支出决算表\n"
+    "公开03表\n"
+    "金额单位：万元\n"
+    "项目\t\t本年支出合计\t基本支出\t项目支出\n"
+    "功能分类科目编码\t科目名称\t\t\t\n"
+    "合计\t\t30.00\t20.00\t10.00\n"
+    "201\t一般公共服务支出\t10.00\t10.00\t\n";
+
 TEST_CASE("a page number between a table's rows does not end the table", "[unit][tables]") {
   for (const char* page : {"5", "- 5 -", "— 5 —", "－５－", "第 5 页", "第5页 共20页", "5/20", "5 / 20"}) {
-    const std::string text = std::string(
-                                 "支出决算表\n"
-                                 "公开03表\n"
-                                 "金额单位：万元\n"
-                                 "项目\t\t本年支出合计\t基本支出\t项目支出\n"
-                                 "功能分类科目编码\t科目名称\t\t\t\n"
-                                 "合计\t\t30.00\t20.00\t10.00\n"
-                                 "201\t一般公共服务支出\t10.00\t10.00\t\n"
-                                 "20199\t其他一般公共服务支出\t10.00\t10.00\t\n") +
+    const std::string text = std::string(kBrokenTableHead) +
+                             "20199\t其他一般公共服务支出\t10.00\t10.00\t\n" +
                              page + "\n\n" +
                              "2019999\t其他一般公共服务支出\t10.00\t10.00\t\n"  // 11
                              "205\t教育支出\t20.00\t10.00\t10.00\n";         // 12
@@ -496,4 +500,37 @@ TEST_CASE("a <header> is not the page's head, and a head never closed is left as
   auto r = run("<header>某单位2022年度部门决算</header>\n<head>\n项目\t金额\n合计\t10.00\n");
   CHECK(r.document.year == 2022);  // the header's words were read
   CHECK(r.tables.size() == 1);     // an unclosed <head> hides nothing
+}
+
+TEST_CASE("a continuation mark, and after it the label and unit again, do not end the table", "[unit][tables]") {
+  for (const char* mark : {"续表", "（续表）", "续表2", "续上表", "公开03表（续）", "- 5 -\n续表\n公开03表\n金额单位：万元"}) {
+    const std::string text = std::string(kBrokenTableHead) +
+                             mark + "\n" +
+                             "205\t教育支出\t20.00\t10.00\t10.00\n";
+    INFO("mark: " << mark);
+    auto r = run(text);
+    const Table& t = only_table(r);
+    INFO(describe(t));
+    REQUIRE(t.rows.size() == 3);
+    CHECK(t.rows[1].name == "一般公共服务支出");  // the mark joined no name
+    CHECK(t.rows[2].code == "205");
+    for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  }
+}
+
+TEST_CASE("after a page number without a continuation mark, a label and a unit open the next table", "[unit][tables]") {
+  auto r = run(
+      "收入决算表\n"
+      "公开02表\n"
+      "金额单位：万元\n"
+      "项目\t\t本年收入合计\t财政拨款收入\n"
+      "合计\t\t10.00\t10.00\n"
+      "- 5 -\n"
+      "公开03表\n"
+      "金额单位：万元\n"
+      "项目\t\t本年支出合计\t基本支出\n"
+      "合计\t\t10.00\t10.00\n");
+  REQUIRE(r.tables.size() == 2);
+  CHECK(r.tables[0].label == "公开02表");
+  CHECK(r.tables[1].label == "公开03表");
 }
