@@ -313,6 +313,18 @@ bool is_caption_repeat(const Line& l) {
   return !caption_unit(t).empty() || (!public_label(t).empty() && code_points(t) <= 8);
 }
 
+// The report's title printed at the top of every page ("阳泉市大数据应用局
+// 2022年度部门决算"), which a page break leaves after its page number: a year,
+// 决算 or 预算, and no sentence; never ending in 表, as the title of the next
+// table would.
+bool is_running_header(const Line& l) {
+  if (l.is_cell_line() || l.blank() || code_points(l.text) > 40) return false;
+  std::string buffer;
+  const std::string_view t = without_spaces(l.text, buffer);
+  return contains(t, "年") && (contains(t, "决算") || contains(t, "预算")) && !ends_with(t, "表") &&
+         !contains(t, "。") && !contains(t, "，") && has_digit(t);
+}
+
 // What a page break leaves between a table's rows and never a row: a page
 // number or the table's continuation mark.
 bool is_page_number_line(const Line& l);
@@ -763,12 +775,14 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       if (l.is_cell_line()) { last = k; continue; }
       if (is_fragment_line(l) || is_page_break_line(l)) {
         // Rows follow, past blank lines and the rest of a page break ("- 5 -"
-        // then "续表"); after a continuation mark, the table's label and unit
-        // printed again. (Without the mark, a label and a unit after a page
-        // number open the next table.)
+        // then "续表", the report's running title); after a continuation mark,
+        // the table's label and unit printed again. (Without the mark, a label
+        // and a unit after a page number open the next table.)
+        const bool page_break = is_page_break_line(l);
         bool continued = is_continuation_mark(l);
         std::size_t n = k + 1;
         while (n < lines.size() && (lines[n].blank() || is_page_break_line(lines[n]) ||
+                                    (page_break && is_running_header(lines[n])) ||
                                     (continued && is_caption_repeat(lines[n])))) {
           continued |= is_continuation_mark(lines[n]);
           ++n;
@@ -822,7 +836,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       // A caption line inside the block is one a page break printed again:
       // the block takes none otherwise.
-      if (l.blank() || is_page_break_line(l) || is_caption_repeat(l)) continue;
+      if (l.blank() || is_page_break_line(l) || is_caption_repeat(l) || is_running_header(l)) continue;
       ncols = std::max(ncols, l.cell_spans.size());
       cells_total += l.cell_spans.size();
       if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) {

@@ -4,8 +4,9 @@
 // - page breaks (text from a PDF or a word processor): after every 12th row
 //   of each table, a page number and the table's column headers printed
 //   again, every other time after a continuation mark ("（续表）") and the
-//   table's unit line: no table cut in two, no header read as a row, the
-//   same findings and checks;
+//   table's unit line, every third time after the report's running title:
+//   no table cut in two, no header read as a row, the same findings and
+//   checks;
 // - prose wrapped short, as text copied from a PDF is (numbered paragraphs
 //   cut after a few words, figures cut in two): no new finding, none lost;
 // - saved as a web page by a word processor: a head with styles and a
@@ -72,6 +73,11 @@ Variant with_page_breaks(const std::string& text, const hezhang::Report& report)
     ++v.changes;
     v.text += "- " + std::to_string(v.changes + 1) + " -\n";
     v.original_line.push_back(0);
+    if (v.changes % 3 == 0) {  // the report's title at the top of the next page
+      v.text += report.document.department + std::to_string(report.document.year) + "年度部门" +
+                (report.document.kind == "budget" ? "预算" : "决算") + "\n";
+      v.original_line.push_back(0);
+    }
     if (v.changes % 2 == 0 && unit_line[i + 1] > 0) {
       v.text += "（续表）\n" + lines[static_cast<std::size_t>(unit_line[i + 1] - 1)] + "\n";
       v.original_line.push_back(0);

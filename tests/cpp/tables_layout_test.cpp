@@ -534,3 +534,23 @@ TEST_CASE("after a page number without a continuation mark, a label and a unit o
   CHECK(r.tables[0].label == "公开02表");
   CHECK(r.tables[1].label == "公开03表");
 }
+
+TEST_CASE("the report's running title after a page number does not end the table", "[unit][tables]") {
+  for (const char* brk : {"- 5 -\n阳泉市大数据应用局2022年度部门决算", "第5页\n某单位 2021 年部门预算公开"}) {
+    const std::string text = std::string(kBrokenTableHead) + brk + "\n" + "205\t教育支出\t20.00\t10.00\t10.00\n";
+    INFO("page break: " << brk);
+    auto r = run(text);
+    const Table& t = only_table(r);
+    INFO(describe(t));
+    REQUIRE(t.rows.size() == 3);
+    CHECK(t.rows[2].code == "205");
+    for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  }
+  // The title of the next table (it ends in 表) opens that table, and a
+  // running title without a page number before it is no page break.
+  for (const char* next : {"- 5 -\n2022年度一般公共预算财政拨款支出决算表", "阳泉市大数据应用局2022年度部门决算"}) {
+    INFO("between: " << next);
+    auto r = run(std::string(kBrokenTableHead) + next + "\n" + "205\t教育支出\t20.00\t10.00\t10.00\n");
+    CHECK(r.tables.size() == 2);
+  }
+}
