@@ -325,11 +325,6 @@ bool is_running_header(const Line& l) {
          !contains(t, "。") && !contains(t, "，") && has_digit(t);
 }
 
-// What a page break leaves between a table's rows and never a row: a page
-// number or the table's continuation mark.
-bool is_page_number_line(const Line& l);
-bool is_page_break_line(const Line& l) { return is_page_number_line(l) || is_continuation_mark(l); }
-
 // A page number a page break left between a table's rows (text from a PDF
 // or a word processor): "5", "- 5 -", "— 5 —", "第 5 页", "第5页 共20页",
 // "5/20". Never a row: a row has cells, and no report prints a lone figure
@@ -363,6 +358,10 @@ bool is_page_number_line(const Line& l) {
   if (take("共")) return take_number() && take("页") && t.empty();
   return t.empty();
 }
+
+// What a page break leaves between a table's rows and never a row: a page
+// number or the table's continuation mark.
+bool is_page_break_line(const Line& l) { return is_page_number_line(l) || is_continuation_mark(l); }
 
 struct Context {
   std::string title, label, unit;
