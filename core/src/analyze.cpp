@@ -125,6 +125,75 @@ bool blank_html_blocks(std::string_view text, std::string& out) {
   return blanked;
 }
 
+// The next '<' at or after `from` that opens `tag` ("tr") or closes it
+// ("/tr"), in either case and followed by '>' or a space; npos when none.
+std::size_t find_tag(std::string_view text, std::size_t from, std::string_view tag) {
+  for (std::size_t i = text.find('<', from); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    const std::size_t after = i + 1 + tag.size();
+    if (starts_with_ci(text, i + 1, tag) && after < text.size() &&
+        (text[after] == '>' || text[after] == ' ' || text[after] == '\t' || text[after] == '\n' || text[after] == '\r'))
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+// A table row written over several lines, as word processors and most web
+// pages write one (each <td> on its own line): the row is put on the line
+// where its <tr> stands and the line ends it held follow it, blank, so that
+// every other line keeps its number. A row ends at its </tr>, else (HTML may
+// leave it out) where the next row or the table ends. False (and `out`
+// untouched) when no row spans lines.
+bool gather_html_rows(std::string_view text, std::string& out) {
+  bool gathered = false;
+  std::string result;
+  std::size_t copied = 0;  // text before this is in result
+  // Each tag's next place, looked for again only once passed (rows without
+  // </tr> in a long table would make a search from every row quadratic);
+  // npos stays npos: none further on either.
+  constexpr std::size_t kUnknown = std::string_view::npos - 1;
+  std::size_t next_close = kUnknown, next_open = kUnknown, next_table_end = kUnknown;
+  const auto next_tag = [&](std::size_t& cached, std::size_t from, std::string_view tag) {
+    if (cached == kUnknown || (cached != std::string_view::npos && cached < from)) cached = find_tag(text, from, tag);
+    return cached;
+  };
+  for (std::size_t open = find_tag(text, 0, "tr"); open != std::string_view::npos;) {
+    const std::size_t close = next_tag(next_close, open + 3, "/tr");
+    const std::size_t next = next_tag(next_open, open + 3, "tr");
+    const std::size_t table_end = next_tag(next_table_end, open + 3, "/table");
+    std::size_t end = std::min({close, next, table_end, text.size()});
+    if (end == close) {
+      const std::size_t gt = text.find('>', close);
+      end = gt == std::string_view::npos ? text.size() : gt + 1;
+    }
+    const std::string_view row = text.substr(open, end - open);
+    // A row holding invalid UTF-8 stays where it is, for the line check to
+    // report on the byte's own line.
+    if ((row.find('\n') != std::string_view::npos || row.find('\r') != std::string_view::npos) &&
+        find_invalid_utf8(row) == std::string_view::npos) {
+      if (!gathered) result.reserve(text.size());
+      gathered = true;
+      result.append(text.substr(copied, open - copied));
+      std::size_t line_ends = 0;
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        if (row[k] == '\r' || row[k] == '\n') {
+          ++line_ends;
+          if (row[k] == '\r' && k + 1 < row.size() && row[k + 1] == '\n') ++k;  // \r\n: one line end
+          result += ' ';
+        } else {
+          result += row[k];
+        }
+      }
+      result.append(line_ends, '\n');
+      copied = end;
+    }
+    open = next_tag(next_open, end, "tr");
+  }
+  if (!gathered) return false;
+  result.append(text.substr(copied));
+  out.swap(result);
+  return true;
+}
+
 }  // namespace
 
 Options options_from_json(std::string_view json, std::string* error) {
@@ -198,8 +267,10 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
                            "(.txt/.md/.html)."));
     return r;
   }
-  std::string page_text;  // the text with a web page's head and styles blanked
+  // A web page's text: its head and styles blanked, then its rows each on one line.
+  std::string page_text, page_rows;
   if (blank_html_blocks(text, page_text)) text = page_text;
+  if (gather_html_rows(text, page_rows)) text = page_rows;
   phase_done("input");
 
   // The UTF-8 is checked as the lines are read (split_lines): a pass of its

@@ -199,6 +199,8 @@ TEST_CASE("invalid UTF-8 is refused with its line", "[unit][bad_input]") {
   // A web page's style block is blanked before the lines are read, but not
   // one holding an invalid byte: that is still reported, on its line.
   expect_refused("<html><head>\n<style>\n/* \xC3\x28 */\n</style>\n</head>\n", "input.invalid_utf8", 3);
+  // Nor is a table row over several lines gathered onto one when it holds one.
+  expect_refused("<table><tr>\n<td>a</td>\n<td>\xC3\x28</td>\n</tr></table>\n", "input.invalid_utf8", 3);
   expect_refused("\xC3", "input.invalid_utf8", 1);
 }
 

@@ -554,3 +554,36 @@ TEST_CASE("the report's running title after a page number does not end the table
     CHECK(r.tables.size() == 2);
   }
 }
+
+// Word processors and most web pages write each cell of a row on a line of
+// its own. The row is read on its <tr> line; every line after it keeps its
+// number (CRLF line ends, and a row whose </tr> HTML lets be left out).
+TEST_CASE("a web page's table with each cell on a line of its own", "[unit][tables]") {
+  const std::string page =
+      "<h2>支出决算表</h2>\r\n"                                        // 1
+      "<p>公开03表</p>\r\n"                                            // 2
+      "<p>金额单位：万元</p>\r\n"                                      // 3
+      "<table>\r\n"                                                    // 4
+      "<tr>\r\n<td>项目</td>\r\n<td>&nbsp;</td>\r\n<td>本年支出合计</td>\r\n<td>基本支出</td>\r\n</tr>\r\n"  // 5-10
+      "<tr><td>功能分类科目编码</td><td>科目名称</td>\r\n<td></td><td></td></tr>\r\n"                           // 11-12
+      "<tr>\r\n<td>合计</td>\r\n<td></td>\r\n<td>30.00</td>\r\n<td>20.00</td>\r\n</tr>\r\n"                  // 13-18
+      "<TR>\r\n<td>201</td>\r\n<td>一般公共服务支出</td>\r\n<td>10.00</td>\r\n<td>10.00</td>\r\n"            // 19-23
+      "<tr>\r\n<td>205</td>\r\n<td>教育支出</td>\r\n<td>20.00</td>\r\n<td>10.00</td>\r\n</tr>\r\n"           // 24-29
+      "</table>\r\n"                                                   // 30
+      "<p>本年支出合计30.00万元。</p>\r\n";                             // 31
+  auto r = run(page);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.unit == "万元");
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[0].line == 13);
+  CHECK(values(t.rows[0]) == "30.00|20.00");
+  CHECK(t.rows[1].line == 19);  // no </tr>: it ends where the next row starts
+  CHECK(t.rows[1].code == "201");
+  CHECK(t.rows[2].line == 24);
+  CHECK(values(t.rows[2]) == "20.00|10.00");
+  for (const auto& f : r.findings) CHECK(f.materiality != "material");
+  REQUIRE_FALSE(r.claims.empty());
+  CHECK(r.claims.back().line == 31);  // the line after the table kept its number
+  CHECK(r.input.lines == 31);
+}
