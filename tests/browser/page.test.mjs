@@ -147,7 +147,7 @@ test('phone width: no horizontal page scroll, results readable', { timeout: 2 * 
   await close();
 });
 
-test('served page: seed 003 uploaded as UTF-8, GB18030 and UTF-16 gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
+test('served page: seed 003 uploaded as UTF-8, GB18030, UTF-16 and a web page gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
   const gbFile = path.join(tmp, '003-gb18030.txt');
   execFileSync('sh', ['-c', 'iconv -f UTF-8 -t GB18030 "$1" > "$2"', 'sh', SEED_003, gbFile]);
   const expectedUtf8 = cliReport(SEED_003);
@@ -177,6 +177,22 @@ test('served page: seed 003 uploaded as UTF-8, GB18030 and UTF-16 gives the CLI 
   await waitForResults(page);
   await assertMatchesCli(page, expectedUtf16);
   assert.equal(await page.getAttribute('[data-testid="encoding"]', 'data-encoding'), 'utf-16le');
+
+  // Saved as a web page (.html), each cell on a line of its own as word processors
+  // write a row: the same report as the UTF-8 text, but for the lines it cites.
+  const htmlFile = path.join(tmp, '003.html');
+  const htmlLines = ['<html><head><style>td { border: 1px solid; }</style></head><body><table>'];
+  for (const line of readFileSync(SEED_003, 'utf8').split('\n')) {
+    if (line.includes('\t')) htmlLines.push('<tr>', ...line.split('\t').map((c) => `<td>${c || '&nbsp;'}</td>`), '</tr>');
+    else if (line.startsWith('#')) htmlLines.push(`<h3>${line.replace(/^#+\s*/, '')}</h3>`);
+    else htmlLines.push(`<p>${line}</p>`);
+  }
+  writeFileSync(htmlFile, htmlLines.concat('</table></body></html>').join('\n'));
+  const expectedHtml = cliReport(htmlFile);
+  for (const key of ['errors', 'warnings', 'rounding', 'checks']) assert.equal(expectedHtml.summary[key], expectedUtf8.summary[key], key);
+  await page.setInputFiles('[data-testid="upload"]', htmlFile);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedHtml);
 
   // Dropped on the input area: the same.
   await page.fill('[data-testid="report-input"]', '');
