@@ -144,19 +144,21 @@ std::size_t find_tag(std::string_view text, std::size_t from, std::string_view t
 // leave it out) where the next row or the table ends. False (and `out`
 // untouched) when no row spans lines.
 bool gather_html_rows(std::string_view text, std::string& out) {
+  std::size_t open = find_tag(text, 0, "tr");
+  if (open == std::string_view::npos) return false;
   bool gathered = false;
   std::string result;
   std::size_t copied = 0;  // text before this is in result
   // Each tag's next place, looked for again only once passed (rows without
   // </tr> in a long table would make a search from every row quadratic);
   // npos stays npos: none further on either.
-  constexpr std::size_t kUnknown = std::string_view::npos - 1;
-  std::size_t next_close = kUnknown, next_open = kUnknown, next_table_end = kUnknown;
+  std::size_t next_close = find_tag(text, open, "/tr"), next_open = open,
+              next_table_end = find_tag(text, open, "/table");
   const auto next_tag = [&](std::size_t& cached, std::size_t from, std::string_view tag) {
-    if (cached == kUnknown || (cached != std::string_view::npos && cached < from)) cached = find_tag(text, from, tag);
+    if (cached != std::string_view::npos && cached < from) cached = find_tag(text, from, tag);
     return cached;
   };
-  for (std::size_t open = find_tag(text, 0, "tr"); open != std::string_view::npos;) {
+  while (open != std::string_view::npos) {
     const std::size_t close = next_tag(next_close, open + 3, "/tr");
     const std::size_t next = next_tag(next_open, open + 3, "tr");
     const std::size_t table_end = next_tag(next_table_end, open + 3, "/table");

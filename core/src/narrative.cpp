@@ -94,6 +94,9 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
   int pending_line = 0, pending_last = 0;
   bool in_toc = false;
   std::string toc_first;
+  // The run of plain lines last passed over as contents: its first and last
+  // line (a run is lines next to each other; npos when there is none).
+  std::size_t toc_run_first = std::string::npos, toc_run_last = std::string::npos;
 
   // Where each appended physical line starts in `pending` (byte, line).
   std::vector<std::pair<int, int>> marks;
@@ -209,28 +212,26 @@ std::vector<Section> extract_sections(const std::vector<Line>& lines,
     if (in_toc) {
       // Prose ends the contents: a long line, or (text wrapped short, as
       // copied from a PDF) a comma or a sentence's end, which no entry has.
-      // Its paragraph is read from its first line: the plain lines just
-      // before it, passed over as more of the contents.
+      // Its paragraph is read from its first line: the run of plain lines
+      // just before it, passed over as more of the contents.
       if (!is_heading && (code_points(compact) > 40 || contains(compact, "。") || contains(compact, "，"))) {
         in_toc = false;
-        std::size_t start = i;
-        std::string buffer;
-        HeadingMatch ignored;
-        while (start > 0 && i - start < 20) {
-          const Line& before = lines[start - 1];
-          if (in_table[start - 1] || before.blank() || before.is_cell_line() || before.toc_entry) break;
-          const std::string_view words = trimmed(before.text);
-          const std::string_view compact_words = without_spaces(words, buffer);
-          if (starts_with(words, "- ") || compact_words == "目录"sv || match_heading(compact_words, ignored)) break;
-          --start;
-        }
-        if (start < i) {
-          i = start - 1;  // the loop's ++i brings it to `start`
+        if (toc_run_first != std::string::npos && toc_run_last + 1 == i) {
+          i = toc_run_first - 1;  // the loop's ++i brings it to the run's first line
           continue;
         }
-      } else if (is_heading && toc_first.empty()) { toc_first = std::string(compact); continue; }
-      else if (is_heading && compact == toc_first) in_toc = false;
-      else continue;
+      } else if (is_heading && toc_first.empty()) {
+        toc_first = std::string(compact);
+        continue;
+      } else if (is_heading && compact == toc_first) {
+        in_toc = false;
+      } else {
+        if (!is_heading) {
+          if (toc_run_first == std::string::npos || toc_run_last + 1 != i) toc_run_first = i;
+          toc_run_last = i;
+        }
+        continue;
+      }
     }
     if (is_heading) {
       close_section(last_prose_line);

@@ -772,13 +772,13 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       if (l.blank()) continue;
       if (l.is_cell_line()) { last = k; continue; }
-      if (is_fragment_line(l) || is_page_break_line(l)) {
+      const bool page_break = is_page_break_line(l);
+      if (page_break || is_fragment_line(l)) {
         // Rows follow, past blank lines and the rest of a page break ("- 5 -"
         // then "续表", the report's running title); after a continuation mark,
         // the table's label and unit printed again. (Without the mark, a label
         // and a unit after a page number open the next table.)
-        const bool page_break = is_page_break_line(l);
-        bool continued = is_continuation_mark(l);
+        bool continued = page_break && is_continuation_mark(l);
         std::size_t n = k + 1;
         while (n < lines.size() && (lines[n].blank() || is_page_break_line(lines[n]) ||
                                     (page_break && is_running_header(lines[n])) ||
