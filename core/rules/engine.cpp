@@ -19,8 +19,9 @@ const std::vector<RuleFamily>& rule_families() {
        "Each class equals the sum of its sub-items, totals the sum of classes", run_hierarchy_sum},
       {"template.columns", "表内各栏关系（合计=基本支出+项目支出等）",
        "Column relations of each template (total = basic + project, …)", run_template_columns},
-      {"template.rows", "总表行关系（本年收入合计、收入总计=支出总计等）",
-       "Row relations of summary tables (totals, income total = expenditure total)", run_template_rows},
+      {"template.rows", "总表行关系（本年收入合计、收入总计=支出总计、政府采购合计=货物+工程+服务等）",
+       "Row relations of summary tables (totals, income total = expenditure total, procurement = its kinds)",
+       run_template_rows},
       {"cross.tables", "不同表格之间同一数字应一致",
        "The same figure must agree between tables", run_cross_tables},
       {"cross.income_columns", "公开01表各项收入与公开02表各收入栏一致（财政拨款收入=三类财政拨款）",
@@ -479,6 +480,9 @@ void fold_consequences(std::vector<Finding>& findings) {
       folded[b] = true;
       absorbed[a] = true;
       cause.related_lines.push_back(effect.first_line);
+      // Messages of the narrative rules end without a full stop.
+      if (!ends_with(cause.message_zh, "。")) cause.message_zh += "。";
+      if (!ends_with(cause.message_en, ".")) cause.message_en += ".";
       cause.message_zh += "由此第" + std::to_string(effect.first_line) + "行的关系也不成立（" + effect.rule + "）。";
       cause.message_en += " This also breaks line " + std::to_string(effect.first_line) + " (" + effect.rule + ").";
     }

@@ -2,7 +2,8 @@
 // 总表, 财政拨款收支预算总表) when the report prints no row formulas:
 //   本年收入合计 = Σ income lines;  本年支出合计 = Σ function classes;
 //   收入总计 = 本年收入合计 + 结余/结转 lines;  支出总计 = 本年支出合计 + …;
-//   收入总计 = 支出总计;  年初(财政拨款)结转和结余 = its sub-lines.
+//   收入总计 = 支出总计;  年初(财政拨款)结转和结余 = its sub-lines;
+// and in 公开10表 (相关信息统计表): 政府采购合计 = 货物 + 工程 + 服务.
 #include "../src/internal.h"
 #include "../src/templates.h"
 #include "rules.h"
@@ -71,11 +72,36 @@ void evaluate(RuleContext& ctx, const Table& t, const TableRow& total, const std
             !checked ? "insufficient_data" : ambiguous ? "ambiguous" : status, lines);
 }
 
+// 公开10表: the procurement total is the row 合计 (or 政府采购支出合计) right
+// above its three kinds, which the template fixes.
+void evaluate_procurement(RuleContext& ctx, const Table& t, std::string& buffer) {
+  static const std::string_view kKinds[] = {"货物", "工程", "服务"};
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const std::string_view n = without_spaces(t.rows[i].name, buffer);
+    if (n != "合计"sv && n != "政府采购支出合计"sv) continue;
+    std::vector<const TableRow*> kinds;
+    for (std::size_t k = i + 1; k < t.rows.size() && kinds.size() < 3; ++k) {
+      const TableRow& r = t.rows[k];
+      const std::string_view kind = without_spaces(r.name, buffer);
+      if (r.group != t.rows[i].group || !ends_with(kind, kKinds[kinds.size()])) break;
+      kinds.push_back(&r);
+    }
+    if (kinds.size() == 3)
+      evaluate(ctx, t, t.rows[i], kinds, "货物、工程、服务之和", "the sum of goods, works and services",
+               "procurement");
+    return;  // the first total is the procurement one
+  }
+}
+
 }  // namespace
 
 void run_template_rows(RuleContext& ctx) {
   std::string buffer;  // a row's name without spaces, when it has any
   for (const Table& t : ctx.report().tables) {
+    if (t.template_id == "final.info_stats"sv) {
+      evaluate_procurement(ctx, t, buffer);
+      continue;
+    }
     if (!is_summary_template(t.template_id)) continue;
     bool printed = false;
     for (const auto& f : t.formulas) printed = printed || f.axis == "row"sv;

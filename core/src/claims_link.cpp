@@ -20,6 +20,9 @@ struct Source {
   int group;                            // -1: any group
   std::vector<std::string_view> keys;   // first column key present holds the figure
   const char* row;                      // row name; nullptr: function-class rows; "": first row with figures
+  // A row that holds the rest of the subject: the figure is `row`'s alone
+  // only while this one holds none (机关运行经费 = 行政单位 + 参公事业单位).
+  const char* rest_row = nullptr;
 };
 
 struct LinkSpec {
@@ -75,6 +78,15 @@ const std::vector<LinkSpec>& link_specs() {
       {"vehicle_operation", "*", false,
        {{"final.three_public", -1, {"final.vehicle_operation", "vehicle_operation"}, ""}}},
       {"reception", "*", false, {{"final.three_public", -1, {"final.reception", "reception"}, ""}}},
+      // 公开10表 (相关信息统计表): 政府采购 by kind, and 机关运行经费 by kind of unit.
+      {"procurement_total", "*", false,
+       {{"final.info_stats", -1, {"amount"}, "合计"}, {"final.info_stats", -1, {"amount"}, "政府采购支出合计"}}},
+      {"procurement_goods", "*", false, {{"final.info_stats", -1, {"amount"}, "货物"}}},
+      {"procurement_works", "*", false, {{"final.info_stats", -1, {"amount"}, "工程"}}},
+      {"procurement_services", "*", false, {{"final.info_stats", -1, {"amount"}, "服务"}}},
+      {"operating_costs", "*", false,
+       {{"final.info_stats", -1, {"amount"}, "机关运行经费"},
+        {"final.info_stats", -1, {"amount"}, "行政单位", "参照公务员法管理事业单位"}}},
       // ---- 预算 ----
       {"income_total", "all", true, {{"budget.summary", 0, {"amount"}, "收入总计"}}},
       {"expense_total", "all", true, {{"budget.summary", 1, {"amount"}, "支出总计"}}},
@@ -164,6 +176,16 @@ bool row_matches_class(const TableRow& r, const ClassSubject& cs) {
   return without_expense_suffix(without_spaces(r.name, buffer)) == cs.name;
 }
 
+// Whether the row of `group` named `name` holds a figure other than 0 in `col`.
+bool holds_nonzero(const Table& t, int group, int col, std::string_view name) {
+  for (const TableRow& r : t.rows)
+    if (r.group == group && bare_name_is(r.name, name)) {
+      auto f = figure_in_column(t, r, col);
+      return f && !f->value.is_zero();
+    }
+  return false;
+}
+
 struct Candidate {
   const Table* table;
   const TableRow* row;
@@ -221,6 +243,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
             if (wanted.empty()) continue;  // first row with figures
             break;
           }
+          if (src.rest_row && holds_nonzero(t, group, col, src.rest_row)) break;  // no one cell holds it
           found.push_back({&t, &r, col, f->value});
           if (scope_fits) in_scope.push_back(found.back());
           break;

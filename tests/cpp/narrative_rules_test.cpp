@@ -237,3 +237,55 @@ TEST_CASE("narrative.sections: a 决算 explanation missing a required part", "[
   for (const auto* x : f) overview_missing = overview_missing || x->message_zh.find("“收入支出决算总体情况”") != std::string::npos;
   CHECK_FALSE(overview_missing);
 }
+
+namespace {
+
+// A minimal 公开10表 (元) after two lines of prose (lines 5-6): procurement
+// 150.00 = 100.00 goods + 50.00 services (lines 12-15), 机关运行经费 by kind
+// of unit (lines 17-18).
+std::string with_info_table(const std::string& prose, const std::string& second_unit_kind = "") {
+  return prose +
+         "\n部门决算公开相关信息统计表\n公开10表\n金额单位：元\n"  // 8-10
+         "项目\t行次\t金额\n"                                      // 11
+         "合计\t1\t150.00\n货物\t2\t100.00\n工程\t3\t\n服务\t4\t50.00\n"  // 12-15
+         "二、机关运行经费\t\t\n"                                 // 16
+         "(一) 行政单位\t5\t80.00\n"                              // 17
+         "(二) 参照公务员法管理事业单位\t6\t" + second_unit_kind + "\n";  // 18
+}
+
+}  // namespace
+
+// 政府采购 and 机关运行经费 in the text are read against 公开10表: each kind
+// of procurement against its row; 机关运行经费 against 行政单位 while the
+// 参公事业单位 row holds nothing (with both, no one cell holds the total, so
+// the claim stays unlinked rather than compared with a part).
+TEST_CASE("narrative.table: procurement and running costs against 公开10表", "[narrative][table]") {
+  auto text = [](const std::string& costs, const std::string& goods) {
+    return "机关运行经费支出" + costs + "元。政府采购支出总额150.00元，其中：政府\n采购货物支出" + goods +
+           "元、政府采购工程支出0.00元、政府采购服务支出50.00元。\n";
+  };
+  auto ok = run(with_info_table(text("80.00", "100.00")));
+  CHECK(of(ok, "narrative.table").empty());
+  int linked = 0;
+  for (const auto& c : ok.claims) linked += c.cell ? 1 : 0;
+  CHECK(linked == 4);  // 工程 is blank in the table: its 0.00 has no cell
+  auto bad = run(with_info_table(text("90.00", "110.00")));
+  auto f = of(bad, "narrative.table");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0]->first_line == 5);
+  CHECK(f[0]->expected == "80.00");
+  CHECK(f[0]->related_lines == std::vector<int>{17});
+  CHECK(f[1]->first_line == 6);
+  CHECK(f[1]->expected == "100.00");
+  // The wrong part also breaks line 5's own sum (110 + 0 + 50 != 150): one
+  // finding says both, each sentence ending with its full stop.
+  CHECK(f[1]->related_lines == std::vector<int>{5, 13});
+  CHECK(f[1]->message_zh.find("100.00元。由此第5行") != std::string::npos);
+  CHECK(f[1]->message_en.find("(line 13). This also breaks line 5") != std::string::npos);
+  CHECK(of(bad, "narrative.parts").empty());
+  auto both = run(with_info_table("机关运行经费支出90.00元。\n\n", "10.00"));
+  CHECK(of(both, "narrative.table").empty());
+  REQUIRE(both.claims.size() == 1);
+  CHECK(both.claims[0].subject == "operating_costs");
+  CHECK(both.claims[0].reason == "table_not_found");
+}

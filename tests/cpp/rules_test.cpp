@@ -321,3 +321,44 @@ TEST_CASE("one root cause, one finding: consequences are folded into the cause",
   CHECK_FALSE(has_line(*cause4[0], 195));
   CHECK(findings_at(r4, "template.columns", 195).size() == 1);
 }
+
+namespace {
+
+// A 公开10表 in 元: procurement 合计 `total` over 货物 100.00, 工程 (blank),
+// 服务 50.00; 机关运行经费 by kind of unit.
+std::string info_table(const std::string& total) {
+  return "部门决算公开相关信息统计表\n"      // 1
+         "公开10表\n"                        // 2
+         "金额单位：元\n"                    // 3
+         "一、政府采购情况\t\t\n"            // 4
+         "项目\t行次\t采购金额\n"            // 5
+         "合计\t1\t" + total + "\n"          // 6
+         "货物\t2\t100.00\n"                 // 7
+         "工程\t3\t\n"                       // 8
+         "服务\t4\t50.00\n"                  // 9
+         "二、机关运行经费\t\t\n"            // 10
+         "(一) 行政单位\t5\t80.00\n"         // 11
+         "(二) 参照公务员法管理事业单位\t6\t\n";  // 12
+}
+
+}  // namespace
+
+// The 2022 template of 公开10表 fixes 政府采购合计 = 货物 + 工程 + 服务; the
+// first 合计 row is that total (the 机关运行经费 and 车辆 parts have their own).
+TEST_CASE("template.rows: 公开10表 procurement total is goods + works + services", "[rules][template]") {
+  auto ok = run(info_table("150.00"));
+  CHECK(rules_test::only_status(ok, "template.rows:t1:procurement:6") == "passed");
+  CHECK(rules_test::material_table_findings(ok).empty());
+  auto bad = run(info_table("160.00"));
+  CHECK(rules_test::only_status(bad, "template.rows:t1:procurement:6") == "failed");
+  auto f = findings_at(bad, "template.rows", 6);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "150.00");
+  CHECK(f[0]->actual == "160.00");
+  CHECK(f[0]->materiality == "material");
+  CHECK(f[0]->related_lines == std::vector<int>{7, 8, 9});
+  auto slip = run(info_table("150.01"));
+  auto s = findings_at(slip, "template.rows", 6);
+  REQUIRE(s.size() == 1);
+  CHECK(s[0]->materiality == "rounding");
+}
