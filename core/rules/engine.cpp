@@ -260,6 +260,14 @@ Finding make_value_finding(const std::string& rule, const Figure& actual, const 
 }
 
 namespace {
+// A sentence added to a finding's message. The narrative rules' messages end
+// without a full stop: one is put before the new sentence.
+void append_sentence(Finding& f, const std::string& zh, const std::string& en) {
+  if (!ends_with(f.message_zh, "。")) f.message_zh += "。";
+  if (!ends_with(f.message_en, ".")) f.message_en += ".";
+  f.message_zh += zh;
+  f.message_en += " " + en;
+}
 
 // One printed figure contradicted by several relations is one finding: the
 // first (in registry order) keeps the others' lines and explanation.
@@ -282,8 +290,7 @@ void merge_same_figure(std::vector<Finding>& findings) {
     std::sort(same->related_lines.begin(), same->related_lines.end());
     same->related_lines.erase(std::unique(same->related_lines.begin(), same->related_lines.end()),
                               same->related_lines.end());
-    same->message_zh += "另：" + f.message_zh;
-    same->message_en += " Also: " + f.message_en;
+    append_sentence(*same, "另：" + f.message_zh, "Also: " + f.message_en);
   }
   findings.swap(kept);
 }
@@ -480,11 +487,8 @@ void fold_consequences(std::vector<Finding>& findings) {
       folded[b] = true;
       absorbed[a] = true;
       cause.related_lines.push_back(effect.first_line);
-      // Messages of the narrative rules end without a full stop.
-      if (!ends_with(cause.message_zh, "。")) cause.message_zh += "。";
-      if (!ends_with(cause.message_en, ".")) cause.message_en += ".";
-      cause.message_zh += "由此第" + std::to_string(effect.first_line) + "行的关系也不成立（" + effect.rule + "）。";
-      cause.message_en += " This also breaks line " + std::to_string(effect.first_line) + " (" + effect.rule + ").";
+      append_sentence(cause, "由此第" + std::to_string(effect.first_line) + "行的关系也不成立（" + effect.rule + "）。",
+                      "This also breaks line " + std::to_string(effect.first_line) + " (" + effect.rule + ").");
     }
   }
   std::vector<Finding> kept;

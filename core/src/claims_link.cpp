@@ -23,16 +23,22 @@ struct Source {
   // A row that holds the rest of the subject: the figure is `row`'s alone
   // only while this one holds none (机关运行经费 = 行政单位 + 参公事业单位).
   const char* rest_row = nullptr;
+  // The row is found first and read in its own column group (basic_figure).
+  bool row_first = false;
 };
 
 struct LinkSpec {
   // Views, not C strings: compared with each claim's subject and scope (a
   // length check first rather than a strlen per comparison).
-  std::string_view subject;  // key, or "class" for function classes
+  std::string_view subject;  // key, "class" for function classes, "econ" for economic ones
   std::string_view scope;    // "all", "fiscal", "general_budget", "gov_fund", "*" (any)
   bool budget_report;
   std::vector<Source> sources;
 };
+
+// The column of an economic row's basic figure: 其中：基本支出 where the table
+// splits basic from project spending, else its total.
+const std::vector<std::string_view> kEconKeys = {"basic", "expense_total", "total", "amount"};
 
 const std::vector<LinkSpec>& link_specs() {
   static const std::vector<LinkSpec> kSpecs = {
@@ -87,6 +93,18 @@ const std::vector<LinkSpec>& link_specs() {
       {"operating_costs", "*", false,
        {{"final.info_stats", -1, {"amount"}, "机关运行经费"},
         {"final.info_stats", -1, {"amount"}, "行政单位", "参照公务员法管理事业单位"}}},
+      // An economic class or item ("办公费", class:302…) of basic expenditure,
+      // by its code: the row's basic figure.
+      {"personnel", "general_budget", false,
+       {{"final.general_budget_basic", -1, {"personnel"}, "合计"},
+        {"final.general_budget_basic", -1, kEconKeys, "人员经费合计", nullptr, true},
+        {"final.general_budget_detail", -1, kEconKeys, "人员经费合计", nullptr, true}}},
+      {"public_expense", "general_budget", false,
+       {{"final.general_budget_basic", -1, {"public_expense"}, "合计"},
+        {"final.general_budget_basic", -1, kEconKeys, "公用经费合计", nullptr, true},
+        {"final.general_budget_detail", -1, kEconKeys, "公用经费合计", nullptr, true}}},
+      {"econ", "general_budget", false,
+       {{"final.general_budget_basic", -1, kEconKeys, nullptr}, {"final.general_budget_detail", -1, kEconKeys, nullptr}}},
       // ---- 预算 ----
       {"income_total", "all", true, {{"budget.summary", 0, {"amount"}, "收入总计"}}},
       {"expense_total", "all", true, {{"budget.summary", 1, {"amount"}, "支出总计"}}},
@@ -108,6 +126,9 @@ const std::vector<LinkSpec>& link_specs() {
       {"abroad", "*", true, {{"budget.three_public", -1, {"abroad", "budget.abroad"}, ""}}},
       {"vehicle", "*", true, {{"budget.three_public", -1, {"vehicle", "budget.vehicle"}, ""}}},
       {"reception", "*", true, {{"budget.three_public", -1, {"reception", "budget.reception"}, ""}}},
+      {"personnel", "general_budget", true, {{"budget.general_budget_basic", -1, {"personnel"}, "合计"}}},
+      {"public_expense", "general_budget", true, {{"budget.general_budget_basic", -1, {"public_expense"}, "合计"}}},
+      {"econ", "general_budget", true, {{"budget.general_budget_basic", -1, kEconKeys, nullptr}}},
   };
   return kSpecs;
 }
@@ -193,6 +214,26 @@ struct Candidate {
   Decimal value;
 };
 
+// The basic figure of a row of a basic-expenditure table, read in the row's
+// own column group (06表 prints its groups side by side). A blank 基本支出
+// cell is none of it basic; a blank total with the figure under 人员经费 or
+// 公用经费 alone (items print only their own part) is that figure.
+std::optional<Candidate> basic_figure(const Table& t, const TableRow& r, const std::vector<std::string_view>& keys) {
+  const int col = column_with_key(t, r.group, keys);
+  if (col >= 0) {
+    if (auto f = figure_in_column(t, r, col)) return Candidate{&t, &r, col, f->value};
+    if (t.columns[static_cast<std::size_t>(col)].key == "basic"sv) return std::nullopt;
+  }
+  std::optional<Candidate> part;
+  for (std::string_view key : {"personnel"sv, "public_expense"sv}) {
+    const int pc = column_with_key(t, r.group, std::initializer_list<std::string_view>{key});
+    auto f = pc >= 0 ? figure_in_column(t, r, pc) : std::nullopt;
+    if (f && part) return std::nullopt;  // both parts: no one cell holds it
+    if (f) part = Candidate{&t, &r, pc, f->value};
+  }
+  return part;
+}
+
 // Every table figure the claim's subject names in any scope; `in_scope`
 // gets those of the claim's own scope (or of any: "*"), in the same order,
 // and spec_known whether such a spec exists. One pass for both: the specs
@@ -202,11 +243,13 @@ using TablesByTemplate = std::map<std::string, std::vector<const Table*>, std::l
 std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c, bool budget_report,
                                   std::vector<Candidate>& in_scope, bool& spec_known) {
   const bool is_class = c.subject.compare(0, 6, "class:") == 0;
+  const bool is_econ = c.subject.compare(0, 5, "econ:") == 0;
   const ClassSubject cs = is_class ? class_subject(c.subject) : ClassSubject();
   std::vector<Candidate> found;
   // Three-public budgets sit in the 预算数 columns of a 决算 table.
   const bool budget_columns = !budget_report && c.relation == "budget"sv;
-  for (const LinkSpec* spec_of_subject : specs_of(is_class ? "class"sv : std::string_view(c.subject))) {
+  const std::string_view spec_subject = is_class ? "class"sv : is_econ ? "econ"sv : std::string_view(c.subject);
+  for (const LinkSpec* spec_of_subject : specs_of(spec_subject)) {
     const LinkSpec& spec = *spec_of_subject;
     if (spec.budget_report != budget_report) continue;
     const bool scope_fits = spec.scope == "*"sv || spec.scope == c.scope;
@@ -221,6 +264,19 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
       }
       for (const Table* tp : of_template->second) {
         const Table& t = *tp;
+        if (is_econ || src.row_first) {
+          // The row by its code or name, then its figure in its own group.
+          const std::string_view code = is_econ ? std::string_view(c.subject).substr(5) : ""sv;
+          for (const TableRow& r : t.rows)
+            if (is_econ ? r.code == code : bare_name_is(r.name, src.row)) {
+              if (auto k = basic_figure(t, r, src.keys)) {
+                found.push_back(*k);
+                if (scope_fits) in_scope.push_back(*k);
+              }
+              break;
+            }
+          continue;
+        }
         const int col =
             budget_columns ? column_with_key(t, src.group, budget_keys) : column_with_key(t, src.group, src.keys);
         if (col < 0) continue;

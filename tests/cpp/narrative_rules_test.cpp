@@ -289,3 +289,40 @@ TEST_CASE("narrative.table: procurement and running costs against 公开10表", 
   CHECK(both.claims[0].subject == "operating_costs");
   CHECK(both.claims[0].reason == "table_not_found");
 }
+
+// An economic item's basic figure: where the table splits 其中：基本支出 from
+// the total, a blank basic cell means none of it is basic, so a basic-spending
+// sentence is not compared with the row's total (which holds project money).
+TEST_CASE("narrative.table: economic items against the basic column of 公开06表", "[narrative][table]") {
+  // The sentence (line 7) sits under a 一般公共预算 basic-spending heading.
+  auto report = [](const std::string& sentence) {
+    return run("（六）一般公共预算财政拨款基本支出决算情况说明\n\n" + sentence +
+               "\n\n一般公共预算财政拨款支出决算明细表\n公开06表\n金额单位：元\n"  // 9-11
+               "人员经费\t\t\t\t公用经费\t\t\t\n"                                  // 12
+               "科目编码\t科目名称\t金额\t其中：基本支出\t科目编码\t科目名称\t金额\t其中：基本支出\n"  // 13
+               "301\t工资福利支出\t100.00\t100.00\t302\t商品和服务支出\t90.00\t30.00\n"  // 14
+               "30101\t基本工资\t100.00\t100.00\t30201\t办公费\t30.00\t30.00\n"        // 15
+               "\t\t\t\t30205\t水费\t60.00\t\n");                                      // 16
+  };
+  auto good = report("人员经费包括基本工资100.00元；公用经费包括办公费30.00元。");
+  CHECK(of(good, "narrative.table").empty());
+  int linked = 0;
+  for (const auto& c : good.claims) linked += c.cell ? 1 : 0;
+  CHECK(linked == 2);
+  auto bad = report("人员经费包括基本工资100.00元；公用经费包括办公费40.00元。");
+  auto f = of(bad, "narrative.table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->first_line == 7);
+  CHECK(f[0]->expected == "30.00");
+  CHECK(f[0]->related_lines == std::vector<int>{15});
+  // 水费 60.00 is all project money (basic blank): not compared, not linked.
+  auto water = report("公用经费包括水费60.00元。");
+  CHECK(of(water, "narrative.table").empty());
+  bool seen = false;
+  for (const auto& c : water.claims)
+    if (c.subject == "econ:30205") {
+      seen = true;
+      CHECK(c.reason == "table_not_found");
+    }
+  CHECK(seen);
+}
