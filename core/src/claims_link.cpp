@@ -34,6 +34,9 @@ struct LinkSpec {
   std::string_view scope;    // "all", "fiscal", "general_budget", "gov_fund", "*" (any)
   bool budget_report;
   std::vector<Source> sources;
+  // Only claims that say 预算数/决算数 (budget, actual): the same words in a
+  // list of 公用经费 items name the basic-expenditure figure, not this one.
+  bool stated_only = false;
 };
 
 // The column of an economic row's basic figure: 其中：基本支出 where the table
@@ -84,6 +87,9 @@ const std::vector<LinkSpec>& link_specs() {
       {"vehicle_operation", "*", false,
        {{"final.three_public", -1, {"final.vehicle_operation", "vehicle_operation"}, ""}}},
       {"reception", "*", false, {{"final.three_public", -1, {"final.reception", "reception"}, ""}}},
+      // 会议费 and 培训费 columns beside the 三公 ones (公开07表 of some years).
+      {"meeting", "*", false, {{"final.three_public", -1, {"meeting"}, ""}}, true},
+      {"training", "*", false, {{"final.three_public", -1, {"training"}, ""}}, true},
       // 公开10表 (相关信息统计表): 政府采购 by kind, and 机关运行经费 by kind of unit.
       {"procurement_total", "*", false,
        {{"final.info_stats", -1, {"amount"}, "合计"}, {"final.info_stats", -1, {"amount"}, "政府采购支出合计"}}},
@@ -252,6 +258,7 @@ std::vector<Candidate> candidates(const TablesByTemplate& tables, const Claim& c
   for (const LinkSpec* spec_of_subject : specs_of(spec_subject)) {
     const LinkSpec& spec = *spec_of_subject;
     if (spec.budget_report != budget_report) continue;
+    if (spec.stated_only && c.relation != "budget"sv && c.relation != "actual"sv) continue;
     const bool scope_fits = spec.scope == "*"sv || spec.scope == c.scope;
     spec_known = spec_known || scope_fits;
     for (const Source& src : spec.sources) {
@@ -332,8 +339,9 @@ void link_claims(Report& report) {
     if (c.subject.empty()) { c.reason = "unknown_subject"; continue; }
     if (!is_money(c) || !is_amount_relation(c)) { c.reason = "not_a_table_figure"; continue; }
     // 决算 tables hold outcomes; 预算 tables hold budgets.
-    if ((!budget_report && c.relation == "budget"sv && !(c.subject == "three_public"sv || c.subject == "abroad"sv ||
-                                                       c.subject == "vehicle"sv || c.subject == "reception"sv)) ||
+    if ((!budget_report && c.relation == "budget"sv &&
+         !(c.subject == "three_public"sv || c.subject == "abroad"sv || c.subject == "vehicle"sv ||
+           c.subject == "reception"sv || c.subject == "meeting"sv || c.subject == "training"sv)) ||
         (budget_report && c.relation == "actual"sv)) {
       c.reason = "not_in_tables";
       continue;

@@ -161,6 +161,22 @@ TEST_CASE("seeds 000 and 001: completion on a zero budget; consistent prose stay
   CHECK(postal[0]->expected == "0.15");
   CHECK(postal[0]->related_lines == std::vector<int>{334});
   CHECK(at(r0, "hierarchy.sum", 331).size() == 1);
+  // Lines 496/500: 培训费 预算 8 / 决算 3.44 and 会议费 0.24 / 0.24 万元 are
+  // 公开07表's 会议费 and 培训费 columns. Line 463's 培训费 0.59 is a 公用经费
+  // item (basic spending only), not the 3.44 of all spending: it is not
+  // compared with 公开07表.
+  int meeting_training = 0;
+  for (const auto& c : r0.claims) {
+    if (c.subject != "meeting" && c.subject != "training") continue;
+    if (c.line == 463) CHECK_FALSE(c.cell.has_value());
+    if ((c.line != 496 && c.line != 500) || (c.relation != "budget" && c.relation != "actual")) continue;
+    ++meeting_training;
+    REQUIRE(c.cell);
+    CHECK(c.cell->row_line == (c.relation == "budget" ? 366 : 367));
+  }
+  CHECK(meeting_training == 4);
+  CHECK(at(r0, "narrative.table", 496).empty());
+  CHECK(at(r0, "narrative.table", 500).empty());
 }
 
 // 公用经费 and 人员经费 and their economic items, as the 基本支出 paragraphs
