@@ -28,6 +28,8 @@ const std::vector<RuleFamily>& rule_families() {
        "Income lines of 公开01表 match the income columns of 公开02表", run_income_columns},
       {"performance.targets", "项目绩效目标表：每个项目指标权重合计100，项目资金之和等于项目支出",
        "Performance targets: weights add to 100, projects add to project expenditure", run_performance_targets},
+      {"performance.execution", "绩效自评表：执行率=执行数÷预算数，得分不超过分值",
+       "Self-evaluation tables: execution rate = spent ÷ budget, no score above its points", run_performance_execution},
       {"tables.declared_empty", "声明为空的表与其他表的数字是否矛盾、必备表格是否缺失",
        "Tables declared empty versus figures elsewhere; required tables present", run_declared_empty},
       {"three_public.items", "基本支出表中公务接待费、公务用车运行维护费不得超过“三公”经费表",

@@ -26,6 +26,8 @@ struct Span {
 
 std::optional<Span> money_span(const Claim& c);
 std::optional<Span> percent_span(const Claim& c);
+// A percentage as printed ("153.96" of "153.96%").
+std::optional<Span> percent_value_span(const Decimal& percent);
 // A table figure (its table's unit and effective decimals) as a money span.
 std::optional<Span> figure_span(const Table& t, const Decimal& value);
 

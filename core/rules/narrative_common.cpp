@@ -102,9 +102,13 @@ std::optional<Span> money_span(const Claim& c) {
 
 std::optional<Span> percent_span(const Claim& c) {
   if (c.unit != "%"sv) return std::nullopt;
-  auto mid = to_micro(c.value, 0);
+  return percent_value_span(c.value);
+}
+
+std::optional<Span> percent_value_span(const Decimal& percent) {
+  auto mid = to_micro(percent, 0);
   if (!mid) return std::nullopt;
-  return span_of(*mid, 0, c.value.scale, false);
+  return span_of(*mid, 0, percent.scale, false);
 }
 
 std::optional<Span> figure_span(const Table& t, const Decimal& value) {

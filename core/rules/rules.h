@@ -153,6 +153,7 @@ void run_declared_empty(RuleContext&);
 void run_names(RuleContext&);
 void run_income_columns(RuleContext&);
 void run_performance_targets(RuleContext&);
+void run_performance_execution(RuleContext&);
 void run_three_public_items(RuleContext&);
 void run_narrative_table(RuleContext&);
 void run_narrative_percent(RuleContext&);
