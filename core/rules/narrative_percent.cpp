@@ -1,7 +1,8 @@
 // narrative.percent: "占 X%" recomputed from the part and the whole. The whole
 // is the one the sentence names ("占收入合计"), else the total the part is
-// listed under, else — when the shares of a list add up to 100% — the sum
-// of the listed parts. With no such whole the check is insufficient_data.
+// listed under, else — when the shares of a list add up to 100%, or all but
+// one are exactly their amount over the list's sum — the sum of the listed
+// parts. With no such whole the check is insufficient_data.
 #include <algorithm>
 #include <map>
 
@@ -87,6 +88,7 @@ void run_narrative_percent(RuleContext& ctx) {
         Span shares, sum;
         int n = 0;
         bool ok = true;
+        std::vector<std::pair<Span, Span>> listed;  // (share, amount) of each item
         // The sentence's claims are contiguous: walk back to its start.
         std::size_t first = i;
         while (first > 0 && claims[first - 1].section == share.section &&
@@ -103,11 +105,21 @@ void run_narrative_percent(RuleContext& ctx) {
           if (!ps || !ms || p->parent != part->parent) { ok = false; break; }
           shares = add(shares, *ps);
           sum = add(sum, *ms);
+          listed.emplace_back(*ps, *ms);
           ++n;
         }
         const Wide hundred = static_cast<Wide>(100) * 1000000;
         std::optional<Span> result;
         if (ok && n >= 2 && shares.lo <= hundred && hundred <= shares.hi) result = sum;
+        // Shares that miss 100% by one wrong item: when every other share is
+        // exactly its amount over the list's sum, that sum is the whole (a
+        // larger whole could not give them all) and the odd one is wrong.
+        if (ok && n >= 2 && !result && sum.mid > 0) {
+          int off = 0;
+          for (const auto& [item_share, item_amount] : listed)
+            off += judge_ratio(item_share, item_amount, sum) == Outcome::Passed ? 0 : 1;
+          if (off == 1) result = sum;
+        }
         cached = list_sums.emplace(key, result).first;
       }
       if (cached->second) whole_span = cached->second;
