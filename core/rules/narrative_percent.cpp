@@ -2,7 +2,8 @@
 // is the one the sentence names ("占收入合计"), else the total the part is
 // listed under, else — when the shares of a list add up to 100%, or all but
 // one are exactly their amount over the list's sum — the sum of the listed
-// parts. With no such whole the check is insufficient_data.
+// parts, else the amount stated just before the list that its shares fit.
+// With no such whole the check is insufficient_data.
 #include <algorithm>
 #include <map>
 
@@ -52,8 +53,13 @@ void run_narrative_percent(RuleContext& ctx) {
   const auto& claims = ctx.report().claims;
   const ClaimIndex& idx = ctx.claim_index();
   const AmountsBySubject by_subject = amounts_by_subject(claims);
-  // Per sentence: the sum of a list whose shares add up to 100%, if any.
-  std::map<std::pair<int, int>, std::optional<Span>> list_sums;
+  // Per sentence: the whole of its list of shares, if one is found, and the
+  // claim that states it (nullptr: the sum of the listed items).
+  struct ListWhole {
+    std::optional<Span> span;
+    const Claim* claim = nullptr;
+  };
+  std::map<std::pair<int, int>, ListWhole> list_wholes;
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& share = claims[i];
     if (share.relation != "share"sv) continue;
@@ -83,12 +89,13 @@ void run_narrative_percent(RuleContext& ctx) {
       // The shares of this sentence's list: when they add up to 100%, the
       // whole is the sum of the listed amounts.
       auto key = std::make_pair(share.section, share.sentence_line);
-      auto cached = list_sums.find(key);
-      if (cached == list_sums.end()) {
+      auto cached = list_wholes.find(key);
+      if (cached == list_wholes.end()) {
         Span shares, sum;
         int n = 0;
         bool ok = true;
         std::vector<std::pair<Span, Span>> listed;  // (share, amount) of each item
+        std::size_t list_start = i;                 // the first listed amount's claim
         // The sentence's claims are contiguous: walk back to its start.
         std::size_t first = i;
         while (first > 0 && claims[first - 1].section == share.section &&
@@ -105,24 +112,44 @@ void run_narrative_percent(RuleContext& ctx) {
           if (!ps || !ms || p->parent != part->parent) { ok = false; break; }
           shares = add(shares, *ps);
           sum = add(sum, *ms);
+          if (listed.empty()) list_start = static_cast<std::size_t>(p - claims.data());
           listed.emplace_back(*ps, *ms);
           ++n;
         }
         const Wide hundred = static_cast<Wide>(100) * 1000000;
-        std::optional<Span> result;
-        if (ok && n >= 2 && shares.lo <= hundred && hundred <= shares.hi) result = sum;
+        // How many shares are not exactly their amount over `whole`.
+        auto shares_off = [&](const Span& whole) {
+          int off = 0;
+          for (const auto& [item_share, item_amount] : listed)
+            off += judge_ratio(item_share, item_amount, whole) == Outcome::Passed ? 0 : 1;
+          return off;
+        };
+        ListWhole result;
+        if (ok && n >= 2 && shares.lo <= hundred && hundred <= shares.hi) result.span = sum;
         // Shares that miss 100% by one wrong item: when every other share is
         // exactly its amount over the list's sum, that sum is the whole (a
         // larger whole could not give them all) and the odd one is wrong.
-        if (ok && n >= 2 && !result && sum.mid > 0) {
-          int off = 0;
-          for (const auto& [item_share, item_amount] : listed)
-            off += judge_ratio(item_share, item_amount, sum) == Outcome::Passed ? 0 : 1;
-          if (off == 1) result = sum;
+        if (ok && n >= 2 && !result.span && sum.mid > 0 && shares_off(sum) == 1) result.span = sum;
+        // "…支出 X 元。其中，人员经费 a 元，占比 p%；…": a list that is not
+        // the whole of anything stated is a part of the amount stated last
+        // before it, when its shares (all, or all but one of two or more)
+        // are exactly their amounts over that amount.
+        for (std::size_t k = list_start; ok && !result.span && k-- > 0 && claims[k].section == share.section;) {
+          const Claim& w = claims[k];
+          if (!is_money(w) || (w.relation != "value"sv && w.relation != "actual"sv) || w.parent >= 0) continue;
+          auto ws = money_span(w);
+          if (ws && ws->mid > 0) {
+            const int off = shares_off(*ws);
+            if (off == 0 || (off == 1 && n >= 2)) result = {ws, &w};
+          }
+          break;
         }
-        cached = list_sums.emplace(key, result).first;
+        cached = list_wholes.emplace(key, result).first;
       }
-      if (cached->second) whole_span = cached->second;
+      if (cached->second.span) {
+        whole_span = cached->second.span;
+        if ((whole = cached->second.claim)) lines.push_back(whole->line);
+      }
     }
     if (!part_span || !whole_span) {
       ctx.check(claim_check_id(kRule, share), kRule, "insufficient_data", lines);

@@ -111,6 +111,30 @@ TEST_CASE("narrative.percent: one share off a list that no longer adds up to 100
         std::vector<std::string>{"insufficient_data", "insufficient_data", "insufficient_data"});
 }
 
+// Seed 003 line 464: "财政拨款决算支出23,066,415.36元…。其中，人员经费
+// 4,943,278.80元，占比21.43%；日常公用经费648,530.39元，占比2.81%。" The list
+// is a part of the amount stated before it (4,943,278.80 / 23,066,415.36 =
+// 21.43%, 648,530.39 / 23,066,415.36 = 2.81%), not of its own sum (88%/12%).
+TEST_CASE("narrative.percent: a list's whole is the amount stated before it when its shares fit", "[narrative][percent]") {
+  auto text = [](const std::string& first_share) {
+    return "（一）财政拨款支出决算总体情况\n\n2022年财政拨款决算支出23,066,415.36元。其中，人员经费4,943,278.80元，占比" +
+           first_share + "；日常公用经费648,530.39元，占比2.81%。\n";
+  };
+  auto ok = run(text("21.43%"));
+  CHECK(statuses(ok, "narrative.percent") == std::vector<std::string>{"passed", "passed"});
+  auto bad = run(text("31.43%"));
+  auto f = of(bad, "narrative.percent");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "21.43");
+  CHECK(f[0]->message_zh.find("23,066,415.36元应为 21.43%") != std::string::npos);
+  // A single share that does not fit the amount before it: no evidence of
+  // what its whole is, not checked.
+  auto single = run("（一）财政拨款支出决算总体情况\n\n2022年财政拨款决算支出23,066,415.36元。其中，人员经费"
+                    "4,943,278.80元，占比31.43%。\n");
+  CHECK(of(single, "narrative.percent").empty());
+  CHECK(statuses(single, "narrative.percent") == std::vector<std::string>{"insufficient_data"});
+}
+
 // "占本年支出 21.36%" names 本年支出合计 in other words (seed 001 line 388).
 TEST_CASE("narrative.percent: 占本年支出 is a share of the year's expenditure", "[narrative][percent]") {
   auto ok = run("（三）支出决算情况说明\n\n2020 年度支出合计 1,802.64 万元。其中：基本支出 385.13 万元，占本年支出 "
