@@ -99,8 +99,8 @@ const std::vector<LinkSpec>& link_specs() {
       {"operating_costs", "*", false,
        {{"final.info_stats", -1, {"amount"}, "机关运行经费"},
         {"final.info_stats", -1, {"amount"}, "行政单位", "参照公务员法管理事业单位"}}},
-      // An economic class or item ("办公费", class:302…) of basic expenditure,
-      // by its code: the row's basic figure.
+      // 人员经费 and 公用经费 of basic expenditure: the 合计 row's column, or
+      // their own total rows in their column group.
       {"personnel", "general_budget", false,
        {{"final.general_budget_basic", -1, {"personnel"}, "合计"},
         {"final.general_budget_basic", -1, kEconKeys, "人员经费合计", nullptr, true},
@@ -109,6 +109,8 @@ const std::vector<LinkSpec>& link_specs() {
        {{"final.general_budget_basic", -1, {"public_expense"}, "合计"},
         {"final.general_budget_basic", -1, kEconKeys, "公用经费合计", nullptr, true},
         {"final.general_budget_detail", -1, kEconKeys, "公用经费合计", nullptr, true}}},
+      // An economic class or item ("办公费", econ:302…) of basic expenditure,
+      // by its code: the row's basic figure.
       {"econ", "general_budget", false,
        {{"final.general_budget_basic", -1, kEconKeys, nullptr}, {"final.general_budget_detail", -1, kEconKeys, nullptr}}},
       // ---- 预算 ----
