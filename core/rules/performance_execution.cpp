@@ -77,8 +77,16 @@ std::string_view last_level(std::string_view header) {
   return header.substr(cut);
 }
 
+// A label is short ("执行率(B/A)", "得分（20分*执行率）", at most some 30
+// characters): longer cells are prose and need not be searched (most text
+// cells of a report are).
+constexpr std::size_t kMaxLabelBytes = 96;
+
 Header header_of_columns(const Table& t) {
   Header h;
+  bool rate = false;  // most tables have none: one search per column first
+  for (const Column& c : t.columns) rate = rate || contains(c.header, "执行率");
+  if (!rate) return h;
   std::string buffer;
   for (const Column& c : t.columns) {
     add_label(h, c.index, last_level(without_spaces(c.header, buffer)));
@@ -90,7 +98,8 @@ Header header_of_row(const TableRow& r) {
   Header h;
   // Most rows name no rate: one search each, before any label is read.
   bool rate = false;
-  for (const Cell& c : r.cells) rate = rate || (c.kind == CellKind::Text && contains(c.text, "执行率"));
+  for (const Cell& c : r.cells)
+    rate = rate || (c.kind == CellKind::Text && c.text.size() <= kMaxLabelBytes && contains(c.text, "执行率"));
   if (!rate) return h;
   std::string buffer;
   for (const Cell& c : r.cells)
