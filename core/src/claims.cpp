@@ -674,6 +674,38 @@ bool sentence_continues(std::string_view label) {
 
 }  // namespace
 
+namespace {
+
+// The subject a title sentence names when it names nothing else: an
+// enumerator ("1.", "（一）", "2、"), the subject, a final 。 or ：. Anything
+// more ("主要用于一般公共服务支出。") is not a title.
+SubjectMatch title_subject(std::string_view title, const ItemWords& items,
+                           std::vector<WordIndex::Occurrence>& found) {
+  constexpr std::size_t kMaxTitleBytes = 240;  // 80 characters: a 类/款/项 path
+  SubjectMatch none;
+  if (title.size() > kMaxTitleBytes) return none;
+  SubjectMatch m = match_subject(title, items, found);
+  if (m.begin == std::string::npos) return none;
+  std::string_view rest = trimmed(title.substr(m.end));
+  for (std::string_view end : {"。"sv, "："sv, ":"sv, "．"sv})
+    if (ends_with(rest, end)) rest.remove_suffix(end.size());
+  if (!trimmed(rest).empty()) return none;
+  // Before the subject: only an enumerator.
+  static constexpr std::string_view kEnumerator[] = {"（", "）", "(", ")", "、", ".", "．", " ", "一", "二", "三", "四",
+                                                    "五", "六", "七", "八", "九", "十"};
+  std::string_view lead = title.substr(0, m.begin);
+  while (!lead.empty()) {
+    if (lead.front() >= '0' && lead.front() <= '9') { lead.remove_prefix(1); continue; }
+    bool known = false;
+    for (std::string_view e : kEnumerator)
+      if (starts_with(lead, e)) { lead.remove_prefix(e.size()); known = true; break; }
+    if (!known) return none;
+  }
+  return m;
+}
+
+}  // namespace
+
 std::vector<Claim> extract_claims(const std::vector<Section>& sections,
                                   const std::vector<Table>& tables) {
   // Economic items the report's tables name, longest first ("办公费").
@@ -725,6 +757,9 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
     std::string topic_scope = scope_of_topic(topic);
     int carried = -1;  // the last group of the previous sentence
     int carried_sentence = -1;
+    // The previous sentence when it was a title with no figure ("1. 公共安全
+    // 支出(类)。"): what the next one's opening figures are about.
+    std::string_view title;
     for (const Sentence& sen : sec.sentences) {
       const std::string& s = sen.text;
       const int this_sentence = next_sentence++;
@@ -829,6 +864,15 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         std::size_t zhan = rfind_text(label, "占");
         std::string_view subject_part = zhan == std::string_view::npos ? label : label.substr(0, zhan);
         SubjectMatch m = match_subject(subject_part, items, occurrences);
+        // "1. 公共安全支出(类)。年初预算为 0.00 万元…": the opening figure
+        // with no subject of its own takes the title's.
+        if (m.begin == std::string::npos && fi == 0 && !title.empty()) {
+          SubjectMatch t = title_subject(title, items, occurrences);
+          if (t.begin != std::string::npos) {
+            m = std::move(t);
+            m.begin = m.end = 0;  // named before the label, not in it
+          }
+        }
         std::string_view after_subject =
             m.begin == std::string::npos ? label : label.substr(m.end);
         bool percent = fig.unit == "%"sv;
@@ -969,6 +1013,7 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
       } else if (continues) {
         carried_sentence = this_sentence;  // the chain goes on
       }
+      title = figures.empty() ? std::string_view(s) : std::string_view();
     }
   }
   return claims;

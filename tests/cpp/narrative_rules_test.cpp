@@ -254,6 +254,28 @@ TEST_CASE("narrative.table: text vs table in another unit, and swapped figures",
   CHECK(s[0]->message_zh.find("写反") != std::string::npos);
 }
 
+// Seed 001 lines 421-429: "1. 公共安全支出(类)。年初预算为 0.00 万元，支出决算为
+// 11.30 万元…": the figures take the subject of the title sentence before
+// them. A sentence that says more than a name ("主要用于…") is not a title.
+TEST_CASE("narrative.table: a title sentence names the subject of the figures after it", "[narrative][table]") {
+  auto linked = [](const hezhang::Report& r) {
+    int n = 0;
+    for (const auto& c : r.claims) n += c.cell ? 1 : 0;
+    return n;
+  };
+  auto ok = run(with_table("1. 一般公共服务支出(类)。年初预算为 50.00 万元，支出决算为 60.00 万元。\n"));
+  CHECK(of(ok, "narrative.table").empty());
+  CHECK(linked(ok) == 1);
+  auto bad = run(with_table("1. 一般公共服务支出(类)。年初预算为 50.00 万元，支出决算为 70.00 万元。\n"));
+  auto f = of(bad, "narrative.table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "70.00");
+  CHECK(f[0]->expected == "60.00");
+  auto prose = run(with_table("主要用于一般公共服务支出。年初预算为 50.00 万元，支出决算为 70.00 万元。\n"));
+  CHECK(of(prose, "narrative.table").empty());
+  CHECK(linked(prose) == 0);
+}
+
 // A part explained in a sentence under another heading counts as present: the
 // check passes at that sentence's line. The others are missing, each with its
 // own message.
