@@ -35,6 +35,14 @@ const std::vector<TemplateInfo>& templates() {
       {"budget.gov_fund", "政府性基金支出预算表", "Government fund expenditure budget", "政府性基金支出预算表", 0},
       {"budget.project_performance", "项目绩效目标表", "Project performance targets", "项目绩效目标表", 0},
       {"budget.income_summary", "收入预算总表", "Income budget summary", "收入预算总表", 0},
+      // The national 部门预算 template's titles (部门收支总表, 部门收入总表, …),
+      // after the ones above that contain them (财政拨款收支总表 before 收支总表).
+      {"budget.fiscal_summary", "财政拨款收支预算总表", "Fiscal appropriation budget summary", "财政拨款收支总表", 0},
+      {"budget.summary", "收支预算总表", "Income and expenditure budget summary", "收支总表", 0},
+      {"budget.expense_summary", "支出预算总表", "Expenditure budget summary", "支出总表", 0},
+      {"budget.income_summary", "收入预算总表", "Income budget summary", "收入总表", 0},
+      {"budget.three_public", "一般公共预算“三公”经费表", "“Three public” expenses budget", "三公", 0},
+      {"budget.gov_fund", "政府性基金支出预算表", "Government fund expenditure budget", "政府性基金预算支出表", 0},
   };
   return kTemplates;
 }
@@ -98,7 +106,8 @@ std::string recognise_template(const std::string& title, int label_number, bool 
   }
   if (is_empty) return "final.table_index";
   if (weight) return "budget.project_performance";
-  if (personnel && public_exp && code) return "final.general_budget_basic";
+  // A summary table (部门支出总表) splits basic spending the same way.
+  if (personnel && public_exp && code && !contains(t, "总表")) return "final.general_budget_basic";
   return "unknown";
 }
 

@@ -13,7 +13,10 @@
 //   script, comments, headings <h1>–<h6>, paragraphs, namespaced tags, tables
 //   whose empty cells hold &nbsp; (each row on one line, or each cell on a
 //   line of its own), quotes and '&' as character references: the same
-//   findings and checks.
+//   findings and checks;
+// - a budget's tables titled as the national 部门预算 template titles them
+//   (部门收支总表, 部门支出总表, 财政拨款收支总表, …): the same findings and
+//   checks.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -185,6 +188,35 @@ Variant as_web_page(const std::string& text, bool cells_on_lines) {
   return v;
 }
 
+// The budget tables retitled as the national 部门预算 template titles them;
+// each title keeps its line.
+Variant with_national_budget_titles(const std::string& text, const hezhang::Report& report) {
+  static const std::pair<const char*, const char*> kTitles[] = {
+      {"budget.summary", "部门收支总表"},
+      {"budget.income_summary", "部门收入总表"},
+      {"budget.expense_summary", "部门支出总表"},
+      {"budget.fiscal_summary", "财政拨款收支总表"},
+      {"budget.general_budget", "一般公共预算支出表"},
+      {"budget.general_budget_basic", "一般公共预算基本支出表"},
+      {"budget.three_public", "一般公共预算“三公”经费支出表"},
+      {"budget.gov_fund", "政府性基金预算支出表"},
+  };
+  std::vector<std::string> lines = split_lines(text);
+  Variant v;
+  for (const auto& t : report.tables)
+    for (const auto& [id, title] : kTitles)
+      if (t.template_id == id && !t.title.empty() && t.first_line >= 1 &&
+          static_cast<std::size_t>(t.first_line) <= lines.size()) {
+        lines[static_cast<std::size_t>(t.first_line) - 1] = title;
+        ++v.changes;
+      }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    v.text += lines[i] + "\n";
+    v.original_line.push_back(static_cast<int>(i) + 1);
+  }
+  return v;
+}
+
 using FindingKey = std::tuple<std::string, std::string, int, int, std::vector<int>, std::string, std::string>;
 using CheckKey = std::tuple<std::string, std::string, std::vector<int>>;
 
@@ -306,4 +338,17 @@ TEST_CASE("the seeds saved as web pages give the same findings and checks", "[se
       CHECK(page.claims.size() == original.claims.size());
     }
   }
+}
+
+TEST_CASE("a budget's tables titled as the national template titles them give the same findings", "[seed][layout]") {
+  const char* file = "004_b4f9d2b1ef90862f.txt";
+  const hezhang::Report& original = seed::report(file);
+  const Variant v = with_national_budget_titles(seed::fixture_text(file), original);
+  CHECK(v.changes == 7);  // every table but the performance targets
+  const hezhang::Report renamed = analyze_as(v.text, file);
+  for (std::size_t k = 0; k < original.tables.size() && k < renamed.tables.size(); ++k) {
+    INFO(renamed.tables[k].title);
+    CHECK(renamed.tables[k].template_id == original.tables[k].template_id);
+  }
+  expect_same_report(original, renamed, v);
 }
