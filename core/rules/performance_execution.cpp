@@ -64,15 +64,14 @@ void add_label(Header& h, int column, std::string_view label) {
 }
 
 // The lowest level of a column header "上级/下级": after the last '/' that is
-// not inside brackets ("执行率(B/A)" is one label).
+// not inside brackets ("执行率(B/A)", "执行率（B/A）" are one label).
 std::string_view last_level(std::string_view header) {
   int depth = 0;
   std::size_t cut = 0;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    const char ch = header[i];
-    if (ch == '(') ++depth;
-    else if (ch == ')' && depth > 0) --depth;
-    else if (ch == '/' && depth == 0) cut = i + 1;
+    if (header[i] == '(' || word_at(header, i, "（")) ++depth;
+    else if ((header[i] == ')' || word_at(header, i, "）")) && depth > 0) --depth;
+    else if (header[i] == '/' && depth == 0) cut = i + 1;
   }
   return header.substr(cut);
 }

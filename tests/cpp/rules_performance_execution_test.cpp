@@ -117,3 +117,18 @@ TEST_CASE("seeds 000 and 001: self-evaluation execution blocks", "[rules][perfor
   CHECK(passed == 4);
   for (const auto& finding : r0.findings) CHECK(finding.rule != "performance.execution");
 }
+
+// The labels as the lower level of a two-level column header
+// ("预算执行情况/执行率(B/A)"): the '/' inside the brackets is not a level.
+// 80.00 / 100.00 = 80%, printed 70%.
+TEST_CASE("performance.execution: labels under a parent header", "[rules][performance]") {
+  auto r = run("项目支出绩效自评表\n单位：万元\n"                                     // 1-2
+               "预算执行情况\t\t\t\t\n"                                               // 3
+               "项目\t预算数（A）\t执行数（B）\t执行率（B/A）\t得分（20分*执行率）\n"  // 4
+               "年度资金总额\t100.00\t80.00\t70%\t16\n");                             // 5
+  auto f = findings_at(r, "performance.execution", 5);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "80");
+  CHECK(f[0]->difference == "-10");
+  CHECK(rules_test::only_status(r, "performance.execution:t1:score:5") == "passed");
+}
