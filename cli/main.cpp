@@ -46,14 +46,6 @@ bool to_utf8(const char* encoding, std::string_view in, std::string* out) {
   return ok;
 }
 
-// The UTF-16 of a byte-order mark at the start ("utf-16le", "utf-16be"), or nullptr.
-const char* utf16_with_bom(std::string_view bytes) {
-  if (bytes.size() < 2) return nullptr;
-  if (bytes[0] == '\xFF' && bytes[1] == '\xFE') return "utf-16le";
-  if (bytes[0] == '\xFE' && bytes[1] == '\xFF') return "utf-16be";
-  return nullptr;
-}
-
 // A plain decimal number (no sign, no spaces) of at most `max_digits` digits.
 bool is_number(const std::string& s, std::size_t max_digits) {
   return !s.empty() && s.size() <= max_digits && s.find_first_not_of("0123456789") == std::string::npos;
@@ -131,7 +123,7 @@ FileResult check_file(const std::string& file, const std::string* stdin_bytes, c
   options.encoding = "utf-8";
   // UTF-16 with a byte-order mark (Windows' "Unicode" text) is converted
   // first: no UTF-8 or GB18030 text starts with FF FE or FE FF.
-  if (const char* utf16 = utf16_with_bom(bytes)) {
+  if (const char* utf16 = hezhang::utf16_bom_encoding(bytes)) {
     std::string text;
     if (to_utf8(utf16, std::string_view(bytes).substr(2), &text)) {
       options.encoding = utf16;

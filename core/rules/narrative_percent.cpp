@@ -86,13 +86,11 @@ void run_narrative_percent(RuleContext& ctx) {
         lines.push_back(whole->line);
       }
     } else if (share.qualifier.empty()) {
-      // The shares of this sentence's list: when they add up to 100%, the
-      // whole is the sum of the listed amounts.
+      // The shares of this sentence's list, and the whole they fit (below).
       auto key = std::make_pair(share.section, share.sentence_line);
       auto cached = list_wholes.find(key);
       if (cached == list_wholes.end()) {
         Span shares, sum;
-        int n = 0;
         bool ok = true;
         std::vector<std::pair<Span, Span>> listed;  // (share, amount) of each item
         std::size_t list_start = i;                 // the first listed amount's claim
@@ -114,8 +112,8 @@ void run_narrative_percent(RuleContext& ctx) {
           sum = add(sum, *ms);
           if (listed.empty()) list_start = static_cast<std::size_t>(p - claims.data());
           listed.emplace_back(*ps, *ms);
-          ++n;
         }
+        const std::size_t n = listed.size();
         const Wide hundred = static_cast<Wide>(100) * 1000000;
         // How many shares are not exactly their amount over `whole`.
         auto shares_off = [&](const Span& whole) {

@@ -56,8 +56,7 @@ bool looks_binary(std::string_view text) {
 // NULs nearly all in the even or nearly all in the odd bytes (the high byte
 // of each ASCII character). Told apart so that the message says what to do.
 bool looks_utf16(std::string_view text) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-    return true;
+  if (utf16_bom_encoding(text)) return true;
   std::size_t nuls[2] = {0, 0};
   // The first 64 KiB decide: enough for any report's first lines.
   const std::size_t n = std::min<std::size_t>(text.size(), 1 << 16);

@@ -672,10 +672,6 @@ bool sentence_continues(std::string_view label) {
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 // The subject a title sentence names when it names nothing else: an
 // enumerator ("1.", "（一）", "2、"), the subject, a final 。 or ：. Anything
 // more ("主要用于一般公共服务支出。") is not a title.

@@ -339,7 +339,7 @@ bool is_page_number_line(const Line& l) {
     return true;
   };
   const auto take_back = [&](std::string_view suffix) {
-    if (t.size() < suffix.size() || t.substr(t.size() - suffix.size()) != suffix) return false;
+    if (!ends_with(t, suffix)) return false;
     t.remove_suffix(suffix.size());
     return true;
   };

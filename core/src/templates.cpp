@@ -35,14 +35,6 @@ const std::vector<TemplateInfo>& templates() {
       {"budget.gov_fund", "政府性基金支出预算表", "Government fund expenditure budget", "政府性基金支出预算表", 0},
       {"budget.project_performance", "项目绩效目标表", "Project performance targets", "项目绩效目标表", 0},
       {"budget.income_summary", "收入预算总表", "Income budget summary", "收入预算总表", 0},
-      // The national 部门预算 template's titles (部门收支总表, 部门收入总表, …),
-      // after the ones above that contain them (财政拨款收支总表 before 收支总表).
-      {"budget.fiscal_summary", "财政拨款收支预算总表", "Fiscal appropriation budget summary", "财政拨款收支总表", 0},
-      {"budget.summary", "收支预算总表", "Income and expenditure budget summary", "收支总表", 0},
-      {"budget.expense_summary", "支出预算总表", "Expenditure budget summary", "支出总表", 0},
-      {"budget.income_summary", "收入预算总表", "Income budget summary", "收入总表", 0},
-      {"budget.three_public", "一般公共预算“三公”经费表", "“Three public” expenses budget", "三公", 0},
-      {"budget.gov_fund", "政府性基金支出预算表", "Government fund expenditure budget", "政府性基金预算支出表", 0},
   };
   return kTemplates;
 }
@@ -73,6 +65,16 @@ const TemplateInfo* match_title(std::string_view t) {
     if (starts_with(id, "budget.") && contains(t, "决算")) continue;
     return &info;
   }
+  // The national 部门预算 template's titles for the same tables (部门收支总表,
+  // 部门收入总表, …), read once no title above fits: 财政拨款收支总表 before
+  // the 收支总表 it contains.
+  static constexpr std::pair<std::string_view, std::string_view> kBudgetTitles[] = {
+      {"财政拨款收支总表", "budget.fiscal_summary"}, {"收支总表", "budget.summary"},
+      {"支出总表", "budget.expense_summary"},       {"收入总表", "budget.income_summary"},
+      {"三公", "budget.three_public"},               {"政府性基金预算支出表", "budget.gov_fund"}};
+  if (contains(t, "决算")) return nullptr;
+  for (const auto& [keyword, id] : kBudgetTitles)
+    if (contains(t, keyword)) return find_template(id);
   return nullptr;
 }
 

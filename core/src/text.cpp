@@ -110,6 +110,13 @@ bool utf8_to_utf16(std::string_view utf8, std::u16string& utf16) {
 
 bool is_valid_utf8(std::string_view bytes) { return find_invalid_utf8(bytes) == std::string_view::npos; }
 
+const char* utf16_bom_encoding(std::string_view bytes) {
+  if (bytes.size() < 2) return nullptr;
+  if (bytes[0] == '\xFF' && bytes[1] == '\xFE') return "utf-16le";
+  if (bytes[0] == '\xFE' && bytes[1] == '\xFF') return "utf-16be";
+  return nullptr;
+}
+
 char32_t next_code_point(std::string_view s, std::size_t& i) {
   char32_t cp;
   const std::size_t length = decode_utf8(s, i, cp);

@@ -61,6 +61,10 @@ std::string analyze_to_json(std::string_view utf8_text, const Options& options);
 // values past U+10FFFF): what analyze() accepts, for callers choosing a decoding.
 bool is_valid_utf8(std::string_view bytes);
 
+// "utf-16le" or "utf-16be" when bytes start with that byte-order mark (no
+// UTF-8 or GB18030 text starts so), else nullptr: for callers choosing a decoding.
+const char* utf16_bom_encoding(std::string_view bytes);
+
 // The same text as UTF-16 code units, for hosts whose strings are UTF-16 (a
 // JS string is made from them much faster than from UTF-8). False, with
 // utf16 empty, when utf8 is not well-formed.
