@@ -124,15 +124,19 @@ bool blank_html_blocks(std::string_view text, std::string& out) {
   return blanked;
 }
 
-// The next '<' at or after `from` that opens `tag` ("tr") or closes it
-// ("/tr"), in either case and followed by '>' or a space; npos when none.
+// Whether the '<' at text[i] opens `tag` ("tr") or closes it ("/tr"), in
+// either case and followed by '>' or a space.
+bool tag_at(std::string_view text, std::size_t i, std::string_view tag) {
+  const std::size_t after = i + 1 + tag.size();
+  return starts_with_ci(text, i + 1, tag) && after < text.size() &&
+         (text[after] == '>' || text[after] == ' ' || text[after] == '\t' || text[after] == '\n' ||
+          text[after] == '\r');
+}
+
+// The next '<' at or after `from` that opens or closes `tag`; npos when none.
 std::size_t find_tag(std::string_view text, std::size_t from, std::string_view tag) {
-  for (std::size_t i = text.find('<', from); i != std::string_view::npos; i = text.find('<', i + 1)) {
-    const std::size_t after = i + 1 + tag.size();
-    if (starts_with_ci(text, i + 1, tag) && after < text.size() &&
-        (text[after] == '>' || text[after] == ' ' || text[after] == '\t' || text[after] == '\n' || text[after] == '\r'))
-      return i;
-  }
+  for (std::size_t i = text.find('<', from); i != std::string_view::npos; i = text.find('<', i + 1))
+    if (tag_at(text, i, tag)) return i;
   return std::string_view::npos;
 }
 
@@ -192,6 +196,143 @@ bool gather_html_rows(std::string_view text, std::string& out) {
   if (!gathered) return false;
   result.append(text.substr(copied));
   out.swap(result);
+  return true;
+}
+
+// The value of attribute `name` ("colspan") in the tag text[open, close)
+// (quoted or not; 0 when it is not a number), npos when the tag has none.
+std::size_t span_attribute(std::string_view text, std::size_t open, std::size_t close, std::string_view name) {
+  for (std::size_t i = open + 3; i + name.size() < close; ++i) {
+    if (!starts_with_ci(text, i, name) || (text[i - 1] != ' ' && text[i - 1] != '\t' && text[i - 1] != '"' &&
+                                           text[i - 1] != '\''))
+      continue;
+    std::size_t k = i + name.size();
+    while (k < close && text[k] == ' ') ++k;
+    if (k >= close || text[k] != '=') continue;
+    ++k;
+    while (k < close && (text[k] == ' ' || text[k] == '"' || text[k] == '\'')) ++k;
+    std::size_t value = 0;
+    // At most 5 digits: rowspan's largest (65534) fits; more is the same.
+    for (int digits = 0; k < close && text[k] >= '0' && text[k] <= '9' && digits < 5; ++k, ++digits)
+      value = value * 10 + static_cast<std::size_t>(text[k] - '0');
+    return value;
+  }
+  return std::string_view::npos;
+}
+
+// Merged cells (colspan / rowspan), as converters write a table's headers:
+// each cell a merged one covers becomes an empty cell of its own, where a
+// tab-separated table has one, so that every row keeps its columns. Cells
+// are put in as "<td></td>" before the tag that follows (no line end is
+// added: every line keeps its number). False (and `out` untouched) when no
+// cell is merged. `max_added` bounds the bytes put in (a hostile page of
+// colspan=1000 cells); past it the rest is left as it is, with a warning.
+bool expand_merged_cells(std::string_view text, std::size_t max_added, std::string& out,
+                         std::vector<InputMessage>& messages) {
+  // Most text has neither attribute: "pan" looked for ("colspan",
+  // "ColSpan"), then "PAN".
+  const auto merges = [&] {
+    for (std::string_view tail : {"pan"sv, "PAN"sv})
+      for (std::size_t i = text.find(tail); i != std::string_view::npos; i = text.find(tail, i + 1))
+        if (i >= 4 && (starts_with_ci(text, i - 4, "colspan") || starts_with_ci(text, i - 4, "rowspan"))) return true;
+    return false;
+  };
+  if (!merges()) return false;
+  constexpr std::string_view kEmptyCell = "<td></td>";
+  // Columns are at most this many wide (a table of figures has tens):
+  // HTML's own limit is 1000.
+  constexpr std::size_t kMaxColumns = 256;
+  struct Grid {
+    std::vector<std::size_t> covered_until;  // per column: the first row no rowspan above covers
+    std::size_t row = 0, column = 0, pending = 0;
+    bool in_row = false;
+  };
+  std::vector<Grid> tables;  // nested tables, innermost last
+  std::string result;
+  result.reserve(text.size() + text.size() / 4);
+  std::size_t copied = 0, added = 0;
+  bool expanded = false, limited = false;
+  // Empty cells put in at `at` for the columns from the row's cursor that
+  // cells before cover: the rest of a colspan, then those a rowspan from a
+  // row above holds (at a row's end, through the last such column).
+  const auto fill = [&](Grid& g, std::size_t at, bool row_end) {
+    std::size_t n = g.pending;
+    g.column += g.pending;
+    g.pending = 0;
+    while (g.column < g.covered_until.size() && g.covered_until[g.column] > g.row) {
+      ++n;
+      ++g.column;
+    }
+    if (row_end) {
+      // Covered columns past the last cell, up to the last covered one.
+      std::size_t last = g.column;
+      for (std::size_t c = g.column; c < g.covered_until.size(); ++c)
+        if (g.covered_until[c] > g.row) last = c + 1;
+      n += last - g.column;
+      g.column = last;
+    }
+    if (n == 0) return;
+    if (limited || added + n * kEmptyCell.size() > max_added) {
+      limited = true;
+      return;
+    }
+    result.append(text.substr(copied, at - copied));
+    copied = at;
+    for (std::size_t k = 0; k < n; ++k) result.append(kEmptyCell);
+    added += n * kEmptyCell.size();
+    expanded = true;
+  };
+  const auto end_row = [&](Grid& g, std::size_t at) {
+    if (!g.in_row) return;
+    fill(g, at, true);
+    g.in_row = false;
+    ++g.row;
+  };
+  for (std::size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
+    if (tag_at(text, i, "table")) {
+      tables.emplace_back();
+    } else if (tables.empty() && !tag_at(text, i, "tr")) {
+      continue;  // a row opens a table when none is open: a page's fragment may leave <table> out
+    } else if (tag_at(text, i, "/table")) {
+      end_row(tables.back(), i);
+      tables.pop_back();
+    } else if (tag_at(text, i, "tr")) {
+      if (tables.empty()) tables.emplace_back();
+      Grid& g = tables.back();
+      end_row(g, i);
+      g.in_row = true;
+      g.column = 0;
+    } else if (tag_at(text, i, "/tr")) {
+      end_row(tables.back(), i);
+    } else if (tag_at(text, i, "td") || tag_at(text, i, "th")) {
+      Grid& g = tables.back();
+      if (!g.in_row) continue;  // a cell outside any row: left as it is
+      fill(g, i, false);
+      const std::size_t close = text.find('>', i);
+      if (close == std::string_view::npos) break;
+      // As browsers read them: colspan 0 or none is 1; rowspan none is 1,
+      // and 0 runs to the table's end.
+      std::size_t columns = span_attribute(text, i, close, "colspan");
+      columns = columns == std::string_view::npos || columns == 0 ? 1 : std::min(columns, kMaxColumns);
+      std::size_t rows = span_attribute(text, i, close, "rowspan");
+      rows = rows == std::string_view::npos ? 1 : rows == 0 ? 65534 : rows;
+      if (rows > 1 && g.column + columns <= kMaxColumns) {
+        if (g.covered_until.size() < g.column + columns) g.covered_until.resize(g.column + columns, 0);
+        for (std::size_t c = g.column; c < g.column + columns; ++c) g.covered_until[c] = g.row + rows;
+      }
+      g.column += 1;
+      g.pending = columns - 1;
+      i = close;
+    }
+  }
+  if (!expanded) return false;
+  result.append(text.substr(copied));
+  out.swap(result);
+  if (limited)
+    messages.push_back(make_message(
+        "input.merged_cells_limited", "warning", 0,
+        "表格中合并单元格过多，超出部分未展开，这些表格的列可能错位。",
+        "Too many merged table cells: the rest were not expanded, so those tables' columns may be misaligned."));
   return true;
 }
 
@@ -272,6 +413,8 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
   std::string page_text, page_rows;
   if (blank_html_blocks(text, page_text)) text = page_text;
   if (gather_html_rows(text, page_rows)) text = page_rows;
+  std::string page_cells;
+  if (expand_merged_cells(text, text.size() + (1u << 20), page_cells, r.messages)) text = page_cells;
   phase_done("input");
 
   // The UTF-8 is checked as the lines are read (split_lines): a pass of its

@@ -14,6 +14,8 @@
 //   whose empty cells hold &nbsp; (each row on one line, or each cell on a
 //   line of its own), quotes and '&' as character references: the same
 //   findings and checks;
+//   and again with the headers' cells merged (colspan, rowspan), as
+//   converters write them: the same findings and checks;
 // - a budget's tables titled as the national 部门预算 template titles them
 //   (部门收支总表, 部门支出总表, 财政拨款收支总表, …): the same findings and
 //   checks.
@@ -138,9 +140,66 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
+std::vector<std::string> split_cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::size_t from = 0;
+  for (std::size_t tab = 0; tab != std::string::npos; from = tab + 1) {
+    tab = line.find('\t', from);
+    cells.push_back(line.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+  }
+  return cells;
+}
+
+bool blank_cell(const std::string& cell) { return cell.find_first_not_of(' ') == std::string::npos; }
+
+// A block of tab lines as rows of <td>s. The first `header_rows` rows merged
+// as converters merge a table's headers: a heading spans the empty cells to
+// its right (colspan) and those below it (rowspan) in the header rows.
+std::vector<std::string> html_rows(const std::vector<std::vector<std::string>>& block, std::size_t header_rows,
+                                   bool cells_on_lines) {
+  std::size_t width = 0;
+  for (const auto& row : block) width = std::max(width, row.size());
+  std::vector<std::vector<bool>> covered(block.size(), std::vector<bool>(width, false));
+  const auto cell = [&](std::size_t r, std::size_t c) { return c < block[r].size() ? block[r][c] : std::string(); };
+  std::vector<std::string> rows;
+  for (std::size_t r = 0; r < block.size(); ++r) {
+    std::string row = "<tr style=\"height:15pt\">";
+    for (std::size_t c = 0; c < block[r].size(); ++c) {
+      if (covered[r][c]) continue;
+      std::size_t columns = 1, down = 1;
+      if (r < header_rows && !blank_cell(cell(r, c))) {
+        while (c + columns < width && blank_cell(cell(r, c + columns)) && !covered[r][c + columns]) ++columns;
+        const auto blank_below = [&](std::size_t rr) {
+          for (std::size_t cc = c; cc < c + columns; ++cc)
+            if (!blank_cell(cell(rr, cc)) || covered[rr][cc]) return false;
+          return true;
+        };
+        while (r + down < header_rows && blank_below(r + down)) ++down;
+        for (std::size_t rr = r; rr < r + down; ++rr)
+          for (std::size_t cc = c; cc < c + columns; ++cc) covered[rr][cc] = true;
+      }
+      if (cells_on_lines) rows.push_back(row), row.clear();
+      row += "<td width=80 valign=top" + (columns > 1 ? " colspan=\"" + std::to_string(columns) + "\"" : "") +
+             (down > 1 ? " rowspan=" + std::to_string(down) : "") + "><p class=MsoNormal><span lang=EN-US>" +
+             (blank_cell(cell(r, c)) ? std::string("&nbsp;") : escaped(cell(r, c))) + "<o:p></o:p></span></p></td>";
+      c += columns - 1;
+    }
+    if (cells_on_lines) rows.push_back(row), row.clear();
+    rows.push_back(row + "</tr>");
+  }
+  return rows;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
+
 // `cells_on_lines`: each <td> on a line of its own, as word processors write
-// a row.
-Variant as_web_page(const std::string& text, bool cells_on_lines) {
+// a row. `merged_headers` (the report of the text): each table's header
+// rows, the cell lines above its first row, merged (html_rows).
+Variant as_web_page(const std::string& text, bool cells_on_lines, const hezhang::Report* merged_headers = nullptr) {
   Variant v;
   const auto put = [&](const std::string& line, int original) {
     v.text += line + "\n";
@@ -151,29 +210,32 @@ Variant as_web_page(const std::string& text, bool cells_on_lines) {
                            "var rows = 1 < 2;", "</script>", "</head><body>", "<!--[if gte mso 9]><xml>",
                            "<w:WordDocument>合计\t1</w:WordDocument></xml><![endif]-->"})
     put(head, 0);
+  std::set<int> row_lines;
+  if (merged_headers)
+    for (const auto& t : merged_headers->tables)
+      for (const auto& row : t.rows) row_lines.insert(row.line);
   const std::vector<std::string> lines = split_lines(text);
-  bool in_table = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     const int number = static_cast<int>(i + 1);
     if (line.find('\t') != std::string::npos) {
-      if (!in_table) put("<table class=MsoTableGrid border=1 cellspacing=0>", 0), in_table = true;
-      std::string row = "<tr style=\"height:15pt\">";
-      std::size_t from = 0;
-      int cells = 0;
-      for (std::size_t tab = 0; tab != std::string::npos; from = tab + 1) {
-        tab = line.find('\t', from);
-        const std::string cell = line.substr(from, tab == std::string::npos ? std::string::npos : tab - from);
-        if (cells_on_lines) put(row, cells++ == 0 ? number : 0), row.clear();
-        row += "<td width=80 valign=top><p class=MsoNormal><span lang=EN-US>" +
-               (cell.find_first_not_of(' ') == std::string::npos ? std::string("&nbsp;") : escaped(cell)) +
-               "<o:p></o:p></span></p></td>";
+      std::vector<std::vector<std::string>> block;
+      std::size_t header_rows = 0, end = i;
+      for (; end < lines.size() && lines[end].find('\t') != std::string::npos; ++end) {
+        block.push_back(split_cells(lines[end]));
+        if (merged_headers && header_rows == block.size() - 1 && !row_lines.count(static_cast<int>(end + 1)))
+          ++header_rows;
       }
-      if (cells_on_lines) put(row, 0), row.clear();
-      put(row + "</tr>", cells_on_lines ? 0 : number);
+      put("<table class=MsoTableGrid border=1 cellspacing=0>", 0);
+      const std::vector<std::string> rows = html_rows(block, header_rows, cells_on_lines);
+      // A row's <tr> stands for its original line; the lines of its cells
+      // (cells_on_lines) are new.
+      int original = number - 1;
+      for (const std::string& row : rows) put(row, row.compare(0, 3, "<tr") == 0 ? ++original : 0);
+      put("</table>", 0);
+      i = end - 1;
       continue;
     }
-    if (in_table) put("</table>", 0), in_table = false;
     const std::size_t hashes = line.find_first_not_of('#');
     if (hashes != std::string::npos && hashes > 0 && hashes <= 6 && line[hashes] == ' ') {
       const std::string level = std::to_string(hashes);
@@ -333,6 +395,24 @@ TEST_CASE("the seeds saved as web pages give the same findings and checks", "[se
       INFO(file << (cells_on_lines ? ", each cell on a line of its own" : ", each row on one line"));
       const hezhang::Report& original = seed::report(file);
       const Variant v = as_web_page(seed::fixture_text(file), cells_on_lines);
+      const hezhang::Report page = analyze_as(v.text, file);
+      expect_same_report(original, page, v);
+      CHECK(page.claims.size() == original.claims.size());
+    }
+  }
+}
+
+TEST_CASE("the seeds as web pages with merged header cells give the same findings and checks", "[seed][layout]") {
+  // Converters write a table's header cells merged (colspan, rowspan); the
+  // cells they cover are the empty cells of the tab-separated original.
+  for (bool cells_on_lines : {false, true}) {
+    for (const char* file : kSeeds) {
+      INFO(file << (cells_on_lines ? ", each cell on a line of its own" : ", each row on one line"));
+      const hezhang::Report& original = seed::report(file);
+      const Variant v = as_web_page(seed::fixture_text(file), cells_on_lines, &original);
+      const std::size_t merged = count_of(v.text, "colspan=") + count_of(v.text, "rowspan=");
+      INFO(merged << " merged cells");
+      if (!original.tables.empty()) CHECK(merged >= 5);
       const hezhang::Report page = analyze_as(v.text, file);
       expect_same_report(original, page, v);
       CHECK(page.claims.size() == original.claims.size());

@@ -333,6 +333,65 @@ TEST_CASE("expense table as HTML on one physical line", "[unit][tables]") {
   CHECK(t.last_line == 4);
 }
 
+// kHtml as converters write it: the header's "项目" spans the code and name
+// columns (colspan) and each figure's heading the two header rows (rowspan).
+// Expanded, every row keeps its columns: the same table as kTabs.
+const char* kHtmlMerged =
+    "支出决算表\n"
+    "公开03表\n"
+    "金额单位：万元\n"
+    "<table><tr><td colspan=\"2\">项目</td><td rowspan=\"2\">本年支出合计</td><td ROWSPAN=2>基本支出</td>"
+    "<td rowspan='2'>项目支出</td></tr>\n"
+    "<tr><th>功能分类科目编码</th><th>科目名称</th></tr>\n"
+    "<tr><td colspan=2>合计</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>201</td><td>一般公共服务支出</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>20105</td><td>统计信息事务</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
+    "<tr><td>2010501</td><td>行政运行</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr></table>\n";
+
+TEST_CASE("merged HTML cells (colspan, rowspan) keep every row's columns", "[unit][tables]") {
+  auto merged = run(kHtmlMerged), tabs = run(kTabs);
+  const Table& t = only_table(merged);
+  check_expense_table(t, 6);
+  REQUIRE(tabs.tables.size() == 1);
+  CHECK(describe(t) == describe(tabs.tables[0]));
+  CHECK(merged.findings.size() == tabs.findings.size());
+}
+
+TEST_CASE("cells a rowspan covers before a row's own cells come first", "[unit][tables]") {
+  // The two header rows of a two-level header: 项目 and 科目名称 span both
+  // rows, so the second row's three cells are the figure columns'.
+  const char* text =
+      "支出决算表\n"
+      "公开03表\n"
+      "金额单位：万元\n"
+      "<table><tr><td rowspan=2>功能分类科目编码</td><td rowspan=2>科目名称</td><td colspan=3>本年支出</td></tr>\n"
+      "<tr><td>本年支出合计</td><td>基本支出</td><td>项目支出</td></tr>\n"
+      "<tr><td>合计</td><td></td><td>30.00</td><td>10.00</td><td>20.00</td></tr>\n"
+      "<tr><td>201</td><td>一般公共服务支出</td><td>30.00</td><td>10.00</td><td>20.00</td></tr>\n"
+      "<tr><td>20105</td><td>统计信息事务</td><td>30.00</td><td>10.00</td><td>20.00</td></tr>\n"
+      "</table>\n";
+  auto r = run(text);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  REQUIRE(t.rows.size() == 3);
+  CHECK(t.rows[1].code == "201");
+  CHECK(values(t.rows[1]) == "30.00|10.00|20.00");
+  REQUIRE(t.columns.size() == 5);
+  CHECK(t.columns[2].key == "expense_total");
+  CHECK(t.columns[3].key == "basic");
+  CHECK(t.columns[4].key == "project");
+}
+
+TEST_CASE("a hostile number of merged cells is bounded, with a warning", "[unit][tables]") {
+  std::string text = "<table>";
+  for (int k = 0; k < 20000; ++k) text += "<tr><td colspan=1000>1</td></tr>\n";
+  text += "</table>\n";
+  auto r = run(text);
+  bool warned = false;
+  for (const auto& m : r.messages) warned = warned || m.id == "input.merged_cells_limited";
+  CHECK(warned);
+}
+
 TEST_CASE("an HTML cell with <br> inside a wrapped name", "[unit][tables]") {
   std::string html = kHtml;
   std::string from = "<td>统计信息事务</td>";
