@@ -445,6 +445,7 @@ Report analyze_marked(std::string_view text, const Options& options, PhaseMark m
     return r;
   }
 
+  lift_caption_rows(lines);
   std::vector<bool> in_table;
   std::vector<InputMessage> table_messages;
   r.tables = extract_tables(lines, options.limits, in_table, table_messages);

@@ -433,6 +433,12 @@ std::optional<int> unit_power(std::string_view unit);
 
 // ---- tables.cpp ----------------------------------------------------------
 
+// Makes a cell line whose one or two filled cells are a caption or a note
+// (a table's title, label, unit, department, "注：…") a line of text, as
+// it stands above or below a tab-separated table: a web page or spreadsheet
+// may put them in the table's first or last rows.
+void lift_caption_rows(std::vector<Line>& lines);
+
 // Finds every table in the lines; lines inside tables are marked in
 // `in_table` (indexed like `lines`) so the narrative skips them.
 std::vector<Table> extract_tables(const std::vector<Line>& lines,

@@ -438,6 +438,84 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
   return ctx;
 }
 
+// A cell that is a table's caption or note rather than a row's: its title
+// ("收入支出决算总表"), label, unit, department, or a note under it, as a
+// web page or spreadsheet may put them in the table's first or last row.
+bool is_caption_cell(std::string_view cell) {
+  std::string buffer;
+  const std::string_view t = without_spaces(cell, buffer);
+  // A note, however long.
+  static constexpr std::string_view kNotes[] = {"注:", "注：", "说明:", "说明：", "备注:", "备注：", "本表"};
+  for (std::string_view p : kNotes)
+    if (starts_with(t, p)) return true;
+  if (t.empty() || code_points(t) > 60) return false;
+  // A known table's title, ending in 表 or its label: "…决算总表(表4)".
+  if (template_title_score(t) == 3) {
+    std::string_view title = t;
+    if (ends_with(title, ")") && title.rfind('(') != std::string_view::npos)
+      title = title.substr(0, title.rfind('('));
+    if (ends_with(title, "表")) return true;
+  }
+  if (!caption_unit(t).empty() || (!public_label(t).empty() && code_points(t) <= 8)) return true;
+  static constexpr std::string_view kMetadata[] = {"编制部门", "编制单位", "部门名称", "单位名称", "填报单位"};
+  for (std::string_view p : kMetadata)
+    if (starts_with(t, p)) return true;
+  return false;
+}
+
+}  // namespace
+
+void lift_caption_rows(std::vector<Line>& lines) {
+  // What each cell line is: a caption (its one or two filled cells are), a
+  // single filled cell of another kind ("2022年度"), or a row.
+  enum class Kind { Caption, Single, Row };
+  const auto kind_of = [](const Line& l) {
+    std::string_view filled[2];
+    std::size_t n = 0;
+    for (std::string_view c : l.cells()) {
+      if (c.empty()) continue;
+      if (n == 2) return Kind::Row;
+      filled[n++] = c;
+    }
+    if (n == 0) return Kind::Row;
+    if (is_caption_cell(filled[0]) && (n == 1 || is_caption_cell(filled[1]))) return Kind::Caption;
+    return n == 1 ? Kind::Single : Kind::Row;
+  };
+  const auto lift = [](Line& l) {
+    std::string text;
+    for (std::string_view c : l.cells())
+      if (!c.empty()) text.append(text.empty() ? "" : " ").append(c);
+    l.cell_spans.clear();
+    l.text = std::move(text);
+  };
+  // A run of captions and single cells (blank lines between). Above a
+  // table's rows, each single cell up to the run's last caption is a
+  // caption line too ("公开02" "表", "2022年度", "金额单位：元"), but for
+  // those before its first caption when the run follows another table's
+  // rows: they are that table's ("合计" of an empty table, then its note),
+  // as are the single cells of a run below a table.
+  std::vector<std::size_t> run;
+  bool after_rows = false;  // the run follows a table's rows
+  for (std::size_t i = 0; i <= lines.size(); ++i) {
+    if (i < lines.size() && lines[i].blank()) continue;
+    const bool cell_line = i < lines.size() && lines[i].is_cell_line();
+    const Kind kind = cell_line ? kind_of(lines[i]) : Kind::Row;
+    if (kind != Kind::Row) {
+      run.push_back(i);
+      continue;
+    }
+    std::size_t first_caption = run.size(), last_caption = 0;
+    for (std::size_t k = 0; k < run.size(); ++k)
+      if (kind_of(lines[run[k]]) == Kind::Caption) first_caption = std::min(first_caption, k), last_caption = k;
+    for (std::size_t k = after_rows ? first_caption : 0; k < run.size() && first_caption < run.size(); ++k)
+      if (cell_line ? k <= last_caption : kind_of(lines[run[k]]) == Kind::Caption) lift(lines[run[k]]);
+    run.clear();
+    after_rows = cell_line;
+  }
+}
+
+namespace {
+
 // ---- header reading -------------------------------------------------------
 
 struct HeaderModel {

@@ -14,14 +14,16 @@
 //   whose empty cells hold &nbsp; (each row on one line, or each cell on a
 //   line of its own), quotes and '&' as character references: the same
 //   findings and checks;
-//   and again with the headers' cells merged (colspan, rowspan), as
-//   converters write them: the same findings and checks;
+//   and again with the headers' cells merged (colspan, rowspan) and the
+//   captions and notes as rows of the table, as converters and spreadsheets
+//   write them: the same findings and checks;
 // - a budget's tables titled as the national 部门预算 template titles them
 //   (部门收支总表, 部门支出总表, 财政拨款收支总表, …): the same findings and
 //   checks.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -198,7 +200,9 @@ std::size_t count_of(const std::string& text, const std::string& what) {
 
 // `cells_on_lines`: each <td> on a line of its own, as word processors write
 // a row. `merged_headers` (the report of the text): each table's header
-// rows, the cell lines above its first row, merged (html_rows).
+// rows, the cell lines above its first row, merged (html_rows), and its
+// caption lines (title, label, unit) and notes under it put in the table
+// as rows of one cell across it, as spreadsheets save them.
 Variant as_web_page(const std::string& text, bool cells_on_lines, const hezhang::Report* merged_headers = nullptr) {
   Variant v;
   const auto put = [&](const std::string& line, int original) {
@@ -210,14 +214,44 @@ Variant as_web_page(const std::string& text, bool cells_on_lines, const hezhang:
                            "var rows = 1 < 2;", "</script>", "</head><body>", "<!--[if gte mso 9]><xml>",
                            "<w:WordDocument>合计\t1</w:WordDocument></xml><![endif]-->"})
     put(head, 0);
-  std::set<int> row_lines;
-  if (merged_headers)
-    for (const auto& t : merged_headers->tables)
-      for (const auto& row : t.rows) row_lines.insert(row.line);
   const std::vector<std::string> lines = split_lines(text);
+  const auto is_tab_line = [&](std::size_t i) { return lines[i].find('\t') != std::string::npos; };
+  const auto is_blank = [&](std::size_t i) { return lines[i].find_first_not_of(' ') == std::string::npos; };
+  std::set<int> row_lines;
+  // Caption and note lines (0-based) put in the table as rows of one cell
+  // across it, with the table's width.
+  std::map<std::size_t, std::size_t> caption_width;
+  if (merged_headers)
+    for (const auto& t : merged_headers->tables) {
+      for (const auto& row : t.rows) row_lines.insert(row.line);
+      std::size_t k = static_cast<std::size_t>(std::max(t.first_line, 1)) - 1;
+      while (k < lines.size() && !is_tab_line(k)) ++k;
+      if (k == lines.size()) continue;
+      const std::size_t width = split_cells(lines[k]).size();
+      for (std::size_t c = static_cast<std::size_t>(t.first_line) - 1; c < k; ++c)
+        if (!is_blank(c) && lines[c][0] != '#') caption_width[c] = width;
+      while (k < lines.size() && is_tab_line(k)) ++k;
+      for (int notes = 0; k < lines.size() && notes < 2; ++k) {
+        if (is_blank(k)) continue;
+        if (lines[k].compare(0, 3, "注") != 0) break;
+        caption_width[k] = width;
+        ++notes;
+      }
+    }
+  bool table_open = false;
+  const auto open_table = [&] {
+    if (!table_open) put("<table class=MsoTableGrid border=1 cellspacing=0>", 0);
+    table_open = true;
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     const int number = static_cast<int>(i + 1);
+    if (const auto caption = caption_width.find(i); caption != caption_width.end()) {
+      open_table();
+      put("<tr><td colspan=" + std::to_string(caption->second) + ">" + escaped(line) + "</td></tr>", number);
+      continue;
+    }
+    if (table_open && !is_blank(i) && !is_tab_line(i)) put("</table>", 0), table_open = false;
     if (line.find('\t') != std::string::npos) {
       std::vector<std::vector<std::string>> block;
       std::size_t header_rows = 0, end = i;
@@ -226,13 +260,14 @@ Variant as_web_page(const std::string& text, bool cells_on_lines, const hezhang:
         if (merged_headers && header_rows == block.size() - 1 && !row_lines.count(static_cast<int>(end + 1)))
           ++header_rows;
       }
-      put("<table class=MsoTableGrid border=1 cellspacing=0>", 0);
+      open_table();
       const std::vector<std::string> rows = html_rows(block, header_rows, cells_on_lines);
       // A row's <tr> stands for its original line; the lines of its cells
       // (cells_on_lines) are new.
       int original = number - 1;
       for (const std::string& row : rows) put(row, row.compare(0, 3, "<tr") == 0 ? ++original : 0);
-      put("</table>", 0);
+      // With captions, notes below may still come into the table.
+      if (!merged_headers) put("</table>", 0), table_open = false;
       i = end - 1;
       continue;
     }
@@ -246,6 +281,7 @@ Variant as_web_page(const std::string& text, bool cells_on_lines, const hezhang:
       put(line, number);
     }
   }
+  if (table_open) put("</table>", 0);
   put("</body></html>", 0);
   return v;
 }
@@ -341,7 +377,17 @@ void expect_same_report(const hezhang::Report& original, const hezhang::Report& 
   const auto back = [&](int n) { return original_of(v, n); };
   CHECK(variant.tables.size() == original.tables.size());
   expect_same_findings(finding_keys(original, same), finding_keys(variant, back));
-  CHECK(check_keys(variant, back) == check_keys(original, same));
+  const auto want = check_keys(original, same), got = check_keys(variant, back);
+  const auto describe_check = [](const CheckKey& k) {
+    std::string lines;
+    for (int n : std::get<2>(k)) lines += " " + std::to_string(n);
+    return std::get<0>(k) + " " + std::get<1>(k) + " lines" + lines;
+  };
+  for (const auto& k : want)
+    if (std::find(got.begin(), got.end(), k) == got.end()) UNSCOPED_INFO("check lost: " << describe_check(k));
+  for (const auto& k : got)
+    if (std::find(want.begin(), want.end(), k) == want.end()) UNSCOPED_INFO("check new: " << describe_check(k));
+  CHECK(got == want);
 }
 
 hezhang::Report analyze_as(const std::string& text, const char* file) {

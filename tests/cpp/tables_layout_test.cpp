@@ -382,6 +382,61 @@ TEST_CASE("cells a rowspan covers before a row's own cells come first", "[unit][
   CHECK(t.columns[4].key == "project");
 }
 
+TEST_CASE("a table's title, label, unit and note written as rows of the table are its captions", "[unit][tables]") {
+  // As a spreadsheet saves a sheet: the caption lines are rows of one cell
+  // across the table, a year line among them, and the note a row below.
+  std::string html = kHtmlMerged;
+  html.erase(0, html.find("<table>") + 7);
+  html = "<table><tr><td colspan=5>支出决算表</td></tr>\n"
+         "<tr><td colspan=5>公开03表</td></tr>\n"
+         "<tr><td colspan=5>2020年度</td></tr>\n"
+         "<tr><td colspan=3>编制部门：某某局</td><td colspan=2>金额单位：万元</td></tr>\n" +
+         html.substr(0, html.find("</table>")) + "<tr><td colspan=5>注：本表反映部门本年度各项支出情况。</td></tr></table>\n";
+  auto r = run(html);
+  const Table& t = only_table(r);
+  INFO(describe(t));
+  CHECK(t.title == "支出决算表");
+  CHECK(t.label == "公开03表");
+  CHECK(t.template_id == "final.expense");
+  CHECK(t.unit == "万元");
+  CHECK(t.unit_line == 4);
+  REQUIRE(t.rows.size() == 4);
+  CHECK(t.rows[0].line == 7);
+  CHECK(t.last_line == 10);
+  CHECK(values(t.rows[3]) == "1802.64|1000.00|802.64");
+}
+
+TEST_CASE("a lone cell above a table's rows stays a row unless a caption follows it", "[unit][tables]") {
+  // "一、政府采购情况" opens 公开10表's rows (no caption after it); "合计"
+  // of an empty table stays its row above the table's note.
+  const char* text =
+      "部门决算相关信息统计表\n"
+      "公开10表\n"
+      "金额单位：元\n"
+      "一、政府采购情况\t\t\n"
+      "项目\t行次\t采购金额\n"
+      "合计\t1\t300.00\n"
+      "货物\t2\t300.00\n"
+      "\n"
+      "政府性基金预算财政拨款支出决算表\n"
+      "公开08表\n"
+      "金额单位：元\n"
+      "项目\t\t合计\t基本支出\t项目支出\n"
+      "功能分类科目编码\t科目名称\t\t\t\n"
+      "\t合计\t\t\t\n"
+      "注：本表无数据。\t\t\t\t\n";
+  auto r = run(text);
+  REQUIRE(r.tables.size() == 2);
+  INFO(describe(r.tables[0]) << describe(r.tables[1]));
+  CHECK(r.tables[0].label == "公开10表");
+  CHECK(r.tables[0].unit_line == 3);
+  CHECK(describe(r.tables[0]) == "6 g0 - total 合计 #1 300.00\n7 g0 - line 货物 #2 300.00\n");
+  CHECK(r.tables[1].label == "公开08表");
+  CHECK(describe(r.tables[1]) == "14 g0 - total 合计 \n");
+  CHECK(r.tables[1].last_line == 15);
+  CHECK(r.tables[1].declared_empty);
+}
+
 TEST_CASE("a hostile number of merged cells is bounded, with a warning", "[unit][tables]") {
   std::string text = "<table>";
   for (int k = 0; k < 20000; ++k) text += "<tr><td colspan=1000>1</td></tr>\n";
