@@ -442,6 +442,13 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
 // ("收入支出决算总表"), label, unit, department, or a note under it, as a
 // web page or spreadsheet may put them in the table's first or last row.
 bool is_caption_cell(std::string_view cell) {
+  // What every caption has, looked for first: most cells are passed at
+  // once (this runs on each row with one or two filled cells, and "单位"
+  // is in many rows' names).
+  static constexpr std::string_view kStarts[] = {"注", "说明", "备注", "编制", "部门名称", "单位名称", "填报"};
+  if (!contains(cell, "表") && !(contains(cell, "单位") && (contains(cell, ":") || contains(cell, "："))) &&
+      std::none_of(std::begin(kStarts), std::end(kStarts), [&](std::string_view w) { return starts_with(cell, w); }))
+    return false;
   std::string buffer;
   const std::string_view t = without_spaces(cell, buffer);
   // A note, however long.
@@ -494,21 +501,21 @@ void lift_caption_rows(std::vector<Line>& lines) {
   // those before its first caption when the run follows another table's
   // rows: they are that table's ("合计" of an empty table, then its note),
   // as are the single cells of a run below a table.
-  std::vector<std::size_t> run;
+  std::vector<std::pair<std::size_t, Kind>> run;
   bool after_rows = false;  // the run follows a table's rows
   for (std::size_t i = 0; i <= lines.size(); ++i) {
     if (i < lines.size() && lines[i].blank()) continue;
     const bool cell_line = i < lines.size() && lines[i].is_cell_line();
     const Kind kind = cell_line ? kind_of(lines[i]) : Kind::Row;
     if (kind != Kind::Row) {
-      run.push_back(i);
+      run.emplace_back(i, kind);
       continue;
     }
     std::size_t first_caption = run.size(), last_caption = 0;
     for (std::size_t k = 0; k < run.size(); ++k)
-      if (kind_of(lines[run[k]]) == Kind::Caption) first_caption = std::min(first_caption, k), last_caption = k;
+      if (run[k].second == Kind::Caption) first_caption = std::min(first_caption, k), last_caption = k;
     for (std::size_t k = after_rows ? first_caption : 0; k < run.size() && first_caption < run.size(); ++k)
-      if (cell_line ? k <= last_caption : kind_of(lines[run[k]]) == Kind::Caption) lift(lines[run[k]]);
+      if (cell_line ? k <= last_caption : run[k].second == Kind::Caption) lift(lines[run[k].first]);
     run.clear();
     after_rows = cell_line;
   }
