@@ -256,6 +256,7 @@ bool expand_merged_cells(std::string_view text, std::size_t max_added, std::stri
   // cells before cover: the rest of a colspan, then those a rowspan from a
   // row above holds (at a row's end, through the last such column).
   const auto fill = [&](Grid& g, std::size_t at, bool row_end) {
+    if (limited) return;  // past the bound nothing is put in: not even counted
     std::size_t n = g.pending;
     g.column += g.pending;
     g.pending = 0;
@@ -272,7 +273,7 @@ bool expand_merged_cells(std::string_view text, std::size_t max_added, std::stri
       g.column = last;
     }
     if (n == 0) return;
-    if (limited || added + n * kEmptyCell.size() > max_added) {
+    if (added + n * kEmptyCell.size() > max_added) {
       limited = true;
       return;
     }
