@@ -661,6 +661,21 @@ bool opens_with_relation(std::string_view clause, std::string_view label) {
   return false;
 }
 
+// A clause that only names a rate: "项目支出率为", "预算执行率达": short,
+// ending in 率 and the verb after it.
+bool is_rate_clause(std::string_view clause) {
+  std::string buffer;
+  std::string_view c = without_spaces(clause, buffer);
+  for (std::string_view lead : {"，"sv, "、"sv, "；"sv})
+    if (starts_with(c, lead)) c.remove_prefix(lead.size());
+  for (std::string_view verb : {"为"sv, "达"sv, "是"sv, ":"sv, "："sv})
+    if (ends_with(c, verb)) {
+      c.remove_suffix(verb.size());
+      break;
+    }
+  return ends_with(c, "率") && code_points(c) <= 8;
+}
+
 bool sentence_continues(std::string_view label) {
   // A sentence that opens with a relation continues the previous one's
   // subject ("。较2021年决算减少…", "。比上年预算增加…", "。其中，…").
@@ -924,6 +939,12 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
           m = SubjectMatch();
           new_subject = false;
         }
+        // "项目支出率为 31.46%" with its subject dropped (a project's spending,
+        // not 项目支出): the words still say it is a rate of execution.
+        if (!new_subject && c.relation == "percent"sv && completion_words(label)) {
+          c.relation = "completion";
+          c.qualifier = completion_flavor(label);
+        }
         // "涉及资金" of a project count: the projects counted before it.
         if (!percent && !count && contains(label, "涉及资金")) {
           for (std::size_t k = claims.size(), n = 0; k-- > 0 && serial[k] == this_sentence && n++ < kLookBack;)
@@ -952,7 +973,11 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         int g = current_group();
         // A new clause that does not open with a relation names something
         // this engine does not know ("、社会保险基金预算支出0元"): its own group.
-        if (!new_subject && g >= 0 && !opens_with_relation(last_clause(subject_part), label)) g = -1;
+        // A rate of execution with no subject ("，项目支出率为 31.46%") is the
+        // rate of the amounts before it, as "，执行率 31.46%" is.
+        if (!new_subject && g >= 0 && !opens_with_relation(last_clause(subject_part), label) &&
+            !(c.relation == "completion"sv && is_rate_clause(last_clause(subject_part))))
+          g = -1;
         if (new_subject || g < 0) {
           g = next_group++;
           group_head.push_back(claims.size());

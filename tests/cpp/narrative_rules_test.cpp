@@ -207,6 +207,24 @@ TEST_CASE("narrative.completion: right denominator, zero budget, equal figures",
   CHECK(statuses(other, "narrative.completion") == std::vector<std::string>{"insufficient_data"});
 }
 
+TEST_CASE("narrative.completion: a rate named after a project's funds is the rate of the amounts before it",
+          "[narrative][completion]") {
+  // Seed 003 line 619 (a performance section): 1887.7 / 6000 = 31.46%. 项目支出
+  // names the project's own spending there, not the table's 项目支出.
+  const std::string head = "（二）项目绩效自评结果\n\n2022 年政府投资信息化项目专项资金年初预算 6000 万元，实际执行 1887.7 万元，";
+  auto ok = run(head + "项目支出率为 31.46%，由于第四季度受疫情影响导致支出率较低。\n");
+  CHECK(of(ok, "narrative.completion").empty());
+  CHECK(statuses(ok, "narrative.completion") == std::vector<std::string>{"passed"});
+  auto bad = run(head + "项目支出率为 41.46%，由于第四季度受疫情影响导致支出率较低。\n");
+  auto f = of(bad, "narrative.completion");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "31.46");
+  CHECK(f[0]->severity == "error");
+  // A rate that names something else is not that rate.
+  auto other = run(head + "群众满意度为 91.46%。\n");
+  CHECK(statuses(other, "narrative.completion").empty());
+}
+
 TEST_CASE("narrative.parts: complete lists add up, incomplete ones only may not exceed", "[narrative][parts]") {
   // Seed 004 line 94: 174.88 + 43.55 = 218.43, not 462.11.
   auto bad = run("（六）基本支出情况说明。\n\n2021 年一般公共预算基本支出 462.11 万元，其中：人员经费 174.88 万元，"
