@@ -3,9 +3,16 @@
 // whole. The sum is checked only when the list is complete — every part the
 // templates define for that whole is named, or, for a list of 类, their
 // shares add up to 100% — because reports often list only the main parts.
+// Counts too ("实有人员 78 人，其中行政 38 人、事业 40 人"): no part may exceed
+// its whole, and the parts add up to it where they are kinds that exclude
+// each other and cover the whole (staff by 行政/事业/工勤, 编制 by kind, the
+// vehicles' 用车 categories); other lists may overlap (党员, 女性) or nest
+// (一级项目 holds 二级项目), and are not summed.
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "../src/internal.h"
 #include "narrative.h"
 
 namespace hezhang {
@@ -14,9 +21,122 @@ namespace {
 
 const char* kRule = "narrative.parts";
 
+// The bytes of `text` from code point `from` to code point `to`.
+std::string_view code_point_range(std::string_view text, int from, int to) {
+  std::size_t i = 0, begin = text.size();
+  for (int k = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (k == from) begin = i;
+    if (k == to) return text.substr(std::min(begin, i), i - std::min(begin, i));
+    ++k;
+  }
+  return begin < text.size() ? text.substr(begin) : std::string_view{};
+}
+
+// The words a count's part is named by, without what leads into it.
+std::string_view part_words(const Claim& c) {
+  std::string_view w = c.subject_text;
+  for (std::string_view lead : {"其中"sv, ":"sv, "："sv})
+    if (starts_with(w, lead)) w.remove_prefix(lead.size());
+  return w;
+}
+
+// Whether counted parts are kinds that exclude each other and together make
+// up their whole: staff by kind (行政, 事业编制, 工勤人员…), or vehicles by
+// the categories of the asset report (…用车).
+bool exclusive_kinds(const std::vector<const Claim*>& parts) {
+  const auto all = [&](auto test) { return std::all_of(parts.begin(), parts.end(), [&](const Claim* p) { return test(part_words(*p)); }); };
+  if (all([](std::string_view w) { return ends_with(w, "用车"); })) return true;
+  static constexpr std::string_view kKinds[] = {"行政", "事业", "工勤", "参公", "参照公务员法管理", "机关"};
+  return all([](std::string_view w) {
+    for (std::string_view k : kKinds)
+      if (starts_with(w, k)) {
+        const std::string_view rest = w.substr(k.size());
+        return rest.empty() || rest == "编制"sv || rest == "人员"sv || rest == "编制人员"sv || rest == "人数"sv;
+      }
+    return false;
+  });
+}
+
+// Count lists: a count, then "其中" and counts in the same unit, up to the
+// next "；" or the sentence's end.
+void check_count_lists(RuleContext& ctx) {
+  const Report& report = ctx.report();
+  const auto& claims = report.claims;
+  // Several sentences may start on one line: the one whose figure is there.
+  const auto sentence_of = [&](const Claim& c) -> const Sentence* {
+    if (c.section < 0 || static_cast<std::size_t>(c.section) >= report.sections.size()) return nullptr;
+    for (const Sentence& s : report.sections[static_cast<std::size_t>(c.section)].sentences)
+      if (s.line == c.sentence_line && code_point_range(s.text, c.begin, c.end) == c.text) return &s;
+    return nullptr;
+  };
+  for (std::size_t w = 0; w < claims.size(); ++w) {
+    const Claim& whole = claims[w];
+    if (whole.relation != "count"sv || w + 1 >= claims.size()) continue;
+    const Sentence* sentence = sentence_of(whole);
+    if (!sentence) continue;
+    const Claim* previous = &whole;
+    std::vector<const Claim*> parts;
+    for (std::size_t k = w + 1; k < claims.size(); ++k) {
+      const Claim& c = claims[k];
+      // The same sentence: figures in order, from the same start.
+      if (c.section != whole.section || c.sentence_line != whole.sentence_line || c.begin < previous->end) break;
+      const std::string_view between = code_point_range(sentence->text, previous->end, c.begin);
+      if (contains(between, "；") || contains(between, ";") || contains(between, "。")) break;
+      if (parts.empty() != contains(between, "其中")) break;  // "其中" opens the list, and only it
+      if (c.relation != "count"sv || c.unit != whole.unit) break;
+      parts.push_back(&c);
+      previous = &c;
+    }
+    if (parts.empty()) continue;
+    std::vector<int> lines{whole.line};
+    std::int64_t sum = 0;
+    bool whole_numbers = whole.value.scale == 0;
+    for (const Claim* p : parts) {
+      lines.push_back(p->line);
+      whole_numbers = whole_numbers && p->value.scale == 0;
+      sum += p->value.units;  // counts of people or cars: far from overflow
+    }
+    if (!whole_numbers) continue;
+    const std::string id = claim_check_id(kRule, whole);
+    for (const Claim* p : parts)
+      if (p->value.units > whole.value.units) {
+        ctx.check(claim_check_id(kRule, *p) + "/within", kRule, "failed", lines);
+        ctx.add_finding(claim_finding(
+            kRule, *p, Outcome::Failed, whole.value.to_string(), p->value.to_string(), p->unit,
+            std::string(part_words(*p)) + " " + p->text + " 大于其所属的" + whole.subject_text + " " + whole.text,
+            std::string(part_words(*p)) + " " + p->text + " is more than the " + whole.subject_text + " " + whole.text +
+                " it is part of",
+            {whole.line}));
+      }
+    // Parts that add up pass whatever they are; other sums are judged only
+    // for kinds that exclude each other and cover the whole.
+    const bool equal = sum == whole.value.units;
+    if (parts.size() < 2 || (!equal && !exclusive_kinds(parts))) {
+      ctx.check(id, kRule, "insufficient_data", lines);
+      continue;
+    }
+    ctx.check(id, kRule, equal ? "passed" : "failed", lines);
+    if (equal) continue;
+    std::string names_zh, names_en;
+    for (const Claim* p : parts) {
+      names_zh += (names_zh.empty() ? "" : "、") + std::string(part_words(*p)) + " " + p->text;
+      names_en += (names_en.empty() ? "" : ", ") + std::string(part_words(*p)) + " " + p->text;
+    }
+    const std::string total = std::to_string(sum);
+    ctx.add_finding(claim_finding(
+        kRule, whole, Outcome::Failed, total, whole.value.to_string(), whole.unit,
+        whole.subject_text + " 写作 " + whole.text + "，但其中所列各类（" + names_zh + "）合计 " + total + " " + whole.unit,
+        whole.subject_text + " is stated as " + whole.text + " but the kinds listed in it (" + names_en +
+            ") add up to " + total + " " + whole.unit,
+        lines));
+  }
+}
+
 }  // namespace
 
 void run_narrative_parts(RuleContext& ctx) {
+  check_count_lists(ctx);
   const auto& claims = ctx.report().claims;
   const ClaimIndex& idx = ctx.claim_index();
   // Parts by the group of their whole, in order; one amount per part group.

@@ -225,6 +225,46 @@ TEST_CASE("narrative.completion: a rate named after a project's funds is the rat
   CHECK(statuses(other, "narrative.completion").empty());
 }
 
+TEST_CASE("narrative.parts: counts of staff and vehicles by kind add up to their whole", "[narrative][parts]") {
+  // Seed 000 lines 94 and 522, as printed (they add up), then with one figure changed.
+  const std::string staff = "（一）人员情况\n\n截止 2020 年底，本部门人员编制 87 人，其中行政编制 40 人、事业编制 47 人；"
+                            "实有人员 78 人，其中行政 38 人、事业 40 人。单位管理的离退休人员 0 人。\n";
+  auto ok = run(staff);
+  CHECK(of(ok, "narrative.parts").empty());
+  CHECK(statuses(ok, "narrative.parts") == std::vector<std::string>{"passed", "passed"});
+  std::string wrong = staff;
+  wrong.replace(wrong.find("事业 40 人"), std::string("事业 40 人").size(), "事业 41 人");
+  auto bad = run(wrong);
+  auto f = of(bad, "narrative.parts");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "79");
+  CHECK(f[0]->actual == "78");
+  CHECK(f[0]->severity == "error");
+  CHECK(f[0]->message_zh.find("行政 38 人、事业 41 人") != std::string::npos);
+  auto cars = run("（二）资产情况\n\n截至 2020 年末，本部门共有车辆 4 辆，其中副部（省）级以上领导用车 0 辆，主要领导干部用车 1 辆，"
+                  "机要通信用车 2 辆，其他用车 0 辆。\n");
+  REQUIRE(of(cars, "narrative.parts").size() == 1);
+  CHECK(of(cars, "narrative.parts")[0]->expected == "3");
+}
+
+TEST_CASE("narrative.parts: counts of kinds that may overlap or nest are not summed, but none exceeds its whole",
+          "[narrative][parts]") {
+  // 党员 and 女性 overlap; 一级项目 holds 二级项目.
+  auto overlap = run("（一）人员情况\n\n实有人员 78 人，其中党员 50 人、女性 40 人。\n");
+  CHECK(of(overlap, "narrative.parts").empty());
+  CHECK(statuses(overlap, "narrative.parts") == std::vector<std::string>{"insufficient_data"});
+  auto nested = run("（三）绩效情况\n\n本单位组织对 2 个项目开展了绩效自评，其中，一级项目 1 个，二级项目 2 个。\n");
+  CHECK(of(nested, "narrative.parts").empty());
+  auto larger = run("（一）人员情况\n\n实有人员 78 人，其中党员 80 人。\n");
+  auto f = of(larger, "narrative.parts");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->actual == "80");
+  CHECK(f[0]->expected == "78");
+  // A count in another sentence, or after "；", is no part.
+  auto apart = run("（一）人员情况\n\n实有人员 78 人，其中行政 38 人、事业 40 人；借调人员 90 人。退休人员 100 人。\n");
+  CHECK(of(apart, "narrative.parts").empty());
+}
+
 TEST_CASE("narrative.parts: complete lists add up, incomplete ones only may not exceed", "[narrative][parts]") {
   // Seed 004 line 94: 174.88 + 43.55 = 218.43, not 462.11.
   auto bad = run("（六）基本支出情况说明。\n\n2021 年一般公共预算基本支出 462.11 万元，其中：人员经费 174.88 万元，"
