@@ -729,6 +729,9 @@ std::vector<Claim> extract_claims(const std::vector<Section>& sections,
         if ((r.level == "econ_item"sv || r.level == "econ_class"sv) && !r.code.empty()) {
           std::string n = without_spaces(r.name);
           if (code_points(n) >= 2) seen.try_emplace(std::move(n), r.code);
+          // Its standard name too, where the table prints another.
+          if (std::string_view standard = standard_economic_name(r.code); !standard.empty())
+            seen.try_emplace(std::string(standard), r.code);
         }
     for (const auto& kv : seen) items.items.push_back(kv);
     // Reports name a few dozen items; a bound keeps label matching linear.

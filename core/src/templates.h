@@ -38,6 +38,11 @@ std::string column_key(std::string_view piece);
 // names used in reports of different years ("卫生健康支出" / "医疗卫生与计划生育支出").
 const std::vector<std::pair<std::string_view, std::string_view>>& national_classes();
 
+// The standard name of an economic classification item ("30109" ->
+// "职业年金缴费"), normalized (half-width brackets), or "" when not listed:
+// text may name an item so where its table prints another name ("职业年金经费").
+std::string_view standard_economic_name(std::string_view code);
+
 // Columns that label a row rather than hold a figure.
 bool is_label_key(std::string_view key);
 

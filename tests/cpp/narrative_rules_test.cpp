@@ -462,3 +462,30 @@ TEST_CASE("narrative.table: economic items against the basic column of 公开06�
     }
   CHECK(seen);
 }
+
+TEST_CASE("narrative.table: an economic item named by its standard name where the table prints another",
+          "[narrative][table]") {
+  // Seed 000: 公开06表 prints 30109 职业年金经费, the text says 职业年金缴费.
+  auto report = [](const std::string& sentence) {
+    return run("（六）一般公共预算财政拨款基本支出决算情况说明\n\n" + sentence +
+               "\n\n一般公共预算财政拨款基本支出决算表\n公开06表\n金额单位：万元\n"  // 9-11
+               "科目编码\t科目名称\t人员经费\t公用经费\n"                         // 12
+               "301\t工资福利支出\t126.23\t\n"                                  // 13
+               "30108\t机关事业单位基本养老保险缴费\t86.58\t\n"                 // 14
+               "30109\t职业年金经费\t39.65\t\n");                               // 15
+  };
+  auto good = report("人员经费主要包括机关事业单位基本养老保险缴费 86.58 万元，职业年金缴费 39.65 万元。");
+  CHECK(of(good, "narrative.table").empty());
+  const hezhang::Claim* pension = nullptr;
+  for (const auto& c : good.claims)
+    if (c.text == "39.65 万元") pension = &c;
+  REQUIRE(pension != nullptr);
+  CHECK(pension->subject == "econ:30109");
+  REQUIRE(pension->cell);
+  CHECK(pension->cell->row_line == 15);
+  auto bad = report("人员经费主要包括机关事业单位基本养老保险缴费 86.58 万元，职业年金缴费 39.56 万元。");
+  auto f = of(bad, "narrative.table");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->expected == "39.65");
+  CHECK(f[0]->related_lines == std::vector<int>{15});
+}
