@@ -21,17 +21,31 @@ namespace {
 
 const char* kRule = "narrative.parts";
 
-// The bytes of `text` from code point `from` to code point `to`.
-std::string_view code_point_range(std::string_view text, int from, int to) {
-  std::size_t i = 0, begin = text.size();
-  for (int k = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (k == from) begin = i;
-    if (k == to) return text.substr(std::min(begin, i), i - std::min(begin, i));
-    ++k;
+// Byte offsets of code points in a sentence, read forward only: the places
+// a list's figures need are in order, so the sentence is walked once.
+class CodePointCursor {
+ public:
+  explicit CodePointCursor(std::string_view text) : text_(text) {}
+  // The byte offset of code point k (text.size() past the end); k never less
+  // than the last one asked for.
+  std::size_t at(int k) {
+    while (point_ < k && byte_ < text_.size()) {
+      ++byte_;
+      while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) ++byte_;
+      ++point_;
+    }
+    return byte_;
   }
-  return begin < text.size() ? text.substr(begin) : std::string_view{};
-}
+  std::string_view range(int from, int to) {
+    const std::size_t b = at(from);
+    return text_.substr(b, at(to) - b);
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0;
+  int point_ = 0;
+};
 
 // The words a count's part is named by, without what leads into it.
 std::string_view part_words(const Claim& c) {
@@ -67,21 +81,28 @@ void check_count_lists(RuleContext& ctx) {
   const auto sentence_of = [&](const Claim& c) -> const Sentence* {
     if (c.section < 0 || static_cast<std::size_t>(c.section) >= report.sections.size()) return nullptr;
     for (const Sentence& s : report.sections[static_cast<std::size_t>(c.section)].sentences)
-      if (s.line == c.sentence_line && code_point_range(s.text, c.begin, c.end) == c.text) return &s;
+      if (s.line == c.sentence_line && CodePointCursor(s.text).range(c.begin, c.end) == c.text) return &s;
     return nullptr;
   };
   for (std::size_t w = 0; w < claims.size(); ++w) {
     const Claim& whole = claims[w];
     if (whole.relation != "count"sv || w + 1 >= claims.size()) continue;
+    // A list needs a count in its unit next, in the same sentence: most
+    // counts have none, and their sentence is not looked for.
+    const Claim& next = claims[w + 1];
+    if (next.relation != "count"sv || next.unit != whole.unit || next.section != whole.section ||
+        next.sentence_line != whole.sentence_line || next.begin < whole.end)
+      continue;
     const Sentence* sentence = sentence_of(whole);
     if (!sentence) continue;
+    CodePointCursor cursor(sentence->text);
     const Claim* previous = &whole;
     std::vector<const Claim*> parts;
     for (std::size_t k = w + 1; k < claims.size(); ++k) {
       const Claim& c = claims[k];
       // The same sentence: figures in order, from the same start.
       if (c.section != whole.section || c.sentence_line != whole.sentence_line || c.begin < previous->end) break;
-      const std::string_view between = code_point_range(sentence->text, previous->end, c.begin);
+      const std::string_view between = cursor.range(previous->end, c.begin);
       if (contains(between, "；") || contains(between, ";") || contains(between, "。")) break;
       if (parts.empty() != contains(between, "其中")) break;  // "其中" opens the list, and only it
       if (c.relation != "count"sv || c.unit != whole.unit) break;
