@@ -59,7 +59,9 @@ std::string_view part_words(const Claim& c) {
 // up their whole: staff by kind (行政, 事业编制, 工勤人员…), or vehicles by
 // the categories of the asset report (…用车).
 bool exclusive_kinds(const std::vector<const Claim*>& parts) {
-  const auto all = [&](auto test) { return std::all_of(parts.begin(), parts.end(), [&](const Claim* p) { return test(part_words(*p)); }); };
+  const auto all = [&](auto test) {
+    return std::all_of(parts.begin(), parts.end(), [&](const Claim* p) { return test(part_words(*p)); });
+  };
   if (all([](std::string_view w) { return ends_with(w, "用车"); })) return true;
   static constexpr std::string_view kKinds[] = {"行政", "事业", "工勤", "参公", "参照公务员法管理", "机关"};
   return all([](std::string_view w) {
@@ -70,6 +72,42 @@ bool exclusive_kinds(const std::vector<const Claim*>& parts) {
       }
     return false;
   });
+}
+
+// How a list's figures are named in messages: amounts by their subject,
+// counts by the words before them (the same in either language).
+struct Naming {
+  std::string (*zh)(const Claim&);
+  std::string (*en)(const Claim&);
+};
+std::string count_words(const Claim& c) { return std::string(part_words(c)); }
+constexpr Naming kBySubject{subject_name_zh, subject_name_en};
+constexpr Naming kByWords{count_words, count_words};
+
+// A part larger than the whole it is listed in: always wrong.
+void add_part_above_whole(RuleContext& ctx, const Claim& part, const Claim& whole, const Naming& name) {
+  ctx.check(claim_check_id(kRule, part) + "/within", kRule, "failed", {part.line, whole.line});
+  ctx.add_finding(claim_finding(
+      kRule, part, Outcome::Failed, whole.value.to_string(), part.value.to_string(), part.unit,
+      name.zh(part) + " " + part.text + " 大于其所属的" + name.zh(whole) + " " + whole.text,
+      name.en(part) + " " + part.text + " is larger than " + name.en(whole) + " " + whole.text + " it is part of",
+      {whole.line}));
+}
+
+// Listed parts that add up to `total`, not to their whole.
+void add_parts_sum(RuleContext& ctx, const Claim& whole, const std::vector<const Claim*>& parts, Outcome outcome,
+                   const std::string& total, const Naming& name, std::vector<int> lines) {
+  std::string names_zh, names_en;
+  for (const Claim* p : parts) {
+    names_zh += (names_zh.empty() ? "" : "、") + name.zh(*p) + " " + p->text;
+    names_en += (names_en.empty() ? "" : ", ") + name.en(*p) + " " + p->text;
+  }
+  ctx.add_finding(claim_finding(
+      kRule, whole, outcome, total, whole.value.to_string(), whole.unit,
+      name.zh(whole) + " 写作 " + whole.text + "，但所列各项（" + names_zh + "）合计 " + total + whole.unit,
+      name.en(whole) + " is stated as " + whole.text + " but its listed parts (" + names_en + ") add up to " + total +
+          " " + whole.unit,
+      std::move(lines)));
 }
 
 // Count lists: a count, then "其中" and counts in the same unit, up to the
@@ -111,46 +149,22 @@ void check_count_lists(RuleContext& ctx) {
     }
     if (parts.empty()) continue;
     std::vector<int> lines{whole.line};
-    std::int64_t sum = 0;
-    bool whole_numbers = whole.value.scale == 0;
+    std::optional<Decimal> sum = Decimal{};
     for (const Claim* p : parts) {
       lines.push_back(p->line);
-      whole_numbers = whole_numbers && p->value.scale == 0;
-      sum += p->value.units;  // counts of people or cars: far from overflow
+      if (sum) sum = add(*sum, p->value);  // nullopt on overflow: not summed
+      if (compare(p->value, whole.value) > 0) add_part_above_whole(ctx, *p, whole, kByWords);
     }
-    if (!whole_numbers) continue;
-    const std::string id = claim_check_id(kRule, whole);
-    for (const Claim* p : parts)
-      if (p->value.units > whole.value.units) {
-        ctx.check(claim_check_id(kRule, *p) + "/within", kRule, "failed", lines);
-        ctx.add_finding(claim_finding(
-            kRule, *p, Outcome::Failed, whole.value.to_string(), p->value.to_string(), p->unit,
-            std::string(part_words(*p)) + " " + p->text + " 大于其所属的" + whole.subject_text + " " + whole.text,
-            std::string(part_words(*p)) + " " + p->text + " is more than the " + whole.subject_text + " " + whole.text +
-                " it is part of",
-            {whole.line}));
-      }
     // Parts that add up pass whatever they are; other sums are judged only
     // for kinds that exclude each other and cover the whole.
-    const bool equal = sum == whole.value.units;
-    if (parts.size() < 2 || (!equal && !exclusive_kinds(parts))) {
+    const std::string id = claim_check_id(kRule, whole);
+    const bool equal = sum && compare(*sum, whole.value) == 0;
+    if (!sum || parts.size() < 2 || (!equal && !exclusive_kinds(parts))) {
       ctx.check(id, kRule, "insufficient_data", lines);
       continue;
     }
     ctx.check(id, kRule, equal ? "passed" : "failed", lines);
-    if (equal) continue;
-    std::string names_zh, names_en;
-    for (const Claim* p : parts) {
-      names_zh += (names_zh.empty() ? "" : "、") + std::string(part_words(*p)) + " " + p->text;
-      names_en += (names_en.empty() ? "" : ", ") + std::string(part_words(*p)) + " " + p->text;
-    }
-    const std::string total = std::to_string(sum);
-    ctx.add_finding(claim_finding(
-        kRule, whole, Outcome::Failed, total, whole.value.to_string(), whole.unit,
-        whole.subject_text + " 写作 " + whole.text + "，但其中所列各类（" + names_zh + "）合计 " + total + " " + whole.unit,
-        whole.subject_text + " is stated as " + whole.text + " but the kinds listed in it (" + names_en +
-            ") add up to " + total + " " + whole.unit,
-        lines));
+    if (!equal) add_parts_sum(ctx, whole, parts, Outcome::Failed, sum->to_string(), kByWords, std::move(lines));
   }
 }
 
@@ -185,15 +199,7 @@ void run_narrative_parts(RuleContext& ctx) {
       auto ps = money_span(*p);
       if (!ps) { readable = false; continue; }
       sum = add(sum, *ps);
-      if (ps->lo > w->hi) {
-        ctx.check(claim_check_id(kRule, *p) + "/within", kRule, "failed", {p->line, whole->line});
-        ctx.add_finding(claim_finding(
-            kRule, *p, Outcome::Failed, whole->value.to_string(), p->value.to_string(), p->unit,
-            subject_name_zh(*p) + " " + p->text + " 大于其所属的" + subject_name_zh(*whole) + " " + whole->text,
-            subject_name_en(*p) + " " + p->text + " is larger than " + subject_name_en(*whole) + " " + whole->text +
-                " it is part of",
-            {whole->line}));
-      }
+      if (ps->lo > w->hi) add_part_above_whole(ctx, *p, *whole, kBySubject);
     }
     if (!readable || kv.second.size() < 2) continue;
     // Complete list?
@@ -231,18 +237,8 @@ void run_narrative_parts(RuleContext& ctx) {
     }
     ctx.check(id, kRule, status_of(o), lines);
     if (o == Outcome::Passed) continue;
-    std::string total = money_text(sum.mid, whole->unit, shown_decimals(*whole));
-    std::string names_zh, names_en;
-    for (const Claim* p : kv.second) {
-      names_zh += (names_zh.empty() ? "" : "、") + subject_name_zh(*p) + " " + p->text;
-      names_en += (names_en.empty() ? "" : ", ") + subject_name_en(*p) + " " + p->text;
-    }
-    ctx.add_finding(claim_finding(
-        kRule, *whole, o, total, whole->value.to_string(), whole->unit,
-        subject_name_zh(*whole) + " 写作 " + whole->text + "，但所列各项（" + names_zh + "）合计 " + total + whole->unit,
-        subject_name_en(*whole) + " is stated as " + whole->text + " but its listed parts (" + names_en +
-            ") add up to " + total + " " + whole->unit,
-        lines));
+    add_parts_sum(ctx, *whole, kv.second, o, money_text(sum.mid, whole->unit, shown_decimals(*whole)), kBySubject,
+                  std::move(lines));
   }
 }
 

@@ -442,19 +442,20 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
 // ("收入支出决算总表"), label, unit, department, or a note under it, as a
 // web page or spreadsheet may put them in the table's first or last row.
 bool is_caption_cell(std::string_view cell) {
-  // What every caption has, looked for first: most cells are passed at
-  // once (this runs on each row with one or two filled cells, and "单位"
-  // is in many rows' names).
-  static constexpr std::string_view kStarts[] = {"注", "说明", "备注", "编制", "部门名称", "单位名称", "填报"};
+  // How a note or the department line starts (a note may be long).
+  static constexpr std::string_view kLeads[] = {"注:",      "注：",      "说明:",     "说明：",    "备注:",    "备注：",
+                                                "本表",     "编制部门",  "编制单位",  "部门名称",  "单位名称", "填报单位"};
+  // Every caption holds 表, 单位 and a colon, or a lead's first character:
+  // most cells are passed at once (this runs on each row with one or two
+  // filled cells, and 单位 is in many rows' names).
   if (!contains(cell, "表") && !(contains(cell, "单位") && (contains(cell, ":") || contains(cell, "："))) &&
-      std::none_of(std::begin(kStarts), std::end(kStarts), [&](std::string_view w) { return starts_with(cell, w); }))
+      std::none_of(std::begin(kLeads), std::end(kLeads),
+                   [&](std::string_view lead) { return starts_with(cell, lead.substr(0, 3)); }))
     return false;
   std::string buffer;
   const std::string_view t = without_spaces(cell, buffer);
-  // A note, however long.
-  static constexpr std::string_view kNotes[] = {"注:", "注：", "说明:", "说明：", "备注:", "备注：", "本表"};
-  for (std::string_view p : kNotes)
-    if (starts_with(t, p)) return true;
+  for (std::string_view lead : kLeads)
+    if (starts_with(t, lead)) return true;
   if (t.empty() || code_points(t) > 60) return false;
   // A known table's title, ending in 表 or its label: "…决算总表(表4)".
   if (template_title_score(t) == 3) {
@@ -463,11 +464,7 @@ bool is_caption_cell(std::string_view cell) {
       title = title.substr(0, title.rfind('('));
     if (ends_with(title, "表")) return true;
   }
-  if (!caption_unit(t).empty() || (!public_label(t).empty() && code_points(t) <= 8)) return true;
-  static constexpr std::string_view kMetadata[] = {"编制部门", "编制单位", "部门名称", "单位名称", "填报单位"};
-  for (std::string_view p : kMetadata)
-    if (starts_with(t, p)) return true;
-  return false;
+  return !caption_unit(t).empty() || (!public_label(t).empty() && code_points(t) <= 8);
 }
 
 }  // namespace
@@ -514,8 +511,9 @@ void lift_caption_rows(std::vector<Line>& lines) {
     std::size_t first_caption = run.size(), last_caption = 0;
     for (std::size_t k = 0; k < run.size(); ++k)
       if (run[k].second == Kind::Caption) first_caption = std::min(first_caption, k), last_caption = k;
-    for (std::size_t k = after_rows ? first_caption : 0; k < run.size() && first_caption < run.size(); ++k)
-      if (cell_line ? k <= last_caption : run[k].second == Kind::Caption) lift(lines[run[k].first]);
+    if (first_caption < run.size())  // a run with no caption is rows
+      for (std::size_t k = after_rows ? first_caption : 0; k < run.size(); ++k)
+        if (cell_line ? k <= last_caption : run[k].second == Kind::Caption) lift(lines[run[k].first]);
     run.clear();
     after_rows = cell_line;
   }

@@ -260,6 +260,13 @@ TEST_CASE("narrative.parts: counts of kinds that may overlap or nest are not sum
   REQUIRE(f.size() == 1);
   CHECK(f[0]->actual == "80");
   CHECK(f[0]->expected == "78");
+  // Ten parts of 10^18 - 1 overflow a 64-bit sum: not summed, never wrapped.
+  std::string cars = "（二）资产情况\n\n共有车辆 999999999999999999 辆，其中";
+  const char* kinds[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  for (int k = 0; k < 10; ++k) cars += std::string(k ? "、" : "") + "第" + kinds[k] + "类用车 999999999999999999 辆";
+  auto huge = run(cars + "。\n");
+  CHECK(of(huge, "narrative.parts").empty());
+  CHECK(statuses(huge, "narrative.parts") == std::vector<std::string>{"insufficient_data"});
   // A count in another sentence, or after "；", is no part.
   auto apart = run("（一）人员情况\n\n实有人员 78 人，其中行政 38 人、事业 40 人；借调人员 90 人。退休人员 100 人。\n");
   CHECK(of(apart, "narrative.parts").empty());
