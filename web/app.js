@@ -206,6 +206,7 @@ const RULES = {
   'cross.income_columns': { zh: '收入总表与收入决算表', en: 'Income lines against income columns' },
   'performance.targets': { zh: '绩效目标', en: 'Performance targets' },
   'performance.execution': { zh: '绩效自评的执行率与得分', en: 'Self-evaluation rates and scores' },
+  'performance.scores': { zh: '绩效自评的总分', en: 'Self-evaluation total scores' },
   'tables.declared_empty': { zh: '空表与缺表', en: 'Empty and missing tables' },
   'three_public.items': { zh: '“三公”经费', en: '“Three public” expenses' },
   'names.consistent': { zh: '科目名称一致', en: 'Consistent item names' },

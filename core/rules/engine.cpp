@@ -30,6 +30,9 @@ const std::vector<RuleFamily>& rule_families() {
        "Performance targets: weights add to 100, projects add to project expenditure", run_performance_targets},
       {"performance.execution", "绩效自评表：执行率=执行数÷预算数，得分不超过分值",
        "Self-evaluation tables: execution rate = spent ÷ budget, no score above its points", run_performance_execution},
+      {"performance.scores", "绩效自评表：总分=预算执行得分+各指标得分（分值同理）",
+       "Self-evaluation tables: the total score is the execution score plus the indicators' (points too)",
+       run_performance_scores},
       {"tables.declared_empty", "声明为空的表与其他表的数字是否矛盾、必备表格是否缺失",
        "Tables declared empty versus figures elsewhere; required tables present", run_declared_empty},
       {"three_public.items", "基本支出表中公务接待费、公务用车运行维护费不得超过“三公”经费表",
@@ -225,6 +228,13 @@ std::string column_name(const Table& t, int column) {
 std::string row_name(const TableRow& r) {
   if (r.code.empty()) return r.name;
   return r.code + " " + r.name;
+}
+
+std::string row_place_zh(const Table& t, const TableRow& r) {
+  return table_name_zh(t) + " 第" + std::to_string(r.line) + "行" + (r.name.empty() ? "" : "「" + r.name + "」");
+}
+std::string row_place_en(const Table& t, const TableRow& r) {
+  return table_name_en(t) + " line " + std::to_string(r.line) + (r.name.empty() ? "" : " (" + r.name + ")");
 }
 
 Finding make_value_finding(const std::string& rule, const Figure& actual, const Comparison& c,

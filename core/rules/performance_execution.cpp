@@ -134,12 +134,6 @@ const Cell* cell_for(const std::vector<std::pair<Role, const Cell*>>& placed, Ro
   return nullptr;
 }
 
-std::string where_zh(const Table& t, const TableRow& r) {
-  return table_name_zh(t) + " 第" + std::to_string(r.line) + "行" + (r.name.empty() ? "" : "「" + r.name + "」");
-}
-std::string where_en(const Table& t, const TableRow& r) {
-  return table_name_en(t) + " line " + std::to_string(r.line) + (r.name.empty() ? "" : " (" + r.name + ")");
-}
 
 void check_rate(RuleContext& ctx, const Table& t, const TableRow& r, const Cell& budget, const Cell& actual,
                 const Cell& rate) {
@@ -165,9 +159,9 @@ void check_rate(RuleContext& ctx, const Table& t, const TableRow& r, const Cell&
   auto d = e ? subtract(*rate.value, *e) : std::nullopt;
   f.difference = d ? d->to_string() : "";
   const std::string sums = actual.text + " ÷ " + budget.text + " = " + f.expected + "%";
-  f.message_zh = where_zh(t, r) + "执行率为 " + rate.text + "，但执行数 ÷ 预算数为 " + sums +
+  f.message_zh = row_place_zh(t, r) + "执行率为 " + rate.text + "，但执行数 ÷ 预算数为 " + sums +
                  (outcome == Outcome::Failed ? "（相差 " + f.difference + " 个百分点）。" : "，在四舍五入尾差范围内。");
-  f.message_en = where_en(t, r) + ": the execution rate is " + rate.text + ", but spent ÷ budget is " + sums +
+  f.message_en = row_place_en(t, r) + ": the execution rate is " + rate.text + ", but spent ÷ budget is " + sums +
                  (outcome == Outcome::Failed ? " (difference " + f.difference + " points)." : ", within rounding.");
   ctx.add_finding(std::move(f));
 }
@@ -187,8 +181,8 @@ void check_score(RuleContext& ctx, const Table& t, const TableRow& r, const Cell
   f.expected = points.to_string();
   auto d = subtract(*score.value, points);
   f.difference = d ? d->to_string() : "";
-  f.message_zh = where_zh(t, r) + "得分为 " + f.actual + "，超过该项分值 " + f.expected + " 分。";
-  f.message_en = where_en(t, r) + ": the score " + f.actual + " exceeds the item's " + f.expected + " points.";
+  f.message_zh = row_place_zh(t, r) + "得分为 " + f.actual + "，超过该项分值 " + f.expected + " 分。";
+  f.message_en = row_place_en(t, r) + ": the score " + f.actual + " exceeds the item's " + f.expected + " points.";
   ctx.add_finding(std::move(f));
 }
 

@@ -123,6 +123,9 @@ std::string table_name_zh(const Table& t);
 std::string table_name_en(const Table& t);
 std::string column_name(const Table& t, int column);
 std::string row_name(const TableRow& r);
+// "公开05表 第12行「总分」" / "… line 12 (总分)": where a row is, for messages.
+std::string row_place_zh(const Table& t, const TableRow& r);
+std::string row_place_en(const Table& t, const TableRow& r);
 
 // Builds a finding for a figure whose printed value differs from what other
 // figures imply. `what_zh/what_en` say what the other figures are.
@@ -154,6 +157,7 @@ void run_names(RuleContext&);
 void run_income_columns(RuleContext&);
 void run_performance_targets(RuleContext&);
 void run_performance_execution(RuleContext&);
+void run_performance_scores(RuleContext&);
 void run_three_public_items(RuleContext&);
 void run_narrative_table(RuleContext&);
 void run_narrative_percent(RuleContext&);
