@@ -30,9 +30,11 @@ enum class Measure { Score, Points };  // 得分, 分值
 constexpr std::size_t kMaxLabelBytes = 48;
 bool is_label(std::string_view text, Measure m) {
   if (text.size() > kMaxLabelBytes) return false;
+  if (!(m == Measure::Score ? contains(text, "得分") : starts_with(text, "分值") || starts_with(text, "指标分值")))
+    return false;
   for (std::string_view stop : {"=", "＝", ":", "：", "，", "。", "；"})
     if (contains(text, stop)) return false;
-  return m == Measure::Score ? contains(text, "得分") : starts_with(text, "分值") || starts_with(text, "指标分值");
+  return true;
 }
 
 // The columns of a label row, and the one labelled with the measure.
@@ -57,7 +59,8 @@ std::optional<Labels> labels_of_row(const TableRow& r, Measure m) {
   std::optional<Labels> labels;
   std::string buffer;
   for (const Cell& c : r.cells) {
-    if (c.kind != CellKind::Text || c.text.size() > 2 * kMaxLabelBytes) continue;
+    // Every label holds 分 (most cells do not: one search first).
+    if (c.kind != CellKind::Text || c.text.size() > 2 * kMaxLabelBytes || !contains(c.text, "分")) continue;
     if (!labels && is_label(without_spaces(c.text, buffer), m)) labels = Labels{c.column, {}};
   }
   if (labels)
@@ -98,6 +101,10 @@ std::optional<std::string_view> total_row_rest(std::string_view name) {
   for (std::string_view word : {"总分", "总得分", "自评总分", "综合得分"})
     if (starts_with(name, word)) return name.substr(word.size());
   return std::nullopt;
+}
+// Whether a name (with its spaces) may be a total's: how those words start.
+bool starts_with_total_word(std::string_view name) {
+  return starts_with(name, "总") || starts_with(name, "自评") || starts_with(name, "综合");
 }
 
 // "自评得分10分", "得分为 9.5 分": a score stated in words.
@@ -233,8 +240,9 @@ void check_measure(RuleContext& ctx, const Table& t, Measure m) {
   std::vector<Part> parts;
   std::string buffer;
   for (const TableRow& r : t.rows) {
+    if (!contains(r.name, "分") && r.cells.empty()) continue;  // no total, label, score or points
     const std::string_view name = without_spaces(r.name, buffer);
-    if (auto rest = total_row_rest(name)) {
+    if (auto rest = starts_with_total_word(r.name) ? total_row_rest(name) : std::nullopt) {
       const std::string rest_text(*rest);
       if (auto total = total_of(r, rest_text, labels, m)) {
         if (unscored_group || pending_group) parts.clear();  // insufficient_data
@@ -274,10 +282,11 @@ void check_measure(RuleContext& ctx, const Table& t, Measure m) {
 
 void run_performance_scores(RuleContext& ctx) {
   for (const Table& t : ctx.report().tables) {
-    // Most tables have no 总分 row: one look at the names first.
+    // Most tables have no 总分 row: one look at how the names start first.
     bool total = false;
     std::string buffer;
-    for (const TableRow& r : t.rows) total = total || total_row_rest(without_spaces(r.name, buffer)).has_value();
+    for (const TableRow& r : t.rows)
+      total = total || (starts_with_total_word(r.name) && total_row_rest(without_spaces(r.name, buffer)).has_value());
     if (!total) continue;
     check_measure(ctx, t, Measure::Score);
     check_measure(ctx, t, Measure::Points);

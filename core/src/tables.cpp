@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "internal.h"
 #include "templates.h"
@@ -325,6 +326,35 @@ bool is_running_header(const Line& l) {
          !contains(t, "。") && !contains(t, "，") && has_digit(t);
 }
 
+// Lines a page break prints on every page (a running header or footer
+// without a page number: "阳泉市大数据应用局", "- 内部资料 -"): short text
+// lines printed at least three times. Captions ("金额单位：万元", "编制部门：…"),
+// notes and titles repeat from table to table and are never counted: they
+// bound tables.
+class RunningLines {
+ public:
+  explicit RunningLines(const std::vector<Line>& lines) {
+    // Counted first, judged once a line reaches kTimes: most lines never do.
+    std::unordered_map<std::string_view, int> seen;
+    for (const Line& l : lines)
+      if (short_text(l) && ++seen[l.text] == kTimes && candidate(l)) repeated_.insert(l.text);
+  }
+  bool holds(const Line& l) const { return !repeated_.empty() && repeated_.count(l.text) && candidate(l); }
+
+ private:
+  static constexpr int kTimes = 3;
+  static bool short_text(const Line& l) { return !l.is_cell_line() && !l.blank() && l.text.size() <= 120; }
+  static bool candidate(const Line& l) {
+    if (!short_text(l) || code_points(l.text) > 30) return false;
+    if (is_caption_repeat(l) || is_note_line(l, /*has_formulas=*/false)) return false;
+    // "编制部门：…", "填报日期：…": a caption each table prints.
+    if (contains(l.text, ":") || contains(l.text, "：")) return false;
+    std::string buffer;
+    return !ends_with(without_spaces(l.text, buffer), "表");
+  }
+  std::unordered_set<std::string_view> repeated_;
+};
+
 // A page number a page break left between a table's rows (text from a PDF
 // or a word processor): "5", "- 5 -", "— 5 —", "第 5 页", "第5页 共20页",
 // "5/20". Never a row: a row has cells, and no report prints a lone figure
@@ -371,7 +401,7 @@ struct Context {
 };
 
 Context read_context(const std::vector<Line>& lines, std::size_t block_first, std::size_t floor,
-                     std::vector<std::size_t>& used) {
+                     const RunningLines& running, std::vector<std::size_t>& used) {
   Context ctx;
   // Walk back over at most 8 non-blank lines, stopping at prose sentences.
   std::vector<std::size_t> picked;
@@ -404,7 +434,8 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
       ctx.unit = unit;
       ctx.unit_line = l.number;
     }
-    int score = template_title_score(t);
+    // A page's running header ("- 阳泉市大数据应用局 -") is never the title.
+    int score = running.holds(l) ? 0 : template_title_score(t);
     if (score > best_score) {
       best_score = score;
       ctx.title = join_wrapped(trim(l.text));
@@ -420,7 +451,7 @@ Context read_context(const std::vector<Line>& lines, std::size_t block_first, st
       if (lines[i].markdown_heading) { ctx.title = join_wrapped(trim(lines[i].text)); ctx.title_line = lines[i].number; }
     for (std::size_t i : picked) {
       if (!ctx.title.empty()) break;
-      if (contains(lines[i].text, "：") || contains(lines[i].text, ":")) continue;
+      if (contains(lines[i].text, "：") || contains(lines[i].text, ":") || running.holds(lines[i])) continue;
       ctx.title = join_wrapped(trim(lines[i].text));
       ctx.title_line = lines[i].number;
     }
@@ -847,6 +878,11 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
   in_table.assign(lines.size(), false);
   std::size_t floor = 0;  // context of the next table cannot reach above this
   std::string last_unit;
+  // Lines printed on every page: between two rows, or between the rows and
+  // the note, they do not end the table even with no page number to say a
+  // page broke there. (A lone title-like line is not enough: "2020 年度收入
+  // 决算表（表 2）" opens the next table.)
+  const RunningLines running(lines);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].is_cell_line()) continue;
     // ---- the block of cell lines
@@ -874,6 +910,21 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
           continue;
         }
       }
+      if (running.holds(l)) {
+        // Rows of the same table follow, not the next table's header: a data
+        // row, or a row of the last one's width (an item without figures,
+        // "23.其他支出", or a self-evaluation table's text). The next table
+        // has its title between.
+        std::size_t n = k + 1;
+        while (n < lines.size() && (lines[n].blank() || is_page_break_line(lines[n]) || running.holds(lines[n]))) ++n;
+        const auto same_table = [&](const Line& next) {
+          return is_data_row(next.cells()) || next.cell_spans.size() == lines[last].cell_spans.size();
+        };
+        if (n < lines.size() && lines[n].is_cell_line() && same_table(lines[n])) {
+          k = n - 1;
+          continue;
+        }
+      }
       break;
     }
     i = last;
@@ -895,7 +946,7 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     }
 
     std::vector<std::size_t> used;
-    Context ctx = read_context(lines, first, floor, used);
+    Context ctx = read_context(lines, first, floor, running, used);
     Table t;
     t.id = "t" + std::to_string(tables.size() + 1);
     t.label = ctx.label;
@@ -918,7 +969,8 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
       const Line& l = lines[k];
       // A caption line inside the block is one a page break printed again:
       // the block takes none otherwise.
-      if (l.blank() || is_page_break_line(l) || is_caption_repeat(l) || is_running_header(l)) continue;
+      if (l.blank() || is_page_break_line(l) || is_caption_repeat(l) || is_running_header(l) || running.holds(l))
+        continue;
       ncols = std::max(ncols, l.cell_spans.size());
       cells_total += l.cell_spans.size();
       if (!in_data && l.is_cell_line() && !is_data_row(l.cells())) {
@@ -1031,7 +1083,8 @@ std::vector<Table> extract_tables(const std::vector<Line>& lines, const Limits& 
     t.last_line = lines[last].number;
     for (; k < lines.size() && note_lines < 12; ++k) {
       const Line& l = lines[k];
-      if (l.blank()) continue;
+      // A page may break between the rows and the note, as between rows.
+      if (l.blank() || is_page_break_line(l) || running.holds(l)) continue;
       const std::vector<Formula> fs = parse_formulas(l.text, l.number);
       if (!is_note_line(l, !fs.empty())) break;
       ++note_lines;
