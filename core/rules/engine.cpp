@@ -230,6 +230,17 @@ std::string row_name(const TableRow& r) {
   return r.code + " " + r.name;
 }
 
+std::string_view last_level(std::string_view header) {
+  int depth = 0;
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == '(' || word_at(header, i, "（")) ++depth;
+    else if ((header[i] == ')' || word_at(header, i, "）")) && depth > 0) --depth;
+    else if (header[i] == '/' && depth == 0) cut = i + 1;
+  }
+  return header.substr(cut);
+}
+
 std::string row_place_zh(const Table& t, const TableRow& r) {
   return table_name_zh(t) + " 第" + std::to_string(r.line) + "行" + (r.name.empty() ? "" : "「" + r.name + "」");
 }
@@ -268,6 +279,22 @@ Finding make_value_finding(const std::string& rule, const Figure& actual, const 
   f.message_en = where_en + (blank ? " is blank (0)" : " is " + f.actual + u) + ", but " + what_en + " gives " + f.expected + u +
                  " (difference " + f.difference + u + ")" +
                  (rounding ? ", within rounding." : ".");
+  return f;
+}
+
+Finding make_figure_finding(const char* rule, Outcome outcome, int line, const char* unit, const Decimal& actual,
+                            const Decimal& expected) {
+  Finding f;
+  f.rule = rule;
+  const bool rounding = outcome == Outcome::Rounding;
+  f.severity = rounding ? "info" : "error";
+  f.materiality = rounding ? "rounding" : "material";
+  f.first_line = f.last_line = line;
+  f.unit = unit;
+  f.actual = actual.to_string();
+  f.expected = expected.to_string();
+  auto d = subtract(actual, expected);
+  f.difference = d ? d->to_string() : "";
   return f;
 }
 

@@ -63,19 +63,6 @@ void add_label(Header& h, int column, std::string_view label) {
   if (role == Role::Score && !h.points) h.points = stated_points(label);
 }
 
-// The lowest level of a column header "上级/下级": after the last '/' that is
-// not inside brackets ("执行率(B/A)", "执行率（B/A）" are one label).
-std::string_view last_level(std::string_view header) {
-  int depth = 0;
-  std::size_t cut = 0;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == '(' || word_at(header, i, "（")) ++depth;
-    else if ((header[i] == ')' || word_at(header, i, "）")) && depth > 0) --depth;
-    else if (header[i] == '/' && depth == 0) cut = i + 1;
-  }
-  return header.substr(cut);
-}
-
 // A label is short ("执行率(B/A)", "得分（20分*执行率）", at most some 30
 // characters): longer cells are prose and need not be searched (most text
 // cells of a report are).
@@ -147,17 +134,10 @@ void check_rate(RuleContext& ctx, const Table& t, const TableRow& r, const Cell&
   const Outcome outcome = judge_ratio(*p, *a, *b);
   ctx.check(id, kRule, status_of(outcome), {r.line});
   if (outcome == Outcome::Passed) return;
-  Finding f;
-  f.rule = kRule;
-  f.severity = outcome == Outcome::Failed ? "error" : "info";
-  f.materiality = outcome == Outcome::Failed ? "material" : "rounding";
-  f.first_line = f.last_line = r.line;
-  f.unit = "%";
-  f.actual = rate.value->to_string();
-  f.expected = ratio_text(*a, *b, rate.value->scale);
-  auto e = Decimal::parse(f.expected);
-  auto d = e ? subtract(*rate.value, *e) : std::nullopt;
-  f.difference = d ? d->to_string() : "";
+  const std::string expected = ratio_text(*a, *b, rate.value->scale);
+  const auto e = Decimal::parse(expected);
+  Finding f = make_figure_finding(kRule, outcome, r.line, "%", *rate.value, e.value_or(Decimal{}));
+  if (!e) f.expected = expected, f.difference = "";  // beyond 18 digits
   const std::string sums = actual.text + " ÷ " + budget.text + " = " + f.expected + "%";
   f.message_zh = row_place_zh(t, r) + "执行率为 " + rate.text + "，但执行数 ÷ 预算数为 " + sums +
                  (outcome == Outcome::Failed ? "（相差 " + f.difference + " 个百分点）。" : "，在四舍五入尾差范围内。");
@@ -171,16 +151,7 @@ void check_score(RuleContext& ctx, const Table& t, const TableRow& r, const Cell
   const bool above = compare(*score.value, points) > 0;
   ctx.check(id, kRule, above ? "failed" : "passed", {r.line});
   if (!above) return;
-  Finding f;
-  f.rule = kRule;
-  f.severity = "error";
-  f.materiality = "material";
-  f.first_line = f.last_line = r.line;
-  f.unit = "分";
-  f.actual = score.value->to_string();
-  f.expected = points.to_string();
-  auto d = subtract(*score.value, points);
-  f.difference = d ? d->to_string() : "";
+  Finding f = make_figure_finding(kRule, Outcome::Failed, r.line, "分", *score.value, points);
   f.message_zh = row_place_zh(t, r) + "得分为 " + f.actual + "，超过该项分值 " + f.expected + " 分。";
   f.message_en = row_place_en(t, r) + ": the score " + f.actual + " exceeds the item's " + f.expected + " points.";
   ctx.add_finding(std::move(f));

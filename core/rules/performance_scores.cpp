@@ -47,10 +47,7 @@ struct Labels {
 std::optional<Labels> labels_of_header(const Table& t, Measure m) {
   std::string buffer;
   for (const Column& c : t.columns) {
-    std::string_view h = without_spaces(c.header, buffer);
-    const std::size_t slash = h.rfind('/');
-    if (slash != std::string_view::npos) h = h.substr(slash + 1);
-    if (is_label(h, m)) return Labels{c.index, {}};
+    if (is_label(last_level(without_spaces(c.header, buffer)), m)) return Labels{c.index, {}};
   }
   return std::nullopt;
 }
@@ -133,8 +130,9 @@ std::size_t stated_points_end(std::string_view text) {
 // The execution block's score on a row above the indicators' labels: in
 // words, or the one figure after the points the row states ("项目执行情况
 // （10分） | 9", or "项目执行情况（10分） 10" read into the row's name).
-std::optional<Decimal> execution_score(const TableRow& r, std::string_view name, std::string& buffer) {
+std::optional<Decimal> execution_score(const TableRow& r, std::string_view name) {
   if (auto s = stated_score(name)) return s;
+  std::string buffer;
   for (const Cell& c : r.cells)
     if (c.kind == CellKind::Text)
       if (auto s = stated_score(without_spaces(c.text, buffer))) return s;
@@ -191,17 +189,9 @@ void check_total(RuleContext& ctx, const Table& t, Measure m, const TableRow& to
   const bool rounding = c.outcome == Outcome::Rounding;
   std::string sum_text;
   for (const Part& p : parts) sum_text += (sum_text.empty() ? "" : " + ") + p.value.to_string();
-  Finding f;
-  f.rule = kRule;
-  f.severity = rounding ? "info" : "error";
-  f.materiality = rounding ? "rounding" : "material";
-  f.first_line = f.last_line = total_row.line;
-  lines.pop_back();
+  Finding f = make_figure_finding(kRule, c.outcome, total_row.line, "分", total, c.expected);
+  lines.pop_back();  // the total's own
   f.related_lines = lines;
-  f.unit = "分";
-  f.actual = total.to_string();
-  f.expected = c.expected.to_string();
-  f.difference = c.difference.to_string();
   const bool score = m == Measure::Score;
   std::string lines_zh, lines_en;
   for (int l : f.related_lines) {
@@ -243,8 +233,7 @@ void check_measure(RuleContext& ctx, const Table& t, Measure m) {
     if (!contains(r.name, "分") && r.cells.empty()) continue;  // no total, label, score or points
     const std::string_view name = without_spaces(r.name, buffer);
     if (auto rest = starts_with_total_word(r.name) ? total_row_rest(name) : std::nullopt) {
-      const std::string rest_text(*rest);
-      if (auto total = total_of(r, rest_text, labels, m)) {
+      if (auto total = total_of(r, *rest, labels, m)) {
         if (unscored_group || pending_group) parts.clear();  // insufficient_data
         check_total(ctx, t, m, r, *total, parts);
         parts.clear();
@@ -269,8 +258,7 @@ void check_measure(RuleContext& ctx, const Table& t, Measure m) {
       continue;
     }
     if (m == Measure::Score && !row_labels_seen && !execution_seen) {
-      const std::string name_text(name);
-      if (auto s = execution_score(r, name_text, buffer)) {
+      if (auto s = execution_score(r, name)) {
         parts.push_back({&r, *s});
         execution_seen = true;
       }

@@ -46,17 +46,9 @@ void run_performance_targets(RuleContext& ctx) {
         bool ok = compare(sum, Decimal{100, 0}) == 0;
         ctx.check(id, kRule, ok ? "passed" : "failed", lines);
         if (ok) continue;
-        Finding f;
-        f.rule = kRule;
-        f.severity = "error";
-        f.materiality = "material";
-        f.first_line = p.head->line;
+        Finding f = make_figure_finding(kRule, Outcome::Failed, p.head->line, "", sum, Decimal{100, 0});
         f.last_line = p.rows.back()->line;
         f.related_lines = lines;
-        f.expected = "100";
-        f.actual = sum.to_string();
-        auto d = subtract(sum, Decimal{100, 0});
-        f.difference = d ? d->to_string() : "";
         f.message_zh = table_name_zh(t) + " 第" + std::to_string(p.head->line) + "行项目「" + p.head->name +
                        "」的各项指标权重合计为 " + f.actual + "，应为 100。";
         f.message_en = table_name_en(t) + " line " + std::to_string(p.head->line) + ": the indicator weights of \"" +

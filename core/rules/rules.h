@@ -123,6 +123,9 @@ std::string table_name_zh(const Table& t);
 std::string table_name_en(const Table& t);
 std::string column_name(const Table& t, int column);
 std::string row_name(const TableRow& r);
+// The lowest level of a column header "上级/下级" ("预算执行情况/执行率(B/A)" ->
+// "执行率(B/A)"): after the last '/' outside brackets, full-width ones too.
+std::string_view last_level(std::string_view header);
 // "公开05表 第12行「总分」" / "… line 12 (总分)": where a row is, for messages.
 std::string row_place_zh(const Table& t, const TableRow& r);
 std::string row_place_en(const Table& t, const TableRow& r);
@@ -132,6 +135,12 @@ std::string row_place_en(const Table& t, const TableRow& r);
 Finding make_value_finding(const std::string& rule, const Figure& actual, const Comparison& c,
                            const std::string& what_zh, const std::string& what_en,
                            std::vector<int> related_lines);
+
+// A finding on a figure printed `actual` where the others imply `expected`,
+// in `unit` ("%", "分"): severity and materiality from the outcome, the
+// difference actual − expected. The caller words the messages.
+Finding make_figure_finding(const char* rule, Outcome outcome, int line, const char* unit, const Decimal& actual,
+                            const Decimal& expected);
 
 // The origin of a finding on total = Σ sign·parts: which of its figures were
 // blank, and what each would need to be for the relation to hold.

@@ -339,7 +339,8 @@ class RunningLines {
     for (const Line& l : lines)
       if (short_text(l) && ++seen[l.text] == kTimes && candidate(l)) repeated_.insert(l.text);
   }
-  bool holds(const Line& l) const { return !repeated_.empty() && repeated_.count(l.text) && candidate(l); }
+  // Judged once, on the line's third printing: the same text is the same line.
+  bool holds(const Line& l) const { return !repeated_.empty() && !l.is_cell_line() && repeated_.count(l.text); }
 
  private:
   static constexpr int kTimes = 3;
