@@ -578,8 +578,9 @@ if (ph?.native_ms) {
   if (ph.wasm_missing) rows.push(['phases in wasm', ph.wasm_missing, '', '']);
 } else rows.push(['phases', ph?.error || ph?.skipped || '–', '', '']);
 const sz = results.sizes;
+// The target's 450 KB read as 450 000 bytes, the stricter of its two readings.
 if (sz['hezhang.wasm']) rows.push(['hezhang.wasm raw / gzip', `${kb(sz['hezhang.wasm'].bytes)} / ${kb(sz['hezhang.wasm'].gzip_bytes)}`,
-  '≤ 450 KB gz', check('wasm gzip bytes', sz['hezhang.wasm'].gzip_bytes, 450 * 1024, '<=')]);
+  '≤ 450 000 B gz', check('wasm gzip bytes', sz['hezhang.wasm'].gzip_bytes, 450 * 1000, '<=')]);
 for (const f of ['hezhang.mjs', 'hezhang.single.mjs', 'dist/hezhang.html'])
   if (sz[f]) rows.push([`${f} raw / gzip`, `${kb(sz[f].bytes)} / ${kb(sz[f].gzip_bytes)}`, '', '']);
 const p = results.page;
