@@ -11,6 +11,8 @@
 //   huge_table  one 支出决算表 with N× the seed's bytes of coded rows
 //   long_line   one line of N× prose (100× is over 5 MB; the line limit is raised)
 //   open_paragraph  N× the seed's bytes of prose lines with no sentence end
+//   csv_sheet   one 支出决算表 saved as CSV, N× the seed's bytes of rows
+//   comma_prose N× the seed's bytes of prose lines with ASCII commas
 //   tiny_tables N× 1 000 two-row tables (100 000 at 100×; the table limit is raised)
 // Linear: per-MB time and memory stay flat as N grows (memory per MB falls,
 // since the fixed cost of the process is spread over more bytes).
@@ -72,6 +74,20 @@ const shapes = {
   // (PDF text without 。) keeps one sentence open across all of them.
   open_paragraph: {
     make: (n) => `一、部门概况\n${repeatTo(n * unit, (i) => `本年支出合计${i}.5万元比上年增长${i % 100}%\n`)}`,
+    flags: [],
+  },
+  // A sheet saved as CSV: every row's fields between commas, the run of
+  // lines read for a sheet once.
+  csv_sheet: {
+    make: (n) => '支出决算表,,,,\n公开03表,,,,\n金额单位：万元,,,,\n项目,,本年支出合计,基本支出,项目支出\n'
+      + '功能分类科目编码,科目名称,,,\n'
+      + repeatTo(n * unit, (i) => `${2010101 + (i % 90)},行政运行${i},"1,${String((i % 997) + 1).padStart(3, '0')}.25",${(i % 997) + 1}.00,0.25\n`),
+    flags: ['--max-cells', '100000000'],
+  },
+  // Prose with ASCII commas on every line and no \r: one long run of lines
+  // that only look like a sheet's, read once.
+  comma_prose: {
+    make: (n) => `一、部门概况\n${repeatTo(n * unit, (i) => `本年支出1,234,${String(i % 1000).padStart(3, '0')}.89元,较上年增长${i % 100}%,主要是人员增加\n`)}`,
     flags: [],
   },
   tiny_tables: {

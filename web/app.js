@@ -24,7 +24,7 @@ const STRINGS = {
     title: '预决算报告核对',
     tagline: '检查政府部门预算、决算公开报告中的数字是否对得上。分析完全在本机浏览器中进行，报告内容不会离开这台电脑。',
     inputHeading: '报告',
-    inputLabel: '报告文本（粘贴，或把 .txt / .md / .html 文件拖到这里）',
+    inputLabel: '报告文本（粘贴，或把 .txt / .md / .html / .csv 文件拖到这里）',
     placeholder: '在此粘贴预算或决算报告的文本……',
     analyze: '开始核对',
     cancel: '取消',
@@ -38,7 +38,7 @@ const STRINGS = {
     cancelled: '已取消。分析模块正在重新加载……',
     failed: '分析出错：{msg}',
     empty: '请先粘贴报告文本，或上传一个文件。',
-    badType: '只能读取 .txt、.md、.html、.htm 文件：“{name}” 不是。',
+    badType: '只能读取 .txt、.md、.html、.htm、.csv 文件：“{name}” 不是。',
     readFailed: '无法读取文件“{name}”：{msg}',
     fileLoaded: '已载入文件“{name}”。',
     sampleLoaded: '已载入示例报告。',
@@ -111,7 +111,7 @@ const STRINGS = {
     title: 'budget report checker',
     tagline: 'Checks Chinese government budget and final-accounts reports for figures that do not add up. The analysis runs entirely in this browser: the report never leaves this computer.',
     inputHeading: 'Report',
-    inputLabel: 'Report text (paste it, or drop a .txt / .md / .html file here)',
+    inputLabel: 'Report text (paste it, or drop a .txt / .md / .html / .csv file here)',
     placeholder: 'Paste the text of a budget or final-accounts report here…',
     analyze: 'Check',
     cancel: 'Cancel',
@@ -125,7 +125,7 @@ const STRINGS = {
     cancelled: 'Cancelled. Reloading the analyzer…',
     failed: 'The analysis failed: {msg}',
     empty: 'Paste the text of a report first, or upload a file.',
-    badType: 'Only .txt, .md, .html and .htm files can be read; “{name}” is not one.',
+    badType: 'Only .txt, .md, .html, .htm and .csv files can be read; “{name}” is not one.',
     readFailed: 'Could not read “{name}”: {msg}',
     fileLoaded: 'Loaded “{name}”.',
     sampleLoaded: 'Sample report loaded.',
@@ -459,7 +459,7 @@ function decode(bytes) {
   }
 }
 
-const ACCEPTED = /\.(txt|md|html?)$/i;
+const ACCEPTED = /\.(txt|md|html?|csv)$/i;
 
 async function loadFile(file) {
   if (!ACCEPTED.test(file.name)) {

@@ -155,7 +155,10 @@ std::size_t maps_to_itself(std::string_view raw, std::size_t i);
 // The line's UTF-8 is checked as it is read: with invalid_at, a byte that
 // starts no valid character stops it there (its offset in raw goes to
 // *invalid_at, nothing is appended); without, each such byte becomes U+FFFD.
-void normalize_line(std::string_view raw, int number, std::vector<Line>& out, std::size_t* invalid_at = nullptr);
+// Returns whether the line holds an ASCII comma once normalized (which a
+// sheet saved as CSV puts between fields: split_lines asks no more of the
+// lines without one).
+bool normalize_line(std::string_view raw, int number, std::vector<Line>& out, std::size_t* invalid_at = nullptr);
 
 // Splits text into physical lines (\n, \r\n or a lone \r) and normalizes
 // each; a line longer than limits.max_line_bytes is kept blank, with an

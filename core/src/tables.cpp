@@ -529,7 +529,9 @@ void lift_caption_rows(std::vector<Line>& lines) {
   // caption line too ("公开02" "表", "2022年度", "金额单位：元"), but for
   // those before its first caption when the run follows another table's
   // rows: they are that table's ("合计" of an empty table, then its note),
-  // as are the single cells of a run below a table.
+  // as are the single cells of a run below a table before its first
+  // caption. Those after it (a formula, "说明：…" below the note, in a sheet
+  // whose every line has the table's width) are notes as well.
   std::vector<std::pair<std::size_t, Kind>> run;
   bool after_rows = false;  // the run follows a table's rows
   for (std::size_t i = 0; i <= lines.size(); ++i) {
@@ -545,7 +547,7 @@ void lift_caption_rows(std::vector<Line>& lines) {
       if (run[k].second == Kind::Caption) first_caption = std::min(first_caption, k), last_caption = k;
     if (first_caption < run.size())  // a run with no caption is rows
       for (std::size_t k = after_rows ? first_caption : 0; k < run.size(); ++k)
-        if (cell_line ? k <= last_caption : run[k].second == Kind::Caption) lift(lines[run[k].first]);
+        if (cell_line ? k <= last_caption : k >= first_caption) lift(lines[run[k].first]);
     run.clear();
     after_rows = cell_line;
   }

@@ -35,7 +35,7 @@ test('landmarks, headings, names of controls, the status line and the summary as
   // The controls, by role and name.
   for (const [role, name] of [['button', '开始核对'], ['button', '载入示例报告'], ['button', 'English'],
     ['button', '导出 JSON'], ['button', '导出 CSV'], ['button', '打印核对摘要'],
-    ['textbox', '报告文本（粘贴，或把 .txt / .md / .html 文件拖到这里）'], ['button', '上传文件'],
+    ['textbox', '报告文本（粘贴，或把 .txt / .md / .html / .csv 文件拖到这里）'], ['button', '上传文件'],
     ['tab', '问题与原文'], ['tab', '表格'], ['tab', '核对项'], ['tablist', '视图']]) {
     assert.equal(await page.getByRole(role, { name, exact: true }).count(), 1, `${role} "${name}"`);
   }

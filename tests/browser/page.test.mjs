@@ -147,7 +147,7 @@ test('phone width: no horizontal page scroll, results readable', { timeout: 2 * 
   await close();
 });
 
-test('served page: seed 003 uploaded as UTF-8, GB18030, UTF-16 and a web page gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
+test('served page: seed 003 uploaded as UTF-8, GB18030, UTF-16, a web page and a GB18030 CSV gives the CLI summary; the encoding is shown', { timeout: 4 * TIMEOUT }, async () => {
   const gbFile = path.join(tmp, '003-gb18030.txt');
   execFileSync('sh', ['-c', 'iconv -f UTF-8 -t GB18030 "$1" > "$2"', 'sh', SEED_003, gbFile]);
   const expectedUtf8 = cliReport(SEED_003);
@@ -193,6 +193,22 @@ test('served page: seed 003 uploaded as UTF-8, GB18030, UTF-16 and a web page gi
   await page.setInputFiles('[data-testid="upload"]', htmlFile);
   await waitForResults(page);
   await assertMatchesCli(page, expectedHtml);
+
+  // Saved by a spreadsheet as CSV in GB18030 (as one in China saves it): each
+  // row's cells between commas, a figure with a thousands comma quoted; the
+  // same summary as the text.
+  const csvUtf8 = path.join(tmp, '003-utf8.csv'), csvFile = path.join(tmp, '003.csv');
+  const csvField = (c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  writeFileSync(csvUtf8, readFileSync(SEED_003, 'utf8').split('\n')
+    .map((line) => (line.includes('\t') ? line.split('\t').map(csvField).join(',') : line)).join('\n'));
+  execFileSync('sh', ['-c', 'iconv -f UTF-8 -t GB18030 "$1" > "$2"', 'sh', csvUtf8, csvFile]);
+  const expectedCsv = cliReport(csvFile);
+  assert.equal(expectedCsv.input.encoding, 'gb18030');
+  for (const key of ['errors', 'warnings', 'rounding', 'checks']) assert.equal(expectedCsv.summary[key], expectedUtf8.summary[key], key);
+  await page.setInputFiles('[data-testid="upload"]', csvFile);
+  await waitForResults(page);
+  await assertMatchesCli(page, expectedCsv);
+  assert.match(await page.textContent('[data-testid="source-info"]'), /003\.csv/);
 
   // Dropped on the input area: the same.
   await page.fill('[data-testid="report-input"]', '');

@@ -704,3 +704,109 @@ TEST_CASE("without_spaces reuses its buffer, and reads a view of that buffer saf
   buffer = "x  y z and more words here, long enough for the heap";
   CHECK(hezhang::without_spaces(std::string_view(buffer).substr(3), buffer) == "yzandmorewordshere,longenoughfortheheap");
 }
+
+namespace {
+
+// split_lines on a whole text, with no limit reached and valid UTF-8.
+std::vector<Line> lines_of(const std::string& text) {
+  std::vector<hezhang::InputMessage> messages;
+  int physical = 0;
+  std::size_t invalid = 0;
+  auto lines = hezhang::split_lines(text, hezhang::Limits{}, messages, physical, &invalid);
+  CHECK(messages.empty());
+  CHECK(invalid == std::string::npos);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a sheet saved as CSV: its lines are rows of cells, its quoted fields unquoted", "[unit][normalize]") {
+  // As a spreadsheet writes it: every line as wide as the sheet, a figure
+  // with a thousands comma quoted, a quote inside a field doubled.
+  const std::string sheet =
+      "支出决算表,,,,\n"                                              // 1
+      ",,,,\n"                                                        // 2
+      "项目,,本年支出合计,基本支出,项目支出\n"                         // 3
+      "合计,,\"1,802.64\",\"1,000.00\",802.64\n"                      // 4
+      "201,\"一般公共服务支出 \"\"类\"\"\",\"1,802.64\",,\n";           // 5
+  const auto lines = lines_of(sheet);
+  REQUIRE(lines.size() == 5);
+  for (std::size_t k = 0; k < lines.size(); ++k) CHECK(lines[k].number == static_cast<int>(k) + 1);
+  CHECK(cells_of(lines[0]) == Cells{"支出决算表", "", "", "", ""});
+  CHECK(lines[1].blank());  // a line of empty fields is blank, as a line of tabs is
+  CHECK(cells_of(lines[2]) == Cells{"项目", "", "本年支出合计", "基本支出", "项目支出"});
+  CHECK(cells_of(lines[3]) == Cells{"合计", "", "1,802.64", "1,000.00", "802.64"});
+  CHECK(cells_of(lines[4]) == Cells{"201", "一般公共服务支出 \"类\"", "1,802.64", "", ""});
+
+  // Fields filled on every line, none quoted: a sheet by the figures alone
+  // in their fields, on every line but its header.
+  const auto plain = lines_of("项目,本年收入,本年支出\n合计,1802.64,1802.64\n一般公共服务支出,1802.64,1000.5\n");
+  REQUIRE(plain.size() == 3);
+  for (const Line& l : plain) CHECK(l.cell_spans.size() == 3);
+  CHECK(cells_of(plain[2]) == Cells{"一般公共服务支出", "1802.64", "1000.5"});
+
+  // A table of words whose rows are numbered (序号), a sentence in a cell.
+  const auto words = lines_of(
+      "序号,重要事项,完成情况\n"
+      "1,推进政务信息化建设,全年完成整改。\n"
+      "2,探索网上群众工作机制,按时办结率100%。\n");
+  for (const Line& l : words) CHECK(l.cell_spans.size() == 3);
+}
+
+TEST_CASE("prose with ASCII commas is not read as a sheet", "[unit][normalize]") {
+  // Full-width commas folded to ASCII by a converter: lines of the same
+  // number of clauses, a figure's thousands comma among them.
+  const std::string prose =
+      "一是加强预算管理,二是规范支出,三是提高资金使用效益。\n"
+      "四是完善制度,五是强化监督,六是推进公开。\n"
+      "本年支出1,234,567.89元,较上年增加12.5%,主要是人员增加。\n"
+      "其中基本支出1,000,000.00元,项目支出234,567.89元,无其他支出。\n";
+  for (const Line& l : lines_of(prose)) {
+    INFO(l.text);
+    CHECK_FALSE(l.is_cell_line());
+  }
+  CHECK(lines_of(prose)[2].text == "本年支出1,234,567.89元,较上年增加12.5%,主要是人员增加。");
+
+  // Prose cut inside figures, in runs of lines of the same number of
+  // fields (a blank line between runs), each of which a sheet would be
+  // without one of the rules: lines that start with a figure's end ("6%"),
+  // a figure's decimals after its thousands ("19,801,676.60"), a line that
+  // ends with a figure's comma and one that starts with the rest.
+  const std::string wrapped =
+      "用于缴纳公积金,支出决算18877239元,完成年初预算的31.4\n"
+      "6%,用于政府投资信息化项目专项资金,较上年增加1887723\n"
+      "9元,增长100%,主要原因是新增\n"
+      "22%,用于缴纳单位人员住房公积金,较上年增加17\n"
+      "\n"
+      "收入总计19,801,676.60,增长89.43%\n"
+      "支出总计19,801,676.60,增长89.43%\n"
+      "\n"
+      "收入总计增加19,801,676.60元,增长89.43%,支出总计增加19,\n"
+      ",676.60元,增长89.43%,主要是项目增加,其中基本支出增加1,项目支出增加2\n";
+  for (const Line& l : lines_of(wrapped)) {
+    INFO(l.text);
+    CHECK_FALSE(l.is_cell_line());
+  }
+
+  // A note right below a sheet whose commas are ASCII: the sheet's rows are
+  // cells, the note (not the sheet's width, no empty or figure field) text.
+  const auto below = lines_of(
+      "项目,,金额\n"
+      "合计,,100.00\n"
+      "注:本表反映部门收入情况, 不含专户资金, 单位为万元。\n");
+  REQUIRE(below.size() == 3);
+  CHECK(below[0].is_cell_line());
+  CHECK(below[1].is_cell_line());
+  CHECK_FALSE(below[2].is_cell_line());
+  CHECK(below[2].text == "注:本表反映部门收入情况, 不含专户资金, 单位为万元。");
+
+  // A lone line, a quote left open, a tab or an HTML row: never a sheet's.
+  CHECK_FALSE(lines_of("合计,,100.00,200.00\n")[0].is_cell_line());
+  for (const Line& l : lines_of("\"合计,,100.00\n\"小计,,50.00\n")) CHECK_FALSE(l.is_cell_line());
+  const auto tabbed = lines_of("合计\t1,000.00\t2,000.00\n小计\t1,000.00\t2,000.00\n");
+  CHECK(cells_of(tabbed[0]) == Cells{"合计", "1,000.00", "2,000.00"});
+  const auto html = lines_of("<tr><td>合计</td><td>1,000.00</td><td>2,000.00</td></tr>\n"
+                             "<tr><td>小计</td><td>1,000.00</td><td>,</td></tr>\n");
+  CHECK(cells_of(html[0]) == Cells{"合计", "1,000.00", "2,000.00"});
+  CHECK(cells_of(html[1]) == Cells{"小计", "1,000.00", ","});
+}

@@ -206,7 +206,7 @@ TEST_CASE("performance.targets: weights must add up to 100", "[rules][performanc
 
 namespace {
 
-// A clean 支出决算表 written in three layouts. Figures: 合计 100.00 = 208 60.00
+// A clean 支出决算表 written in four layouts. Figures: 合计 100.00 = 208 60.00
 // + 221 40.00; each 类 = its 款 = its 项; 本年支出合计 = 基本支出 + 项目支出.
 const char* kCleanRows[][5] = {
     {"合计", "", "100.00", "70.00", "30.00"},
@@ -226,6 +226,8 @@ std::string clean_report(const std::string& layout, int perturb_row = -1, int pe
     } else if (layout == "pipe") {
       out += "|";
       for (auto& c : cells) out += " " + c + " |";
+    } else if (layout == "csv") {
+      for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cells[i];
     } else {
       out += "<tr>";
       for (auto& c : cells) out += "<td>" + c + "</td>";
@@ -252,7 +254,7 @@ int material(const hezhang::Report& r) {
 }  // namespace
 
 TEST_CASE("a clean report gives no material finding in any layout", "[rules][clean]") {
-  for (const char* layout : {"tab", "pipe", "html"}) {
+  for (const char* layout : {"tab", "pipe", "html", "csv"}) {
     INFO(layout);
     auto r = run(clean_report(layout));
     REQUIRE(r.tables.size() == 1);
@@ -265,7 +267,7 @@ TEST_CASE("a clean report gives no material finding in any layout", "[rules][cle
 }
 
 TEST_CASE("every single-cell perturbation of a clean report is found at its line", "[rules][perturb]") {
-  for (const char* layout : {"tab", "pipe", "html"}) {
+  for (const char* layout : {"tab", "pipe", "html", "csv"}) {
     for (int row = 0; row < 7; ++row) {
       for (int col = 2; col < 5; ++col) {
         INFO(layout << " row " << row << " col " << col);

@@ -1,5 +1,6 @@
 // Table layouts (core/src/tables.cpp) on small hand-written reports: the same
-// table written with tabs, markdown pipes and HTML rows must read the same.
+// table written with tabs, markdown pipes, HTML rows and as CSV must read the
+// same.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -82,6 +83,19 @@ const char* kHtml =
     "<tr><td>20105</td><td>统计信息事务</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr>\n"
     "<tr><td>2010501</td><td>行政运行</td><td>1802.64</td><td>1000.00</td><td>802.64</td></tr></table>\n";
 
+// Saved by a spreadsheet as CSV: every line as wide as the sheet, a figure
+// with a thousands comma quoted.
+const char* kCsv =
+    "支出决算表,,,,\n"
+    "公开03表,,,,\n"
+    "金额单位：万元,,,,\n"
+    "项目,,本年支出合计,基本支出,项目支出\n"
+    "功能分类科目编码,科目名称,,,\n"
+    "合计,,\"1,802.64\",\"1,000.00\",802.64\n"
+    "201,一般公共服务支出,\"1,802.64\",\"1,000.00\",802.64\n"
+    "20105,统计信息事务,\"1,802.64\",\"1,000.00\",802.64\n"
+    "2010501,行政运行,\"1,802.64\",\"1,000.00\",802.64\n";
+
 void check_expense_table(const Table& t, int first_data_line) {
   CHECK(t.label == "公开03表");
   CHECK(t.template_id == "final.expense");
@@ -135,11 +149,19 @@ TEST_CASE("expense table written as HTML rows", "[unit][tables]") {
   CHECK(t.last_line == 9);
 }
 
-TEST_CASE("the three layouts give the same rows", "[unit][tables]") {
-  auto a = run(kTabs), b = run(kPipes), c = run(kHtml);
+TEST_CASE("expense table saved as CSV", "[unit][tables]") {
+  auto r = run(kCsv);
+  const Table& t = only_table(r);
+  check_expense_table(t, 6);
+  CHECK(t.last_line == 9);
+}
+
+TEST_CASE("the four layouts give the same rows", "[unit][tables]") {
+  auto a = run(kTabs), b = run(kPipes), c = run(kHtml), d = run(kCsv);
   REQUIRE(a.tables.size() == 1);
   REQUIRE(b.tables.size() == 1);
   REQUIRE(c.tables.size() == 1);
+  REQUIRE(d.tables.size() == 1);
   auto strip_lines = [](const Table& t) {
     std::string out;
     for (const auto& r : t.rows)
@@ -149,6 +171,7 @@ TEST_CASE("the three layouts give the same rows", "[unit][tables]") {
   CHECK(strip_lines(a.tables[0]) == strip_lines(b.tables[0]));
   CHECK(strip_lines(a.tables[0]) == strip_lines(c.tables[0]));
   CHECK(describe(a.tables[0]) == describe(c.tables[0]));
+  CHECK(describe(a.tables[0]) == describe(d.tables[0]));
 }
 
 TEST_CASE("a two-sided 01 table gives two groups", "[unit][tables]") {
