@@ -19,7 +19,10 @@
 //   write them: the same findings and checks;
 // - a budget's tables titled as the national 部门预算 template titles them
 //   (部门收支总表, 部门支出总表, 财政拨款收支总表, …): the same findings and
-//   checks.
+//   checks;
+// - the tables as a spreadsheet writes them: saved as CSV or copied with
+//   tabs, every line of a table (title, unit and notes too) a row as wide as
+//   the table, or as CSV row by row: the same findings and checks.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
