@@ -6,12 +6,11 @@
 // ~4x its input: every cell, sentence and check). The bytes are exactly those
 // of nlohmann's dump(-1, ' ', false, replace), which this file used before:
 // strings escape '"', '\\', \b \f \n \r \t and other controls as \u00xx
-// (lowercase hex), all else verbatim; a string with invalid UTF-8 (which
-// analyze refuses, so never expected) goes through nlohmann itself. In a
+// (lowercase hex), all else verbatim; in a string with invalid UTF-8 (which
+// analyze refuses, so never expected) each invalid sequence is one U+FFFD,
+// as nlohmann's replaces it (json_test compares the two). In a
 // report from analyze (Report::strings_valid_utf8) only the bytes to escape
 // are looked for, and the UTF-8 is checked at each string's ends only.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -46,6 +45,36 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
   if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
   return 0;
+}
+
+// How many bytes at s[i], which start no valid character (utf8_length 0),
+// one U+FFFD replaces, as nlohmann's decoder replaces them: a byte that can
+// start no character alone; else the lead and the continuation bytes that
+// fit it, up to the first that does not (read again, as a start) or the end.
+std::size_t replaced_length(std::string_view s, std::size_t i) {
+  const unsigned c = static_cast<unsigned char>(s[i]);
+  std::size_t need;
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the next byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  std::size_t k = 1;
+  for (; k < need && i + k < s.size(); ++k) {
+    const unsigned d = static_cast<unsigned char>(s[i + k]);
+    if (d < lo || d > hi) break;
+    lo = 0x80, hi = 0xBF;
+  }
+  return k;
 }
 
 // A compact JSON writer: values are separated by commas as they come, so no
@@ -350,7 +379,6 @@ class Writer {
   // The rest, from s[i] (the first byte that needs a look): runs of bytes
   // that need no escape are copied in one piece each.
   void string_from(std::string_view s, std::size_t i) {
-    const std::size_t start = out_.size() + used_;
     put('"');
     const auto* b = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -360,12 +388,12 @@ class Writer {
       if (c >= 0x80) {
         const std::size_t len = utf8_length(s, i);
         if (len == 0) {
-          // Never expected (see the top of this file): nlohmann's own
-          // replacement of invalid bytes, so the output stays the same.
-          flush();
-          out_.resize(start);
-          put(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-          return;
+          // Never expected (see the top of this file): U+FFFD, as nlohmann
+          // replaces invalid bytes.
+          put(s.substr(run, i - run));
+          put("\xEF\xBF\xBD");
+          run = i += replaced_length(s, i);
+          continue;
         }
         i += len;
         continue;
