@@ -334,19 +334,20 @@ bool is_running_header(const Line& l) {
 class RunningLines {
  public:
   explicit RunningLines(const std::vector<Line>& lines) {
-    // Counted first, judged once a line reaches kTimes: most lines never do.
+    // Counted first, judged once, on a text's third printing (the same text
+    // is the same line): most lines never reach it.
     std::unordered_map<std::string_view, int> seen;
     for (const Line& l : lines)
       if (short_text(l) && ++seen[l.text] == kTimes && candidate(l)) repeated_.insert(l.text);
   }
-  // Judged once, on the line's third printing: the same text is the same line.
   bool holds(const Line& l) const { return !repeated_.empty() && !l.is_cell_line() && repeated_.count(l.text); }
 
  private:
   static constexpr int kTimes = 3;
   static bool short_text(const Line& l) { return !l.is_cell_line() && !l.blank() && l.text.size() <= 120; }
+  // Of a short line of text (short_text).
   static bool candidate(const Line& l) {
-    if (!short_text(l) || code_points(l.text) > 30) return false;
+    if (code_points(l.text) > 30) return false;
     if (is_caption_repeat(l) || is_note_line(l, /*has_formulas=*/false)) return false;
     // "编制部门：…", "填报日期：…": a caption each table prints.
     if (contains(l.text, ":") || contains(l.text, "：")) return false;

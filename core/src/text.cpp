@@ -799,9 +799,7 @@ bool is_figure_field(std::string_view f, std::string_view before) {
   if (!f.empty() && f.front() == '-') f.remove_prefix(1);
   const bool percent = !f.empty() && f.back() == '%';
   if (percent) f.remove_suffix(1);
-  const auto digits = [](std::string_view d) {
-    return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  const auto digits = [](std::string_view d) { return !d.empty() && digit_run(d) == d.size(); };
   const std::size_t point = f.find('.');
   if (point == std::string_view::npos) return percent && digits(f);
   return digits(f.substr(0, point)) && digits(f.substr(point + 1));
@@ -859,9 +857,10 @@ CsvShape csv_shape(std::string_view raw) {
     // Not the first field: a line of prose wrapped inside a figure starts
     // with the figure's end ("6%,用于…").
     if (!first && !empty && is_figure_field(f, before)) shape.figure = true;
-    if (first && !f.empty() && f.size() <= 3 &&
-        std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      shape.serial = std::stoi(std::string(f));
+    if (first && !f.empty() && f.size() <= 3 && digit_run(f) == f.size()) {
+      shape.serial = 0;
+      for (char c : f) shape.serial = shape.serial * 10 + (c - '0');
+    }
     empty_inside = empty && !first;
     if (!first && !f.empty() && f.front() == ' ') shape.prose = true;
     before = f;
@@ -903,27 +902,24 @@ std::size_t next_line_start(std::string_view text, std::size_t end) {
 
 // The lines of CSV sheets in a text, found as the text is read line by
 // line: at a line with a comma, the run of lines from there that read as a
-// sheet's is looked at once (so each line is read at most twice).
+// sheet's is looked at once, and which of them are its rows kept.
 class CsvSheets {
  public:
   explicit CsvSheets(std::string_view text) : text_(text) {}
 
-  // Whether raw, the line at text[i], is a sheet's row. Lines of a sheet's
-  // run with no empty, quoted or figure field are prose next to it (a note
-  // whose commas are ASCII) when they read as prose or are not as wide as
-  // two of the run's lines.
-  bool holds(std::size_t i, std::string_view raw) {
+  // Whether the line that starts at text[i] (one with a comma) is a sheet's
+  // row. Asked of lines in order.
+  bool holds(std::size_t i) {
     if (i >= scanned_) scan(i);
-    if (i >= end_) return false;
-    const CsvShape shape = csv_shape(raw);
-    return shape.sheet_like() ||
-           (!shape.prose && std::find(widths_.begin(), widths_.end(), shape.fields) != widths_.end());
+    while (next_ < rows_.size() && rows_[next_] < i) ++next_;
+    return next_ < rows_.size() && rows_[next_] == i;
   }
 
  private:
   void scan(std::size_t i) {
+    std::vector<std::pair<std::size_t, CsvShape>> run;  // each line's start and shape
     std::map<std::size_t, int> lines_of_width;
-    int lines = 0, with_figure = 0, serial = -1;
+    int with_figure = 0, serial = -1;
     // Two lines numbered one after the other (序号): a table's rows.
     bool empty_or_quoted = false, numbered = false;
     std::size_t end_of_run = i;
@@ -931,7 +927,7 @@ class CsvSheets {
       const std::size_t end = line_end(text_, at);
       const CsvShape shape = csv_shape(text_.substr(at, end - at));
       if (shape.fields == 0) break;
-      ++lines;
+      run.emplace_back(at, shape);
       if (shape.sheet_like() || !shape.prose) ++lines_of_width[shape.fields];
       with_figure += shape.figure;
       empty_or_quoted |= shape.empty_or_quoted;
@@ -941,17 +937,26 @@ class CsvSheets {
       at = next_line_start(text_, end);
     }
     scanned_ = std::max(end_of_run, i + 1);
-    widths_.clear();
-    for (const auto& [width, count] : lines_of_width)
-      if (count >= 2) widths_.push_back(width);
-    const bool sheet = !widths_.empty() && (empty_or_quoted || numbered || 2 * with_figure >= lines);
-    end_ = sheet ? end_of_run : 0;
+    rows_.clear();
+    next_ = 0;
+    const auto shared = [&](std::size_t width) {
+      const auto it = lines_of_width.find(width);
+      return it != lines_of_width.end() && it->second >= 2;
+    };
+    const bool any_shared =
+        std::any_of(lines_of_width.begin(), lines_of_width.end(), [](const auto& w) { return w.second >= 2; });
+    if (!any_shared || !(empty_or_quoted || numbered || 2 * with_figure >= static_cast<int>(run.size()))) return;
+    // A line of the run with no empty, quoted or figure field is prose next
+    // to the sheet (a note whose commas are ASCII) when it reads as prose
+    // or is not as wide as two of the run's lines.
+    for (const auto& [start, shape] : run)
+      if (shape.sheet_like() || (!shape.prose && shared(shape.fields))) rows_.push_back(start);
   }
 
   std::string_view text_;
-  std::size_t end_ = 0;      // the lines before it are the last run's
-  std::size_t scanned_ = 0;  // the lines before it were read for a run
-  std::vector<std::size_t> widths_;  // the widths two or more lines of the run share
+  std::size_t scanned_ = 0;        // the lines before it were read for a run
+  std::vector<std::size_t> rows_;  // where the last run's rows of a sheet start
+  std::size_t next_ = 0;           // the first of them not yet passed
 };
 
 }  // namespace
@@ -1002,7 +1007,7 @@ std::vector<Line> split_lines(std::string_view text, const Limits& limits, std::
       // "1,802.64"; looking for commas in each line had cost 1.4% of an
       // analysis.)
       if (comma && bad == std::string_view::npos && lines.size() == before + 1 && lines.back().cell_spans.empty() &&
-          sheets.holds(i, raw)) {
+          sheets.holds(i)) {
         lines.pop_back();
         normalize_line(csv_as_cells(raw), number, lines, nullptr);
       }
@@ -1012,7 +1017,7 @@ std::vector<Line> split_lines(std::string_view text, const Limits& limits, std::
       }
     }
     if (end >= text.size()) break;
-    i = end + ((text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n') ? 2 : 1);
+    i = next_line_start(text, end);
     if (i >= text.size()) break;
   }
   physical_lines = number;

@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "hezhang/hezhang.h"
@@ -128,32 +129,18 @@ void check_expense_table(const Table& t, int first_data_line) {
 
 }  // namespace
 
-TEST_CASE("expense table written with tabs", "[unit][tables]") {
-  auto r = run(kTabs);
-  const Table& t = only_table(r);
-  check_expense_table(t, 6);
-  CHECK(t.last_line == 9);
-}
-
-TEST_CASE("expense table written as a markdown pipe table", "[unit][tables]") {
-  auto r = run(kPipes);
-  const Table& t = only_table(r);
-  check_expense_table(t, 7);  // the |---| line sits before the data
-  CHECK(t.last_line == 10);
-}
-
-TEST_CASE("expense table written as HTML rows", "[unit][tables]") {
-  auto r = run(kHtml);
-  const Table& t = only_table(r);
-  check_expense_table(t, 6);
-  CHECK(t.last_line == 9);
-}
-
-TEST_CASE("expense table saved as CSV", "[unit][tables]") {
-  auto r = run(kCsv);
-  const Table& t = only_table(r);
-  check_expense_table(t, 6);
-  CHECK(t.last_line == 9);
+TEST_CASE("the expense table in each layout", "[unit][tables]") {
+  // The layout, its text, the line of its first data row and its last line
+  // (a pipe table's |---| line sits before the data).
+  const std::tuple<const char*, const char*, int, int> kLayouts[] = {
+      {"tabs", kTabs, 6, 9}, {"markdown pipes", kPipes, 7, 10}, {"HTML rows", kHtml, 6, 9}, {"CSV", kCsv, 6, 9}};
+  for (const auto& [layout, text, first_data_line, last_line] : kLayouts) {
+    INFO(layout);
+    auto r = run(text);
+    const Table& t = only_table(r);
+    check_expense_table(t, first_data_line);
+    CHECK(t.last_line == last_line);
+  }
 }
 
 TEST_CASE("the four layouts give the same rows", "[unit][tables]") {
